@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/*.cjs', '**/dist/**', '**/node_modules/**', 'tools/bench/**/*.js', '.demo/**', '.bench/**', 'cases/**'] },
+  { ignores: ['**/fixtures/**/*.json', '**/*.cjs', '**/dist/**', '**/node_modules/**', 'tools/bench/**/*.js', '.demo/**', '.bench/**', 'cases/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,1 +1,7 @@
-export {}
+export * from './numbering-plans.js'
+export * from './phone.js'
+export * from './cell-id.js'
+export * from './eci.js'
+export * from './imei.js'
+export * from './imsi.js'
+export * from './mcc-mnc.js'

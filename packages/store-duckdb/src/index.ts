@@ -1,1 +1,1 @@
-export {}
+export { DuckDbCaseStore, type DuckDbStoreOptions } from './duckdb-case-store.js'

@@ -1,1 +1,5 @@
-export {}
+export * from './query-spec.js'
+export * from './port.js'
+export * from './case-folder.js'
+export * from './schema/migration.js'
+export * from './schema/migrations.js'

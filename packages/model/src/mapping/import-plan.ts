@@ -51,6 +51,8 @@ export type CellSpec =
       readonly nodeColumn: string
       readonly sectorColumn: string
     }
+  /** The first of several forms that yields a cell (e.g. LTE site/sector, else LAC/CI on 2G/3G rows). */
+  | { readonly kind: 'first-of'; readonly specs: readonly CellSpec[] }
 
 /** A raw value (trimmed, lower-cased) → what it means. Either part may be absent. */
 export type EventClassVocabulary = Readonly<
@@ -74,6 +76,8 @@ export interface CdrPlan {
   readonly endCell: CellSpec | null
   readonly cellLat: string | null
   readonly cellLon: string | null
+  /** One column holding "lat/long" or "lat,long", as Airtel's `First CGI Lat/Long`. */
+  readonly cellLatLon: string | null
   readonly imei: string | null
   readonly imsi: string | null
   readonly chargingId: string | null

@@ -39,7 +39,7 @@ export interface RejectRecord {
 /** One entry of the append-only audit log. */
 export interface AuditEntry {
   readonly seq: number
-  readonly at: string
+  readonly logged_at: string
   readonly actor: string
   readonly action: string
   readonly details_json: string

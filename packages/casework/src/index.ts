@@ -1,0 +1,7 @@
+export * from './version.js'
+export * from './case-session.js'
+export * from './list-inputs.js'
+export * from './source-format.js'
+export * from './mapping-file.js'
+export * from './import-files.js'
+export * from './cell-positions.js'

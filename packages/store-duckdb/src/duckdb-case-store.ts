@@ -1,0 +1,222 @@
+import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import type { AuditEntry, ImportPlan } from '@linesight/model'
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  QueryError,
+  type CaseStore,
+  type ColumnShapeStats,
+  type ImportOutcome,
+  type ImportProgress,
+  type ParamValue,
+  type QuerySpec,
+  type SourceFileEntry,
+  type SqlRow,
+} from '@linesight/store'
+import { compilePlan } from './import/compile-plan.js'
+import { runImport } from './import/run-import.js'
+import { identifierMacrosSql } from './sql/identifier-macros.js'
+import { ident, literal } from './sql/quote.js'
+import { TIME_MACROS_SQL } from './sql/time-macros.js'
+import { readCsvSql } from './import/read-csv.js'
+import { refreshIdentityLinks } from './derived/identity-links.js'
+
+export interface DuckDbStoreOptions {
+  /** Engine memory cap; large imports spill to disk rather than grow the process. */
+  readonly memoryLimit?: string
+  readonly threads?: number
+}
+
+const toDuckValue = (v: ParamValue): DuckDBValue => (Array.isArray(v) ? listValue([...(v as readonly string[])]) : (v as DuckDBValue))
+
+/**
+ * The embedded case store: one DuckDB file per case. Extensions are never downloaded (police networks are
+ * closed); only the bundled ICU, JSON and Parquet are used. Sessions run in UTC so no local zone leaks in.
+ */
+export class DuckDbCaseStore implements CaseStore {
+  readonly engine = 'duckdb' as const
+  readonly #instance: DuckDBInstance
+  readonly #connection: DuckDBConnection
+  #queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection) {
+    this.#instance = instance
+    this.#connection = connection
+  }
+
+  /** Opens (or creates) the database at `path` and migrates it to the latest schema. */
+  static async open(path: string, options: DuckDbStoreOptions = {}): Promise<DuckDbCaseStore> {
+    const instance = await DuckDBInstance.create(path, {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      memory_limit: options.memoryLimit ?? '1GB',
+      ...(options.threads === undefined ? {} : { threads: String(options.threads) }),
+    })
+    const connection = await instance.connect()
+    await connection.run(`SET TimeZone = 'UTC'`)
+    const store = new DuckDbCaseStore(instance, connection)
+    await store.#migrate()
+    await connection.run(TIME_MACROS_SQL)
+    await connection.run(identifierMacrosSql())
+    return store
+  }
+
+  /** Serialises work on the one connection, so a transaction is never interleaved with another statement. */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work, work)
+    this.#queue = next.catch(() => undefined)
+    return next
+  }
+
+  async #migrate(): Promise<void> {
+    const c = this.#connection
+    await c.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)')
+    const current = Number((await c.runAndReadAll('SELECT coalesce(max(version), 0) FROM schema_migrations')).getRows()[0]?.[0] ?? 0)
+    if (current > LATEST_SCHEMA_VERSION)
+      throw new Error(`This case uses schema version ${current}, newer than this release supports (${LATEST_SCHEMA_VERSION}): upgrade Linesight`)
+    for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+      await c.run('BEGIN TRANSACTION')
+      try {
+        for (const statement of m.duckdb) await c.run(statement)
+        await c.run(`INSERT INTO schema_migrations VALUES (${m.version}, ${literal(m.description)}, now()::TIMESTAMP)`)
+        await c.run('COMMIT')
+      } catch (e) {
+        await c.run('ROLLBACK')
+        throw e
+      }
+    }
+  }
+
+  run<R, P extends string>(spec: QuerySpec<R, P>, params: Readonly<Record<P, ParamValue>>): Promise<readonly R[]> {
+    return this.#exclusive(async () => {
+      const values: Record<string, DuckDBValue> = {}
+      for (const name of spec.params) values[name] = toDuckValue(params[name])
+      let rows: Record<string, unknown>[]
+      try {
+        rows = (await this.#connection.runAndReadAll(spec.sql.duckdb, values)).getRowObjectsJson() as Record<string, unknown>[]
+      } catch (e) {
+        throw new QueryError(spec.id, (e as Error).message, e)
+      }
+      return Object.freeze(rows.map((r) => spec.row(r as SqlRow)))
+    })
+  }
+
+  schemaVersion(): Promise<number> {
+    return this.#exclusive(async () =>
+      Number((await this.#connection.runAndReadAll('SELECT max(version) FROM schema_migrations')).getRows()[0]?.[0] ?? 0),
+    )
+  }
+
+  columnShapes(plan: Pick<ImportPlan, 'source'>, columns: readonly string[]): Promise<readonly ColumnShapeStats[]> {
+    return this.#exclusive(async () => {
+      const out: ColumnShapeStats[] = []
+      const from = readCsvSql(plan.source, '__shape_rejects', '__shape_scans')
+      for (const column of columns) {
+        const v = `nullif(trim(${ident(column)}), '')`
+        const parts = `regexp_extract(${v}, '^\\s*([0-9]{1,4})[/.-]([0-9]{1,2})[/.-]([0-9]{1,4})', ['a', 'b', 'c'])`
+        const r = (
+          await this.#connection.runAndReadAll(`SELECT count(${v}) AS non_empty,
+              count(*) FILTER (WHERE length(${parts}.a) <= 2 AND try_cast(${parts}.a AS INTEGER) > 12) AS a12,
+              count(*) FILTER (WHERE length(${parts}.a) <= 2 AND try_cast(${parts}.b AS INTEGER) > 12) AS b12,
+              count(*) FILTER (WHERE length(${parts}.a) = 4) AS year_first,
+              list(${v}) FILTER (WHERE ${v} IS NOT NULL)[1:5] AS sample
+            FROM ${from}`)
+        ).getRowObjectsJson()[0] as Record<string, unknown>
+        out.push({
+          column,
+          nonEmpty: Number(r['non_empty']),
+          firstFieldOver12: Number(r['a12']),
+          secondFieldOver12: Number(r['b12']),
+          yearFirst: Number(r['year_first']),
+          sample: (r['sample'] as string[] | null) ?? [],
+        })
+      }
+      await this.#connection.run('DROP TABLE IF EXISTS __shape_rejects; DROP TABLE IF EXISTS __shape_scans')
+      return out
+    })
+  }
+
+  hasSource(sha256: string): Promise<boolean> {
+    return this.#exclusive(async () => {
+      const r = await this.#connection.runAndReadAll('SELECT count(*) FROM source_files WHERE sha256 = $sha', { sha: sha256 })
+      return Number(r.getRows()[0]?.[0] ?? 0) > 0
+    })
+  }
+
+  importSource(
+    plans: readonly ImportPlan[],
+    entry: SourceFileEntry,
+    audit: Omit<AuditEntry, 'seq'>,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<readonly ImportOutcome[]> {
+    return this.#exclusive(async () => {
+      const c = this.#connection
+      await c.run('BEGIN TRANSACTION')
+      try {
+        const outcomes: ImportOutcome[] = []
+        for (const plan of plans) outcomes.push(await runImport(c, plan, compilePlan(plan), entry.id, onProgress))
+        const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number => outcomes.reduce((n, o) => n + o[k], 0)
+        const outcome = { read: sum('read'), imported: sum('imported'), rejected: sum('rejected'), duplicates: sum('duplicates') }
+        onProgress?.({ phase: 'committing', rows: outcome.read, percent: 100 })
+        await c.run(
+          `INSERT INTO source_files VALUES ($id, $sha256, $original_name, $stored_path, $size_bytes, $kind, $format, $encoding,
+            $profile_id, $profile_version, $mapping_json, $imported_at::TIMESTAMP, $imported_by, $software_version, $request_reference,
+            $rows_read, $rows_imported, $rows_rejected, $rows_duplicate)`,
+          {
+            ...entry,
+            request_reference: entry.request_reference,
+            rows_read: outcome.read,
+            rows_imported: outcome.imported,
+            rows_rejected: outcome.rejected,
+            rows_duplicate: outcome.duplicates,
+          } as unknown as Record<string, DuckDBValue>,
+        )
+        await this.#insertAudit({ ...audit, details_json: JSON.stringify({ ...JSON.parse(audit.details_json), outcome: { read: outcome.read, imported: outcome.imported, rejected: outcome.rejected, duplicates: outcome.duplicates } }) })
+        await c.run('COMMIT')
+        return outcomes
+      } catch (e) {
+        await c.run('ROLLBACK')
+        throw e
+      }
+    })
+  }
+
+  async #insertAudit(entry: Omit<AuditEntry, 'seq'>): Promise<void> {
+    await this.#connection.run(
+      'INSERT INTO audit_log (logged_at, actor, action, details_json, software_version) VALUES ($at::TIMESTAMP, $actor, $action, $details, $version)',
+      { at: entry.logged_at, actor: entry.actor, action: entry.action, details: entry.details_json, version: entry.software_version },
+    )
+  }
+
+  appendAudit(entry: Omit<AuditEntry, 'seq'>): Promise<void> {
+    return this.#exclusive(() => this.#insertAudit(entry))
+  }
+
+  refreshDerived(): Promise<void> {
+    return this.#exclusive(() => refreshIdentityLinks(this.#connection))
+  }
+
+  counts(): Promise<Readonly<Record<'cdr' | 'cells' | 'subscribers' | 'rejects' | 'duplicates' | 'sources', number>>> {
+    return this.#exclusive(async () => {
+      const r = (
+        await this.#connection.runAndReadAll(`SELECT (SELECT count(*) FROM events) AS cdr, (SELECT count(*) FROM cells) AS cells,
+          (SELECT count(*) FROM subscribers) AS subscribers, (SELECT count(*) FROM rejects) AS rejects,
+          (SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL) AS duplicates, (SELECT count(*) FROM source_files) AS sources`)
+      ).getRowObjectsJson()[0] as Record<string, unknown>
+      return {
+        cdr: Number(r['cdr']),
+        cells: Number(r['cells']),
+        subscribers: Number(r['subscribers']),
+        rejects: Number(r['rejects']),
+        duplicates: Number(r['duplicates']),
+        sources: Number(r['sources']),
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    await this.#queue.catch(() => undefined)
+    this.#connection.closeSync()
+    this.#instance.closeSync()
+  }
+}
