@@ -1,1 +1,6 @@
-export {}
+export * from './ellipsoid.js'
+export * from './national-grid.js'
+export * from './helmert.js'
+export * from './osgb36.js'
+export * from './distance.js'
+export * from './sector.js'

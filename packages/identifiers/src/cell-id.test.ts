@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { parseCellId, type CellIdHints } from './cell-id.js'
 
-type Case = readonly [text: string, hints: CellIdHints, mcc: string, mnc: string, lac: string | null, ci: string]
+type Case = readonly [
+  text: string,
+  hints: CellIdHints,
+  mcc: string,
+  mnc: string,
+  lac: string | null,
+  ci: string,
+]
 
 const PARSED: readonly Case[] = [
   // Separated decimal forms.

@@ -70,7 +70,8 @@ function concatenated(token: string, hints: CellIdHints): ParsedCellId | null {
     return DIGITS.test(mnc) && HEX.test(eci) && BigInt(`0x${eci}`) <= MAX_ECI
   })
   const byHint = fits.find((len) => body.slice(3, 3 + len) === hints.mnc)
-  const len = fits.length === 1 ? fits[0] : (byHint ?? (fits.length === 2 ? mncLength(mcc, body.slice(3)) : undefined))
+  const len =
+    fits.length === 1 ? fits[0] : (byHint ?? (fits.length === 2 ? mncLength(mcc, body.slice(3)) : undefined))
   if (len === undefined) return null
   return build(mcc, body.slice(3, 3 + len), null, `0x${body.slice(3 + len)}`)
 }
@@ -109,7 +110,9 @@ export function parseCellId(text: string, hints: CellIdHints = {}): ParsedCellId
     case 2:
       return mcc !== undefined && mnc !== undefined ? build(mcc, mnc, a, b) : null
     case 1:
-      return concatenated(a, hints) ?? (mcc !== undefined && mnc !== undefined ? build(mcc, mnc, null, a) : null)
+      return (
+        concatenated(a, hints) ?? (mcc !== undefined && mnc !== undefined ? build(mcc, mnc, null, a) : null)
+      )
     default:
       return null
   }

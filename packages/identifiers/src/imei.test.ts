@@ -39,7 +39,7 @@ describe('imeiCore', () => {
     ['', 'empty'],
     [null, 'null'],
     [undefined, 'undefined'],
-  ])('%j is not an IMEI (%s)', (raw) => {
+  ])('%j is not an IMEI (%s)', (raw, _why) => {
     expect(imeiCore(raw)).toBeNull()
   })
 })

@@ -12,9 +12,12 @@ describe('parseImsi', () => {
     expect(parseImsi(raw)).toBe(imsi)
   })
 
-  it.each(['2341512345678', '2341512345678901', '23415123456789X', '', null, undefined])('%j is not an IMSI', (raw) => {
-    expect(parseImsi(raw)).toBeNull()
-  })
+  it.each(['2341512345678', '2341512345678901', '23415123456789X', '', null, undefined])(
+    '%j is not an IMSI',
+    (raw) => {
+      expect(parseImsi(raw)).toBeNull()
+    },
+  )
 })
 
 describe('imsiPlmn', () => {

@@ -1,4 +1,9 @@
-import { getCountryCallingCode, isSupportedCountry, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import {
+  getCountryCallingCode,
+  isSupportedCountry,
+  Metadata,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max'
 import examples from 'libphonenumber-js/mobile/examples'
 import { describe, expect, it } from 'vitest'
 import { NUMBERING_PLANS, numberingPlan, type NumberingPlan } from './numbering-plans.js'
@@ -33,31 +38,36 @@ describe('NUMBERING_PLANS', () => {
     }
   })
 
-  describe.each(NUMBERING_PLANS.map((p) => [p.country, p] as const))('%s agrees with libphonenumber', (_, plan) => {
-    const lib = libPlan(plan.country)
+  describe.each(NUMBERING_PLANS.map((p) => [p.country, p] as const))(
+    '%s agrees with libphonenumber',
+    (_, plan) => {
+      const lib = libPlan(plan.country)
 
-    it('calling code, trunk prefix and international prefix', () => {
-      if (!isSupportedCountry(plan.country)) throw new Error(plan.country)
-      expect(plan.callingCode).toBe(getCountryCallingCode(plan.country))
-      // libphonenumber's minified metadata writes "no trunk prefix" as 0 or leaves it out.
-      const trunk = lib.nationalPrefix()
-      expect(plan.trunkPrefix).toBe(typeof trunk === 'string' ? trunk : '')
-      expect(plan.internationalPrefix).toBe(lib.IDDPrefix())
-    })
+      it('calling code, trunk prefix and international prefix', () => {
+        if (!isSupportedCountry(plan.country)) throw new Error(plan.country)
+        expect(plan.callingCode).toBe(getCountryCallingCode(plan.country))
+        // libphonenumber's minified metadata writes "no trunk prefix" as 0 or leaves it out.
+        const trunk = lib.nationalPrefix()
+        expect(plan.trunkPrefix).toBe(typeof trunk === 'string' ? trunk : '')
+        expect(plan.internationalPrefix).toBe(lib.IDDPrefix())
+      })
 
-    it('national lengths', () => {
-      expect([...plan.nationalLengths]).toEqual(lib.possibleLengths())
-    })
+      it('national lengths', () => {
+        expect([...plan.nationalLengths]).toEqual(lib.possibleLengths())
+      })
 
-    it('patterns accept the example mobile number, which libphonenumber calls a valid mobile', () => {
-      const nsn = mobileExample(plan)
-      // NANP numbers do not tell mobiles from landlines.
-      expect(['MOBILE', 'FIXED_LINE_OR_MOBILE']).toContain(parsePhoneNumberFromString(`+${plan.callingCode}${nsn}`)?.getType())
-      expect(nsn).toMatch(whole(plan.nationalPattern))
-      if (plan.mobilePattern !== undefined) expect(nsn).toMatch(whole(plan.mobilePattern))
-      expect(plan.nationalLengths).toContain(nsn.length)
-    })
-  })
+      it('patterns accept the example mobile number, which libphonenumber calls a valid mobile', () => {
+        const nsn = mobileExample(plan)
+        // NANP numbers do not tell mobiles from landlines.
+        expect(['MOBILE', 'FIXED_LINE_OR_MOBILE']).toContain(
+          parsePhoneNumberFromString(`+${plan.callingCode}${nsn}`)?.getType(),
+        )
+        expect(nsn).toMatch(whole(plan.nationalPattern))
+        if (plan.mobilePattern !== undefined) expect(nsn).toMatch(whole(plan.mobilePattern))
+        expect(plan.nationalLengths).toContain(nsn.length)
+      })
+    },
+  )
 
   // The SQL twin reads a number as national when the national pattern matches, so a calling-code-prefixed number
   // must not match it. Germany has real area codes starting 49 (04921 Emden), so there it cannot be kept apart.
@@ -85,8 +95,16 @@ describe('NUMBERING_PLANS', () => {
 
 describe('numberingPlan', () => {
   it('finds a plan by ISO code', () => {
-    expect(numberingPlan('GB')).toMatchObject({ callingCode: '44', trunkPrefix: '0', internationalPrefix: '00' })
-    expect(numberingPlan('US')).toMatchObject({ callingCode: '1', trunkPrefix: '1', internationalPrefix: '011' })
+    expect(numberingPlan('GB')).toMatchObject({
+      callingCode: '44',
+      trunkPrefix: '0',
+      internationalPrefix: '00',
+    })
+    expect(numberingPlan('US')).toMatchObject({
+      callingCode: '1',
+      trunkPrefix: '1',
+      internationalPrefix: '011',
+    })
     expect(numberingPlan('CI')).toMatchObject({ callingCode: '225', trunkPrefix: '', nationalLengths: [10] })
   })
 

@@ -24,7 +24,8 @@ export interface NumberingPlan {
   readonly fictionalPattern?: string
 }
 
-const plan = (p: NumberingPlan): NumberingPlan => Object.freeze({ ...p, nationalLengths: Object.freeze([...p.nationalLengths]) })
+const plan = (p: NumberingPlan): NumberingPlan =>
+  Object.freeze({ ...p, nationalLengths: Object.freeze([...p.nationalLengths]) })
 
 /**
  * The countries the normalisers know, one entry each. Lengths and prefixes are checked against libphonenumber's

@@ -41,7 +41,9 @@ const NON_DIGIT = /[^0-9]/g
  */
 export function normalisePhone(raw: string | null | undefined, country: string): NormalisedPhone {
   if (!isSupportedCountry(country)) {
-    throw new Error(`Unknown country "${country}" for phone normalisation; expected an ISO 3166-1 code such as GB`)
+    throw new Error(
+      `Unknown country "${country}" for phone normalisation; expected an ISO 3166-1 code such as GB`,
+    )
   }
   if (raw === null || raw === undefined) return ABSENT
   if (LETTER.test(raw)) return ALPHANUMERIC

@@ -1,4 +1,4 @@
-import { DuckDBInstance, listValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api'
+import { DuckDBInstance, DuckDBTypeId, listValue, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api'
 import type { AuditEntry, ImportPlan } from '@linesight/model'
 import {
   LATEST_SCHEMA_VERSION,
@@ -25,6 +25,21 @@ export interface DuckDbStoreOptions {
   /** Engine memory cap; large imports spill to disk rather than grow the process. */
   readonly memoryLimit?: string
   readonly threads?: number
+}
+
+const WIDE_INTEGERS = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT])
+
+/** Rows as JSON values; 64-bit counts come back as numbers when they fit exactly (they always do for row counts). */
+function jsonRows(reader: DuckDBResultReader): Record<string, unknown>[] {
+  const rows = reader.getRowObjectsJson() as Record<string, unknown>[]
+  const wide = reader.columnNames().filter((_, i) => WIDE_INTEGERS.has(reader.columnType(i).typeId))
+  if (wide.length === 0) return rows
+  for (const row of rows)
+    for (const name of wide) {
+      const v = row[name]
+      if (typeof v === 'string' && Number.isSafeInteger(Number(v))) row[name] = Number(v)
+    }
+  return rows
 }
 
 const toDuckValue = (v: ParamValue): DuckDBValue => (Array.isArray(v) ? listValue([...(v as readonly string[])]) : (v as DuckDBValue))
@@ -93,7 +108,7 @@ export class DuckDbCaseStore implements CaseStore {
       for (const name of spec.params) values[name] = toDuckValue(params[name])
       let rows: Record<string, unknown>[]
       try {
-        rows = (await this.#connection.runAndReadAll(spec.sql.duckdb, values)).getRowObjectsJson() as Record<string, unknown>[]
+        rows = jsonRows(await this.#connection.runAndReadAll(spec.sql.duckdb, values))
       } catch (e) {
         throw new QueryError(spec.id, (e as Error).message, e)
       }

@@ -76,25 +76,17 @@ function cellSpec(input: PlanInputs, end: boolean, plmn: () => { mcc: string | n
   const sector = r('startSector', 'endSector')
   const lac = r('startLac', 'endLac')
   const ci = r('startCi', 'endCi')
-  if (node !== null && sector !== null) {
-    const p = plmn()
-    forms.push({ kind: 'node-sector', mcc: p.mcc, mnc: p.mnc, lacColumn: lac, nodeColumn: node, sectorColumn: sector })
-  }
-  if (ci !== null) {
-    const mccColumn = col(input.roles, 'mcc')
-    const mncColumn = col(input.roles, 'mnc')
-    const p = mccColumn !== null && mncColumn !== null ? { mcc: null, mnc: null } : plmn()
-    forms.push({
-      kind: 'parts',
-      mcc: p.mcc,
-      mnc: p.mnc,
-      ...(mccColumn === null ? {} : { mccColumn }),
-      ...(mncColumn === null ? {} : { mncColumn }),
-      lacColumn: lac,
-      ciColumn: ci,
-      ciFormat: looksLikeHex(input.values(ci)) ? 'hex' : 'decimal',
-    })
-  }
+  if (node === null && ci === null) return null
+  // MCC and MNC come from their own columns when the file has them, else from the profile or the SIM.
+  const mccColumn = col(input.roles, 'mcc')
+  const mncColumn = col(input.roles, 'mnc')
+  const fromColumns = mccColumn !== null && mncColumn !== null
+  const p = fromColumns ? { mcc: null, mnc: null } : plmn()
+  const plmnParts = { mcc: p.mcc, mnc: p.mnc, ...(fromColumns ? { mccColumn, mncColumn } : {}) }
+  // A full cell identity (LAC/TAC + CI/ECI) is preferred; site + sector is the fallback for rows without one.
+  if (ci !== null)
+    forms.push({ kind: 'parts', ...plmnParts, lacColumn: lac, ciColumn: ci, ciFormat: looksLikeHex(input.values(ci)) ? 'hex' : 'decimal' })
+  if (node !== null && sector !== null) forms.push({ kind: 'node-sector', ...plmnParts, lacColumn: lac, nodeColumn: node, sectorColumn: sector })
   if (forms.length === 0) return null
   return forms.length === 1 ? forms[0]! : { kind: 'first-of', specs: forms }
 }

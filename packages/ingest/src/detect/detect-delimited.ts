@@ -133,7 +133,8 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
   let timeZone: Detection['timeZone'] = null
   const time = (role: Role, timeRole: Role | null): TimeSpec | null => {
     const column = roles.get(role)
-    if (column === undefined) return null
+    // A column present but blank throughout (an unused end time, say) says nothing: it is left unread.
+    if (column === undefined || valuesOf(column).every((v) => v.trim() === '')) return null
     const timeColumn = timeRole === null ? undefined : roles.get(timeRole)
     const decision = decideTime(
       column,
@@ -216,7 +217,8 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
     timeZone,
     questions: [...questions, ...built.questions],
     pendingDateOrder,
-    warnings: [...warnings, ...built.warnings],
+    // The same warning from the start and the end column is said once.
+    warnings: [...warnings, ...built.warnings].filter((w, i, all) => all.findIndex((x) => x.message === w.message) === i),
     plan: built.plan,
   }
 }

@@ -98,7 +98,7 @@ export function decideTime(
     column,
     ...(timeColumn === null ? {} : { timeColumn }),
     format: kindFormat,
-    zone: zone.zone,
+    zone: zone.sourceCode === 'value' && dateShape.kind === 'iso-offset' ? 'value' : zone.zone,
     zoneSource: zone.sourceCode,
     precision,
   }
@@ -112,7 +112,7 @@ function decideZone(
   options: TimeOptions,
   warnings: ImportWarning[],
 ): { zone: string; source: string; sourceCode: TimeSpec['zoneSource'] } {
-  if (shape.kind === 'iso-offset') return { zone: 'value', source: 'the UTC offset in every value', sourceCode: 'value' }
+  if (shape.kind === 'iso-offset') return { zone: 'offset in each value', source: 'the UTC offset written in every value', sourceCode: 'value' }
   if (shape.kind === 'epoch-s' || shape.kind === 'epoch-ms') return { zone: 'UTC', source: 'epoch seconds are UTC', sourceCode: 'value' }
   const fromHeader = columns.map(zoneFromHeader).find((z) => z !== null) ?? null
   if (options.zone !== undefined) {

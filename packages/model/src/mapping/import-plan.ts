@@ -47,6 +47,8 @@ export type CellSpec =
       readonly kind: 'node-sector'
       readonly mcc: string | null
       readonly mnc: string | null
+      readonly mccColumn?: string
+      readonly mncColumn?: string
       readonly lacColumn: string | null
       readonly nodeColumn: string
       readonly sectorColumn: string

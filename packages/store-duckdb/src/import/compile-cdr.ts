@@ -7,7 +7,7 @@ const vocabularyCase = (column: string, plan: CdrPlan, part: 'type' | 'direction
   const arms = Object.entries(plan.vocabulary)
     .filter(([, meaning]) => meaning[part] !== undefined)
     .map(([raw, meaning]) => `WHEN ${literal(raw)} THEN ${literal(meaning[part] as string)}`)
-  return arms.length === 0 ? 'NULL' : `CASE lower(trim("${column.replaceAll('"', '""')}")) ${arms.join(' ')} END`
+  return arms.length === 0 ? 'NULL::VARCHAR' : `CASE lower(trim("${column.replaceAll('"', '""')}")) ${arms.join(' ')} END`
 }
 
 /** Compiles a CDR plan: one event per record, every rule that can reject a row stated with its reason. */
@@ -26,11 +26,11 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
   const type = `coalesce(${[...classTypes, literalOrNull(records.defaultType)].join(', ')})`
   add('__type', type)
 
-  let targetRaw = 'NULL'
+  let targetRaw = 'NULL::VARCHAR'
   if (records.target !== null) targetRaw = 'column' in records.target ? text(records.target.column) : literal(records.target.constant)
-  const declaredDir = classDirs.length === 0 ? 'NULL' : `coalesce(${classDirs.join(', ')})`
+  const declaredDir = classDirs.length === 0 ? 'NULL::VARCHAR' : `coalesce(${classDirs.join(', ')})`
   let direction = `coalesce(${declaredDir}, 'unknown')`
-  let otherRaw = records.other === null ? 'NULL' : text(records.other.column)
+  let otherRaw = records.other === null ? 'NULL::VARCHAR' : text(records.other.column)
   if (records.parties !== null) {
     const calling = text(records.parties.calling)
     const called = text(records.parties.called)
@@ -81,20 +81,20 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
   }
   cell('start', records.startCell)
   cell('end', records.endCell)
-  const optionalText = (name: string, column: string | null): void => add(name, column === null ? 'NULL' : text(column))
+  const optionalText = (name: string, column: string | null): void => add(name, column === null ? 'NULL::VARCHAR' : text(column))
   optionalText('__imei_raw', records.imei)
   optionalText('__imsi', records.imsi)
   optionalText('__charging_id', records.chargingId)
   optionalText('__rat', records.rat)
-  add('__bytes_up', records.bytesUp === null ? 'NULL' : `try_cast(${text(records.bytesUp)} AS BIGINT)`)
-  add('__bytes_down', records.bytesDown === null ? 'NULL' : `try_cast(${text(records.bytesDown)} AS BIGINT)`)
+  add('__bytes_up', records.bytesUp === null ? 'NULL::BIGINT' : `try_cast(${text(records.bytesUp)} AS BIGINT)`)
+  add('__bytes_down', records.bytesDown === null ? 'NULL::BIGINT' : `try_cast(${text(records.bytesDown)} AS BIGINT)`)
   const latLon = (i: 1 | 2): string =>
-    records.cellLatLon === null ? 'NULL' : `try_cast(trim(split_part(replace(${text(records.cellLatLon)}, ',', '/'), '/', ${i})) AS DOUBLE)`
+    records.cellLatLon === null ? 'NULL::DOUBLE' : `try_cast(trim(split_part(replace(${text(records.cellLatLon)}, ',', '/'), '/', ${i})) AS DOUBLE)`
   add('__cell_lat', records.cellLat === null ? latLon(1) : `try_cast(${text(records.cellLat)} AS DOUBLE)`)
   add('__cell_lon', records.cellLon === null ? latLon(2) : `try_cast(${text(records.cellLon)} AS DOUBLE)`)
   add(
     '__network',
-    records.network === null ? 'NULL' : 'column' in records.network ? text(records.network.column) : literal(records.network.constant),
+    records.network === null ? 'NULL::VARCHAR' : 'column' in records.network ? text(records.network.column) : literal(records.network.constant),
   )
 
   const checks: RowCheck[] = []

@@ -21,14 +21,14 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
   add('__lac', p.lac)
   add('__ci', p.ci)
   const techRaw =
-    records.technology === null ? 'NULL' : 'column' in records.technology ? text(records.technology.column) : literal(records.technology.constant)
+    records.technology === null ? 'NULL::VARCHAR' : 'column' in records.technology ? text(records.technology.column) : literal(records.technology.constant)
   add('__technology', TECHNOLOGY.replaceAll(' t ', ` lower(${techRaw}) `).replaceAll('WHEN t IN', `WHEN lower(${techRaw}) IN`))
   add(
     '__network',
-    records.network === null ? 'NULL' : 'column' in records.network ? text(records.network.column) : literal(records.network.constant),
+    records.network === null ? 'NULL::VARCHAR' : 'column' in records.network ? text(records.network.column) : literal(records.network.constant),
   )
   const optional = (name: string, column: string | null, cast?: string): void =>
-    add(name, column === null ? 'NULL' : cast === undefined ? text(column) : `try_cast(${text(column)} AS ${cast})`)
+    add(name, column === null ? `NULL::${cast ?? 'VARCHAR'}` : cast === undefined ? text(column) : `try_cast(${text(column)} AS ${cast})`)
   optional('__site_id', records.siteId)
   optional('__site_name', records.siteName)
   optional('__lat', records.lat, 'DOUBLE')
@@ -60,13 +60,13 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
     {
       field: records.lat ?? 'latitude',
       failWhen: '__lat IS NOT NULL AND (__lat < -90 OR __lat > 90 OR __lon IS NULL OR __lon < -180 OR __lon > 180)',
-      reason: `'position ' || __lat || ', ' || coalesce(CAST(__lon AS VARCHAR), '?') || ' is not a valid latitude, longitude'`,
+      reason: `'position "' || __lat || ', ' || coalesce(CAST(__lon AS VARCHAR), '?') || '" is not a valid latitude, longitude'`,
       rawValue: 'CAST(__lat AS VARCHAR)',
     },
     {
       field: records.azimuth ?? 'azimuth',
       failWhen: '__azimuth IS NOT NULL AND (__azimuth < 0 OR __azimuth > 360)',
-      reason: `'azimuth ' || __azimuth || ' is outside 0–360 degrees'`,
+      reason: `'azimuth "' || __azimuth || '" is outside 0–360 degrees'`,
       rawValue: 'CAST(__azimuth AS VARCHAR)',
     },
   ]

@@ -46,7 +46,7 @@ export interface CellParts {
 }
 
 const valueOf = (constant: string | null, column: string | undefined): string =>
-  column !== undefined ? text(column) : constant === null ? 'NULL' : literal(constant)
+  column !== undefined ? text(column) : constant === null ? 'NULL::VARCHAR' : literal(constant)
 
 /** SQL expressions for the parts of a cell identity, whatever form the layout gives it in. */
 export function cellParts(spec: CellSpec): CellParts {
@@ -61,7 +61,7 @@ export function cellParts(spec: CellSpec): CellParts {
         spec.ciFormat === 'hex'
           ? `CAST(try_cast('0x' || regexp_replace(${ciRaw}, '^0[xX]', '') AS UBIGINT) AS VARCHAR)`
           : `CAST(try_cast(${ciRaw} AS UBIGINT) AS VARCHAR)`
-      const lac = spec.lacColumn === null ? 'NULL' : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
+      const lac = spec.lacColumn === null ? 'NULL::VARCHAR' : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
       const rawParts = [spec.lacColumn, spec.ciColumn].filter((c): c is string => c !== null).map(text)
       return {
         mcc: valueOf(spec.mcc, spec.mccColumn),
@@ -74,10 +74,10 @@ export function cellParts(spec: CellSpec): CellParts {
     case 'node-sector': {
       const node = `try_cast(${text(spec.nodeColumn)} AS UBIGINT)`
       const sector = `try_cast(${text(spec.sectorColumn)} AS UBIGINT)`
-      const lac = spec.lacColumn === null ? 'NULL' : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
+      const lac = spec.lacColumn === null ? 'NULL::VARCHAR' : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
       return {
-        mcc: valueOf(spec.mcc, undefined),
-        mnc: valueOf(spec.mnc, undefined),
+        mcc: valueOf(spec.mcc, spec.mccColumn),
+        mnc: valueOf(spec.mnc, spec.mncColumn),
         lac,
         ci: `CAST(${node} * 256 + ${sector} AS VARCHAR)`,
         raw: `nullif(concat_ws('/', ${text(spec.nodeColumn)}, ${text(spec.sectorColumn)}), '')`,

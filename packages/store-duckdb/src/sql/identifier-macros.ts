@@ -20,14 +20,16 @@ const list = (items: readonly string[]): string => `[${items.map(lit).join(', ')
 const macro = (name: string, params: readonly string[], body: string): string =>
   `CREATE OR REPLACE MACRO ${name}(${params.join(', ')}) AS\n${body};`
 const indent = (lines: readonly string[], by = '  '): string => lines.map((l) => by + l).join('\n')
-/**
- * Evaluates `value` once and names it for `body`. Macros expand inline, so a parameter used ten times in a macro
- * called from another macro would otherwise copy its whole argument expression ten times, and nested macros
- * multiply those copies until DuckDB spends minutes binding one query.
- */
 /** Text with leading and trailing whitespace (Unicode spaces included) removed, as JavaScript's `trim()`. */
 const TRIM = (text: string): string => `regexp_replace(${text}, '^[\\s\\p{Z}]+|[\\s\\p{Z}]+$', '', 'g')`
-const bind = (value: string, name: string, body: string): string => `list_transform([${value}], lambda ${name}: ${body})[1]`
+/**
+ * Evaluates `value` once and names it for `body`. Macros expand inline and DuckDB has no LET, so a parameter used
+ * ten times in a macro called from another macro copies its argument ten times, and nesting multiplies the copies
+ * until binding one query takes minutes. Use it for small bodies only: a lambda whose body is a large CASE ran ten
+ * times slower on a million phone numbers than the same CASE written flat.
+ */
+const bind = (value: string, name: string, body: string): string =>
+  `list_transform([${value}], lambda ${name}: ${body})[1]`
 
 // ---------------------------------------------------------------------------------------------------------------
 // Phone numbers
@@ -39,20 +41,24 @@ function nsnValid(plan: NumberingPlan, nsn: string): string {
     `list_contains([${plan.nationalLengths.join(', ')}], length(${nsn}))`,
     `regexp_full_match(${nsn}, ${lit(plan.nationalPattern)})`,
   ]
-  if (plan.fictionalPattern !== undefined) checks.push(`NOT regexp_full_match(${nsn}, ${lit(plan.fictionalPattern)})`)
+  if (plan.fictionalPattern !== undefined)
+    checks.push(`NOT regexp_full_match(${nsn}, ${lit(plan.fictionalPattern)})`)
   return `(${checks.join(' AND ')})`
 }
 
 /** Plans grouped by calling code, longest code first; countries sharing a code (US, JM) must share a trunk prefix. */
 function callingCodes(): readonly { code: string; trunk: string; plans: readonly NumberingPlan[] }[] {
   const groups = new Map<string, NumberingPlan[]>()
-  for (const plan of NUMBERING_PLANS) groups.set(plan.callingCode, [...(groups.get(plan.callingCode) ?? []), plan])
+  for (const plan of NUMBERING_PLANS)
+    groups.set(plan.callingCode, [...(groups.get(plan.callingCode) ?? []), plan])
   return [...groups.entries()]
     .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))
     .map(([code, plans]) => {
       const trunks = new Set(plans.map((p) => p.trunkPrefix))
       if (trunks.size !== 1) {
-        throw new Error(`Countries sharing calling code +${code} disagree on the trunk prefix: ${[...trunks].join(', ')}`)
+        throw new Error(
+          `Countries sharing calling code +${code} disagree on the trunk prefix: ${[...trunks].join(', ')}`,
+        )
       }
       return { code, trunk: plans[0]?.trunkPrefix ?? '', plans }
     })
@@ -80,7 +86,12 @@ function phoneInternationalMacro(): string {
   return macro(
     'ls_phone_intl',
     ['d'],
-    ['CASE', indent(branches.flat()), `  WHEN regexp_full_match(d, '[1-9][0-9]{6,14}') THEN '+' || d`, 'END'].join('\n'),
+    [
+      'CASE',
+      indent(branches.flat()),
+      `  WHEN regexp_full_match(d, '[1-9][0-9]{6,14}') THEN '+' || d`,
+      'END',
+    ].join('\n'),
   )
 }
 
@@ -98,7 +109,9 @@ function phoneNationalMacro(): string {
       const whens = [`WHEN ${nsnValid(plan, 'c')} THEN ${cc} || c`]
       if (plan.trunkPrefix !== '') {
         const stripped = `substr(c, ${plan.trunkPrefix.length + 1})`
-        whens.push(`WHEN starts_with(c, ${lit(plan.trunkPrefix)}) AND ${nsnValid(plan, stripped)} THEN ${cc} || ${stripped}`)
+        whens.push(
+          `WHEN starts_with(c, ${lit(plan.trunkPrefix)}) AND ${nsnValid(plan, stripped)} THEN ${cc} || ${stripped}`,
+        )
       }
       return `CASE ${whens.join(' ')} END`
     }),
@@ -148,14 +161,21 @@ const cheapKindWhens = [
  */
 const parseable = `regexp_full_match(ls_phone_clean(raw), '[+]?[0-9]{${SHORT_CODE_DIGITS.max + 1},}')`
 
-// Macros expand inline and DuckDB has no LET. Binding a value with a list_transform lambda was tried: a million
-// rows took ten times longer than this flat form.
+// Written flat, without `bind`: see `bind` and `parseable`.
 function phoneMacros(): readonly string[] {
   return [
     // Spaces, dashes, dots, slashes and brackets go, and so does the "(0)" of "+44 (0)7911 123456".
     macro('ls_phone_clean', ['raw'], `regexp_replace(replace(raw, '(0)', ''), '[-\\s\\p{Z}.()/]', '', 'g')`),
-    macro('ls_plan_idd', ['country'], byCountry((p) => lit(p.internationalPrefix))),
-    macro('ls_plan_cc', ['country'], byCountry((p) => lit(p.callingCode))),
+    macro(
+      'ls_plan_idd',
+      ['country'],
+      byCountry((p) => lit(p.internationalPrefix)),
+    ),
+    macro(
+      'ls_plan_cc',
+      ['country'],
+      byCountry((p) => lit(p.callingCode)),
+    ),
     phoneInternationalMacro(),
     phoneNationalMacro(),
     phoneFromCleanMacro(),
@@ -270,7 +290,11 @@ function cellMacros(): readonly string[] {
     macro(
       'ls_cgi',
       ['raw'],
-      bind(`string_split_regex(${TRIM('raw')}, ${lit(CELL_ID_SEPARATOR_PATTERN)})`, 'ls_p', 'ls_cgi_from_parts(ls_p)'),
+      bind(
+        `string_split_regex(${TRIM('raw')}, ${lit(CELL_ID_SEPARATOR_PATTERN)})`,
+        'ls_p',
+        'ls_cgi_from_parts(ls_p)',
+      ),
     ),
     macro('ls_cgi_mcc', ['raw'], 'ls_cgi(raw).mcc'),
     macro('ls_cgi_mnc', ['raw'], 'ls_cgi(raw).mnc'),
@@ -284,7 +308,7 @@ function cellMacros(): readonly string[] {
 // IMEI and durations
 
 function imeiMacros(): readonly string[] {
-  const digit = "(ascii(substr(core, i + 1, 1)) - 48)"
+  const digit = '(ascii(substr(core, i + 1, 1)) - 48)'
   return [
     macro('ls_imei_digits', ['raw'], `regexp_replace(raw, ${lit(IMEI_SEPARATOR_PATTERN)}, '', 'g')`),
     // Luhn over the 14-digit core: every second digit doubled, digits of the product summed.
@@ -345,6 +369,9 @@ function durationMacros(): readonly string[] {
  * - `ls_cgi_mcc/mnc/lac/ci(raw)` → parts as text, as parseCellId gives them without hints; `ls_cgi(raw)` → the struct.
  * - `ls_imei14(raw)` → the 14-digit IMEI core, as imeiCore.
  * - `ls_hms_seconds(raw)` → INTEGER seconds from `hh:mm:ss`, `h:mm:ss`, `mm:ss` or plain seconds; NULL otherwise.
+ *
+ * Macros expand inline and repeat their arguments, so pass a column rather than a long expression. Phone numbers
+ * run at about a million a second per macro; cell ids are slower, so normalise their distinct values and join back.
  *
  * @example
  * await connection.run(identifierMacrosSql())

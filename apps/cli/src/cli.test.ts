@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { spawn, spawnSync } from 'node:child_process'
+import { createWriteStream, existsSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const main = join(root, 'apps/cli/dist/main.js')
+
+// The CLI is tested as a user runs it: the built program in a child process (npm test builds first).
+function linesight(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`)
+  const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', env: { ...process.env, LINESIGHT_ANALYST: 'test-analyst' } })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+const json = (r: { stdout: string }): Record<string, unknown> => JSON.parse(r.stdout) as Record<string, unknown>
+
+describe('linesight CLI', () => {
+  it('creates a case, imports a folder of layouts, and reports every row', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'linesight-cli-')), 'op-test')
+    expect(linesight('case', 'create', dir, '--name', 'Op Test', '--json').code).toBe(0)
+    const imported = linesight('import', dir, join(root, 'fixtures/layouts'), '--json')
+    expect(imported.code).toBe(0)
+    const totals = json(imported)['totals'] as Record<string, number>
+    expect(totals['read']).toBe(totals['imported']! + totals['rejected']!)
+    expect(totals['rejected']).toBe(2)
+    const info = json(linesight('case', 'info', dir, '--json'))
+    expect(info['counts']).toMatchObject({ sources: 13, rejects: 2 })
+    expect((info['audit'] as { action: string; actor: string }[]).map((a) => a.action)).toContain('import')
+    const rejects = JSON.parse(linesight('rejects', dir, '--json').stdout) as { reason: string }[]
+    expect(rejects.map((r) => r.reason).sort()).toEqual([
+      'azimuth "400.0" is outside 0–360 degrees',
+      'number "0792265432" is not a valid phone number',
+    ])
+  })
+
+  it('says what is wrong in one line, with no stack trace, and exits non-zero', () => {
+    const r = linesight('case', 'info', join(tmpdir(), 'no-such-case-here'))
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/^linesight: .* is not a Linesight case \(no case\.json\)/)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('a kill -9 in the middle of an import leaves the case exactly as before', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'linesight-kill-'))
+    const dir = join(base, 'case')
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    expect(linesight('import', dir, join(root, 'fixtures/layouts/canonical-cdr.csv')).code).toBe(0)
+    const before = json(linesight('case', 'info', dir, '--json'))['counts']
+    const big = join(base, 'big.csv')
+    await new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(big)
+      out.on('error', reject)
+      out.write('target_msisdn,other_party,direction,event_type,start_time,duration_s\n')
+      for (let i = 0; i < 1_500_000; i++)
+        out.write(`+447911123456,+4479${String(22000000 + (i % 500000)).padStart(8, '0')},out,voice,2024-03-05T10:${String(i % 60).padStart(2, '0')}:00Z,${i % 300}\n`)
+      out.end(resolve)
+    })
+    const child = spawn(process.execPath, [main, 'import', dir, big], { stdio: 'ignore' })
+    const exit = await new Promise<NodeJS.Signals | null>((resolve) => {
+      setTimeout(() => child.kill('SIGKILL'), 2500)
+      child.on('exit', (_code, signal) => resolve(signal))
+    })
+    expect(exit).toBe('SIGKILL')
+    expect(json(linesight('case', 'info', dir, '--json'))['counts']).toEqual(before)
+  })
+})
