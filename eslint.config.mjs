@@ -2,7 +2,18 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/fixtures/**/*.json', '**/*.cjs', '**/dist/**', '**/node_modules/**', 'tools/bench/**/*.js', '.demo/**', '.bench/**', 'cases/**'] },
+  {
+    ignores: [
+      '**/fixtures/**/*.json',
+      '**/*.cjs',
+      '**/dist/**',
+      '**/node_modules/**',
+      'tools/bench/**/*.js',
+      '.demo/**',
+      '.bench/**',
+      'cases/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -10,9 +21,18 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
+      // noUncheckedIndexedAccess makes `xs[i]!` after a bounds check the honest spelling; reviews catch misuse.
+      '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@linesight/*/src/*', '@linesight/*/dist/*'], message: 'Import the package entry, not its internals.' }] },
+        {
+          patterns: [
+            {
+              group: ['@linesight/*/src/*', '@linesight/*/dist/*'],
+              message: 'Import the package entry, not its internals.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -21,15 +41,38 @@ export default tseslint.config(
     files: ['packages/analysis/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'Date', message: 'Take the clock from ctx.now: analyses must be deterministic.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Take the seed from ctx: analyses must be deterministic.' }],
-      'no-restricted-imports': ['error', { paths: [{ name: '@duckdb/node-api', message: 'Ask the CaseStore port instead.' }] }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'Take the clock from ctx.now: analyses must be deterministic.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Take the seed from ctx: analyses must be deterministic.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@duckdb/node-api', message: 'Ask the CaseStore port instead.' }] },
+      ],
     },
   },
   {
     files: ['packages/{model,geo,identifiers,ingest,store}/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@duckdb/node-api', message: 'Only store-duckdb talks to DuckDB: go through the CaseStore port.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@duckdb/node-api',
+              message: 'Only store-duckdb talks to DuckDB: go through the CaseStore port.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

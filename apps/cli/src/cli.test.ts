@@ -12,11 +12,15 @@ const main = join(root, 'apps/cli/dist/main.js')
 // The CLI is tested as a user runs it: the built program in a child process (npm test builds first).
 function linesight(...args: string[]): { code: number | null; stdout: string; stderr: string } {
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`)
-  const r = spawnSync(process.execPath, [main, ...args], { encoding: 'utf8', env: { ...process.env, LINESIGHT_ANALYST: 'test-analyst' } })
+  const r = spawnSync(process.execPath, [main, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LINESIGHT_ANALYST: 'test-analyst' },
+  })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-const json = (r: { stdout: string }): Record<string, unknown> => JSON.parse(r.stdout) as Record<string, unknown>
+const json = (r: { stdout: string }): Record<string, unknown> =>
+  JSON.parse(r.stdout) as Record<string, unknown>
 
 describe('linesight CLI', () => {
   it('creates a case, imports a folder of layouts, and reports every row', async () => {
@@ -56,7 +60,9 @@ describe('linesight CLI', () => {
       out.on('error', reject)
       out.write('target_msisdn,other_party,direction,event_type,start_time,duration_s\n')
       for (let i = 0; i < 1_500_000; i++)
-        out.write(`+447911123456,+4479${String(22000000 + (i % 500000)).padStart(8, '0')},out,voice,2024-03-05T10:${String(i % 60).padStart(2, '0')}:00Z,${i % 300}\n`)
+        out.write(
+          `+447911123456,+4479${String(22000000 + (i % 500000)).padStart(8, '0')},out,voice,2024-03-05T10:${String(i % 60).padStart(2, '0')}:00Z,${i % 300}\n`,
+        )
       out.end(resolve)
     })
     const child = spawn(process.execPath, [main, 'import', dir, big], { stdio: 'ignore' })

@@ -31,10 +31,13 @@ export function importProgress(): { update: (file: string, p: ImportProgress) =>
         started = Date.now()
       }
       const rate = Math.round(p.rows / Math.max((Date.now() - started) / 1000, 0.001))
-      if (bar !== null) bar.update(Math.max(0, Math.round(p.percent)), { file: name, phase: p.phase, rows: p.rows, rate })
+      if (bar !== null)
+        bar.update(Math.max(0, Math.round(p.percent)), { file: name, phase: p.phase, rows: p.rows, rate })
       else if (Date.now() - lastLine > 5000 || p.phase === 'committing') {
         lastLine = Date.now()
-        process.stderr.write(`${name}: ${p.phase} ${p.rows} rows (${rate} rows/s${p.percent >= 0 ? `, ${Math.round(p.percent)}%` : ''})\n`)
+        process.stderr.write(
+          `${name}: ${p.phase} ${p.rows} rows (${rate} rows/s${p.percent >= 0 ? `, ${Math.round(p.percent)}%` : ''})\n`,
+        )
       }
     },
     stop: () => bar?.stop(),

@@ -39,7 +39,11 @@ export async function createCase(
     logged_at: init.now.toISOString(),
     actor,
     action: 'case.create',
-    details_json: JSON.stringify({ id: folder.manifest.id, name: folder.manifest.name, defaultTimeZone: folder.manifest.defaultTimeZone }),
+    details_json: JSON.stringify({
+      id: folder.manifest.id,
+      name: folder.manifest.name,
+      defaultTimeZone: folder.manifest.defaultTimeZone,
+    }),
     software_version: SOFTWARE_VERSION,
   })
   return { folder, store, actor, close: () => store.close() }

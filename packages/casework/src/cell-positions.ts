@@ -3,7 +3,10 @@ import type { CaseStore, QuerySpec } from '@linesight/store'
 
 const needingPosition: QuerySpec<{ id: string; easting: number; northing: number }> = {
   id: 'cells-needing-position',
-  sql: { duckdb: 'SELECT id, easting, northing FROM cells WHERE lat IS NULL AND easting IS NOT NULL AND northing IS NOT NULL ORDER BY id' },
+  sql: {
+    duckdb:
+      'SELECT id, easting, northing FROM cells WHERE lat IS NULL AND easting IS NOT NULL AND northing IS NOT NULL ORDER BY id',
+  },
   params: [],
   row: (r) => ({ id: String(r['id']), easting: Number(r['easting']), northing: Number(r['northing']) }),
 }

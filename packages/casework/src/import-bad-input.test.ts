@@ -24,20 +24,28 @@ async function file(name: string, content: string | Buffer): Promise<string> {
 
 const now = (): Date => new Date('2026-01-01T00:00:00Z')
 
-async function importOne(path: string, options: Partial<Parameters<typeof importFiles>[2]> = {}): Promise<FileResult> {
+async function importOne(
+  path: string,
+  options: Partial<Parameters<typeof importFiles>[2]> = {},
+): Promise<FileResult> {
   session ??= await scratchCase()
   const [result] = await importFiles(session, [path], { now, ...options })
   return result!
 }
 
-const eventCount = async (): Promise<number> => Number((await sql(session!, 'SELECT count(*) AS n FROM events'))[0]!['n'])
+const eventCount = async (): Promise<number> =>
+  Number((await sql(session!, 'SELECT count(*) AS n FROM events'))[0]!['n'])
 
 describe('bad input gives a clear message or a reject row, and never loses what the case holds', () => {
   it.each([
     ['an empty file', '', /is empty: there is nothing to import/],
     ['blank lines only', '\n\n  \n', /only blank lines/],
     ['a header with no records', `${HEADER}\n`, /has a header but no records/],
-    ['binary garbage', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), /looks like a binary file/],
+    [
+      'binary garbage',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      /looks like a binary file/,
+    ],
     ['one column, no delimiter', 'just some words\nmore words here\n', /no delimiter .* splits its lines/],
     ['no recognisable header', 'a,b,c\n1,2,3\n4,5,6\n', /no header row was recognised/],
   ])('%s', async (_name, content, message) => {
@@ -65,14 +73,41 @@ describe('bad input gives a clear message or a reject row, and never loses what 
     expect(result.status).toBe('imported')
     if (result.status !== 'imported') return
     const r = result.reports[0]!
-    expect({ read: r.read, imported: r.imported, rejected: r.rejected }).toEqual({ read: 6, imported: 1, rejected: 5 })
-    const rejects = await sql(session!, 'SELECT source_row, source_line, field, reason FROM rejects ORDER BY source_row')
+    expect({ read: r.read, imported: r.imported, rejected: r.rejected }).toEqual({
+      read: 6,
+      imported: 1,
+      rejected: 5,
+    })
+    const rejects = await sql(
+      session!,
+      'SELECT source_row, source_line, field, reason FROM rejects ORDER BY source_row',
+    )
     expect(rejects).toEqual([
-      { source_row: 2, source_line: 3, field: 'Call Date', reason: 'start time "31/02/2024 10:00:00" does not match %d/%m/%Y %H:%M:%S' },
+      {
+        source_row: 2,
+        source_line: 3,
+        field: 'Call Date',
+        reason: 'start time "31/02/2024 10:00:00" does not match %d/%m/%Y %H:%M:%S',
+      },
       { source_row: 3, source_line: 4, field: 'Duration (s)', reason: 'duration "-5" is negative' },
-      { source_row: 4, source_line: 5, field: 'Call Date', reason: 'start time "2024-02-15 10:00:00" does not match %d/%m/%Y %H:%M:%S' },
-      { source_row: 5, source_line: 6, field: 'Call Date', reason: 'start time "16/02/2024 25:61:00" does not match %d/%m/%Y %H:%M:%S' },
-      { source_row: 6, source_line: 7, field: 'Call Time', reason: 'too few fields: Expected Number of Columns: 8 Found: 3' },
+      {
+        source_row: 4,
+        source_line: 5,
+        field: 'Call Date',
+        reason: 'start time "2024-02-15 10:00:00" does not match %d/%m/%Y %H:%M:%S',
+      },
+      {
+        source_row: 5,
+        source_line: 6,
+        field: 'Call Date',
+        reason: 'start time "16/02/2024 25:61:00" does not match %d/%m/%Y %H:%M:%S',
+      },
+      {
+        source_row: 6,
+        source_line: 7,
+        field: 'Call Time',
+        reason: 'too few fields: Expected Number of Columns: 8 Found: 3',
+      },
     ])
   })
 
@@ -80,15 +115,15 @@ describe('bad input gives a clear message or a reject row, and never loses what 
     const content = [HEADER, ROW('01/02/2024'), ROW('03/04/2024'), ROW('12/11/2024')].join('\n')
     const path = await file('undecided.csv', content)
     const refused = await importOne(path)
-    expect(refused.status === 'failed' && refused.error).toMatch(/never has a day above 12, so dd\/mm and mm\/dd both fit/)
+    expect(refused.status === 'failed' && refused.error).toMatch(
+      /never has a day above 12, so dd\/mm and mm\/dd both fit/,
+    )
     expect(await eventCount()).toBe(0)
     const settled = await importOne(path, { dateOrder: 'mdy' })
     expect(settled.status).toBe('imported')
-    expect(await sql(session!, `SELECT strftime(start_utc, '%Y-%m-%d') AS d FROM events ORDER BY source_row`)).toEqual([
-      { d: '2024-01-02' },
-      { d: '2024-03-04' },
-      { d: '2024-12-11' },
-    ])
+    expect(
+      await sql(session!, `SELECT strftime(start_utc, '%Y-%m-%d') AS d FROM events ORDER BY source_row`),
+    ).toEqual([{ d: '2024-01-02' }, { d: '2024-03-04' }, { d: '2024-12-11' }])
   })
 
   it('day-first is decided from a day above 12 far beyond the sample', async () => {
@@ -96,43 +131,71 @@ describe('bad input gives a clear message or a reject row, and never loses what 
     rows.push(ROW('28/02/2024'))
     const result = await importOne(await file('late-evidence.csv', [HEADER, ...rows].join('\n')))
     expect(result.status).toBe('imported')
-    expect(await sql(session!, `SELECT strftime(max(start_utc), '%Y-%m-%d') AS d FROM events`)).toEqual([{ d: '2024-02-28' }])
+    expect(await sql(session!, `SELECT strftime(max(start_utc), '%Y-%m-%d') AS d FROM events`)).toEqual([
+      { d: '2024-02-28' },
+    ])
   })
 
   it('a file with day-first and month-first dates mixed is refused', async () => {
-    const result = await importOne(await file('mixed.csv', [HEADER, ROW('13/02/2024'), ROW('02/13/2024')].join('\n')))
+    const result = await importOne(
+      await file('mixed.csv', [HEADER, ROW('13/02/2024'), ROW('02/13/2024')].join('\n')),
+    )
     expect(result.status === 'failed' && result.error).toMatch(/mixes day-first and month-first dates/)
   })
 
   it('importing the same file twice changes nothing', async () => {
     const path = await file('twice.csv', [HEADER, ROW('13/02/2024'), ROW('14/02/2024')].join('\n'))
     expect((await importOne(path)).status).toBe('imported')
-    const before = await sql(session!, 'SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM source_files) AS f')
+    const before = await sql(
+      session!,
+      'SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM source_files) AS f',
+    )
     expect((await importOne(path)).status).toBe('already-imported')
-    expect(await sql(session!, 'SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM source_files) AS f')).toEqual(before)
+    expect(
+      await sql(
+        session!,
+        'SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM source_files) AS f',
+      ),
+    ).toEqual(before)
   })
 
   it('the same call delivered in two files is flagged as a duplicate, never deleted', async () => {
     await importOne(await file('a.csv', [HEADER, ROW('13/02/2024'), ROW('14/02/2024')].join('\n')))
-    const second = await importOne(await file('b.csv', [HEADER, ROW('14/02/2024'), ROW('15/02/2024')].join('\r\n') + '\r\n'))
+    const second = await importOne(
+      await file('b.csv', [HEADER, ROW('14/02/2024'), ROW('15/02/2024')].join('\r\n') + '\r\n'),
+    )
     expect(second.status === 'imported' && second.reports[0]!.duplicates).toBe(1)
-    expect(await sql(session!, 'SELECT count(*) AS n, count(duplicate_of) AS flagged FROM events')).toEqual([{ n: 4, flagged: 1 }])
+    expect(await sql(session!, 'SELECT count(*) AS n, count(duplicate_of) AS flagged FROM events')).toEqual([
+      { n: 4, flagged: 1 },
+    ])
   })
 
   it('UTF-16 text from Excel (tab-delimited, BOM) imports', async () => {
     const text = [HEADER, ROW('13/02/2024'), ROW('14/02/2024')].join('\r\n').replaceAll(',', '\t')
-    const result = await importOne(await file('excel.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])))
+    const result = await importOne(
+      await file('excel.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+    )
     expect(result.status === 'imported' && result.reports[0]!.encoding).toBe('utf-16le')
     expect(await eventCount()).toBe(2)
   })
 
   it('local times in the spring gap are rejected and autumn-overlap times are flagged', async () => {
-    const content = [HEADER, ROW('31/03/2024', '01:30:00'), ROW('27/10/2024', '01:30:00'), ROW('27/10/2024', '02:30:00')].join('\n')
+    const content = [
+      HEADER,
+      ROW('31/03/2024', '01:30:00'),
+      ROW('27/10/2024', '01:30:00'),
+      ROW('27/10/2024', '02:30:00'),
+    ].join('\n')
     const result = await importOne(await file('bst.csv', content))
     expect(result.status === 'imported' && result.reports[0]!.rejectReasons.map((r) => r.reason)).toEqual([
       'local time "…" does not exist in Europe/London (the clocks went forward)',
     ])
-    expect(await sql(session!, `SELECT strftime(start_utc, '%Y-%m-%d %H:%M') AS t, start_ambiguous AS a FROM events ORDER BY source_row`)).toEqual([
+    expect(
+      await sql(
+        session!,
+        `SELECT strftime(start_utc, '%Y-%m-%d %H:%M') AS t, start_ambiguous AS a FROM events ORDER BY source_row`,
+      ),
+    ).toEqual([
       { t: '2024-10-27 00:30', a: true },
       { t: '2024-10-27 02:30', a: false },
     ])

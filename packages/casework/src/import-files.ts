@@ -11,7 +11,14 @@ import {
   type Detection,
   type DetectOptions,
 } from '@linesight/ingest'
-import type { ImportPlan, ImportReport, ImportWarning, SourceFileId, SourceFormat, SourceKind } from '@linesight/model'
+import type {
+  ImportPlan,
+  ImportReport,
+  ImportWarning,
+  SourceFileId,
+  SourceFormat,
+  SourceKind,
+} from '@linesight/model'
 import { preserveOriginal, sha256File, type ImportProgress } from '@linesight/store'
 import type { CaseSession } from './case-session.js'
 import { fillCellPositions } from './cell-positions.js'
@@ -34,7 +41,11 @@ export interface ImportOptions {
 
 /** One file's outcome: a report when it was imported (or was already in the case), the detections on a dry run. */
 export type FileResult =
-  | { readonly status: 'imported' | 'already-imported'; readonly file: string; readonly reports: readonly ImportReport[] }
+  | {
+      readonly status: 'imported' | 'already-imported'
+      readonly file: string
+      readonly reports: readonly ImportReport[]
+    }
   | { readonly status: 'dry-run'; readonly file: string; readonly detections: readonly Detection[] }
   | { readonly status: 'failed'; readonly file: string; readonly error: string }
 
@@ -45,7 +56,12 @@ interface Readable {
 }
 
 /** XLSX becomes one CSV per sheet and ETSI XML becomes canonical CSV, in a scratch folder; CSV is read as is. */
-async function readables(path: string, format: SourceFormat, scratch: string, options: ImportOptions): Promise<readonly Readable[]> {
+async function readables(
+  path: string,
+  format: SourceFormat,
+  scratch: string,
+  options: ImportOptions,
+): Promise<readonly Readable[]> {
   switch (format) {
     case 'csv':
       return [{ path, sheet: null, warnings: [] }]
@@ -55,8 +71,16 @@ async function readables(path: string, format: SourceFormat, scratch: string, op
     }
     case 'etsi-xml': {
       const out = join(scratch, `${basename(path)}.csv`)
-      const result = await convertEtsiXmlToCsv(path, out, options.target === undefined ? {} : { targetHint: options.target })
-      const warnings = result.warnings.map((w) => ({ code: 'etsi', message: `record ${w.recordNumber ?? '?'}: ${w.message}`, count: 1 }))
+      const result = await convertEtsiXmlToCsv(
+        path,
+        out,
+        options.target === undefined ? {} : { targetHint: options.target },
+      )
+      const warnings = result.warnings.map((w) => ({
+        code: 'etsi',
+        message: `record ${w.recordNumber ?? '?'}: ${w.message}`,
+        count: 1,
+      }))
       return [{ path: out, sheet: null, warnings }]
     }
   }
@@ -73,11 +97,19 @@ async function detect(
     caseTimeZone: session.folder.manifest.defaultTimeZone,
     displayName: readable.sheet === null ? displayName : `${displayName} [${readable.sheet}]`,
     sheet: readable.sheet,
-    ...(options.zone === undefined ? (mapping?.timeZone === undefined ? {} : { zone: mapping.timeZone }) : { zone: options.zone }),
+    ...(options.zone === undefined
+      ? mapping?.timeZone === undefined
+        ? {}
+        : { zone: mapping.timeZone }
+      : { zone: options.zone }),
     ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
     ...((options.kind ?? mapping?.kind) === undefined ? {} : { kind: (options.kind ?? mapping?.kind)! }),
-    ...((options.target ?? mapping?.target) === undefined ? {} : { target: (options.target ?? mapping?.target)! }),
-    ...((options.numberCountry ?? mapping?.numberCountry) === undefined ? {} : { numberCountry: (options.numberCountry ?? mapping?.numberCountry)! }),
+    ...((options.target ?? mapping?.target) === undefined
+      ? {}
+      : { target: (options.target ?? mapping?.target)! }),
+    ...((options.numberCountry ?? mapping?.numberCountry) === undefined
+      ? {}
+      : { numberCountry: (options.numberCountry ?? mapping?.numberCountry)! }),
     ...(mapping?.roles === undefined ? {} : { roleOverrides: mapping.roles }),
     ...(mapping?.vocabulary === undefined ? {} : { vocabulary: mapping.vocabulary }),
     ...(mapping?.dateFormat === undefined ? {} : { dateFormat: mapping.dateFormat }),
@@ -86,8 +118,25 @@ async function detect(
   const first = await detectDelimited(readable.path, base)
   if (first.pendingDateOrder.length === 0) return first
   // The sample could not tell day from month: let the engine look at every value of those columns.
-  const probe = { source: { path: readable.path, delimiter: first.delimiter, quote: '"', header: true, columns: first.columns.map((c) => c.name), linesBeforeData: 1 } }
-  const working = first.encoding === 'utf-8' ? probe : { source: { ...probe.source, path: await utf8WorkingCopy(readable.path, first.encoding as never, `${readable.path}.utf8.csv`) } }
+  const probe = {
+    source: {
+      path: readable.path,
+      delimiter: first.delimiter,
+      quote: '"',
+      header: true,
+      columns: first.columns.map((c) => c.name),
+      linesBeforeData: 1,
+    },
+  }
+  const working =
+    first.encoding === 'utf-8'
+      ? probe
+      : {
+          source: {
+            ...probe.source,
+            path: await utf8WorkingCopy(readable.path, first.encoding as never, `${readable.path}.utf8.csv`),
+          },
+        }
   const stats = await session.store.columnShapes(working, first.pendingDateOrder)
   return detectDelimited(readable.path, { ...base, orderEvidence: stats })
 }
@@ -96,7 +145,11 @@ async function detect(
  * Imports files (or every file in folders) into a case. Each file is hashed, preserved read-only and loaded in
  * one transaction with its rejects and audit entry; a file already in the case is skipped, changing nothing.
  */
-export async function importFiles(session: CaseSession, files: readonly string[], options: ImportOptions): Promise<readonly FileResult[]> {
+export async function importFiles(
+  session: CaseSession,
+  files: readonly string[],
+  options: ImportOptions,
+): Promise<readonly FileResult[]> {
   const results: FileResult[] = []
   for (const file of files) {
     const scratch = await mkdtemp(join(tmpdir(), 'linesight-import-'))
@@ -115,7 +168,12 @@ export async function importFiles(session: CaseSession, files: readonly string[]
   return results
 }
 
-async function importOne(session: CaseSession, file: string, scratch: string, options: ImportOptions): Promise<FileResult> {
+async function importOne(
+  session: CaseSession,
+  file: string,
+  scratch: string,
+  options: ImportOptions,
+): Promise<FileResult> {
   const started = Date.now()
   const sha256 = await sha256File(file)
   const id = sha256.slice(0, 16) as SourceFileId
@@ -127,18 +185,27 @@ async function importOne(session: CaseSession, file: string, scratch: string, op
   for (const part of parts) detections.push(await detect(session, part, basename(file), options))
   if (options.dryRun) return { status: 'dry-run', file, detections }
   const open = detections.filter((d) => d.plan === null)
-  if (open.length > 0) throw new DetectionError(basename(file), open.flatMap((d) => d.questions))
+  if (open.length > 0)
+    throw new DetectionError(
+      basename(file),
+      open.flatMap((d) => d.questions),
+    )
 
   const plans: ImportPlan[] = []
   for (const [i, d] of detections.entries()) {
     const part = parts[i]!
-    const path = d.encoding === 'utf-8' ? part.path : await utf8WorkingCopy(part.path, d.encoding as never, join(scratch, `part-${i}.utf8.csv`))
+    const path =
+      d.encoding === 'utf-8'
+        ? part.path
+        : await utf8WorkingCopy(part.path, d.encoding as never, join(scratch, `part-${i}.utf8.csv`))
     plans.push({ ...d.plan!, source: { ...d.plan!.source, path } })
   }
   const preserved = await preserveOriginal(session.folder, file, sha256)
   const kind = detections[0]!.kind
   const at = options.now().toISOString()
-  const mappingJson = JSON.stringify(plans.map((p) => ({ ...p, source: { ...p.source, path: basename(file) } })))
+  const mappingJson = JSON.stringify(
+    plans.map((p) => ({ ...p, source: { ...p.source, path: basename(file) } })),
+  )
   const outcomes = await session.store.importSource(
     plans,
     {
@@ -162,7 +229,13 @@ async function importOne(session: CaseSession, file: string, scratch: string, op
       logged_at: at,
       actor: session.actor,
       action: 'import',
-      details_json: JSON.stringify({ file: basename(file), sha256, format, profiles: detections.map((d) => d.profile), mapping: options.mapping ?? null }),
+      details_json: JSON.stringify({
+        file: basename(file),
+        sha256,
+        format,
+        profiles: detections.map((d) => d.profile),
+        mapping: options.mapping ?? null,
+      }),
       software_version: SOFTWARE_VERSION,
     },
     options.onProgress === undefined ? undefined : (p) => options.onProgress!(file, p),

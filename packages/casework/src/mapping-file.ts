@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises'
 import type { EventClassVocabulary, SourceKind } from '@linesight/model'
-import { EVENT_DIRECTIONS, EVENT_TYPES, literal, nonEmptyString, object, optional, recordOf, ValidationError } from '@linesight/model'
+import {
+  EVENT_DIRECTIONS,
+  EVENT_TYPES,
+  literal,
+  nonEmptyString,
+  object,
+  optional,
+  recordOf,
+  ValidationError,
+} from '@linesight/model'
 import type { Role } from '@linesight/ingest'
 
 /**
@@ -19,13 +28,61 @@ export interface MappingFile {
 }
 
 const ROLES: readonly string[] = [
-  'target', 'other', 'calling', 'called', 'direction', 'eventClass', 'datetime', 'date', 'time', 'end', 'duration',
-  'startCell', 'startLac', 'startCi', 'startNode', 'startSector', 'endCell', 'endLac', 'endCi', 'endNode', 'endSector',
-  'imei', 'imsi', 'chargingId', 'rat', 'bytesUp', 'bytesDown', 'network', 'lat', 'lon', 'latLon', 'easting', 'northing',
-  'mcc', 'mnc', 'technology', 'siteId', 'siteName', 'azimuth', 'beamwidth', 'range', 'validFrom', 'validTo', 'name',
-  'dateOfBirth', 'address', 'postcode', 'accountType',
+  'target',
+  'other',
+  'calling',
+  'called',
+  'direction',
+  'eventClass',
+  'datetime',
+  'date',
+  'time',
+  'end',
+  'duration',
+  'startCell',
+  'startLac',
+  'startCi',
+  'startNode',
+  'startSector',
+  'endCell',
+  'endLac',
+  'endCi',
+  'endNode',
+  'endSector',
+  'imei',
+  'imsi',
+  'chargingId',
+  'rat',
+  'bytesUp',
+  'bytesDown',
+  'network',
+  'lat',
+  'lon',
+  'latLon',
+  'easting',
+  'northing',
+  'mcc',
+  'mnc',
+  'technology',
+  'siteId',
+  'siteName',
+  'azimuth',
+  'beamwidth',
+  'range',
+  'validFrom',
+  'validTo',
+  'name',
+  'dateOfBirth',
+  'address',
+  'postcode',
+  'accountType',
 ]
-const ALIASES: Readonly<Record<string, string>> = { start: 'datetime', cell: 'startCell', type: 'eventClass', msisdn: 'target' }
+const ALIASES: Readonly<Record<string, string>> = {
+  start: 'datetime',
+  cell: 'startCell',
+  type: 'eventClass',
+  msisdn: 'target',
+}
 
 const shape = object({
   kind: optional(literal('cdr', 'cells', 'subscribers')),
@@ -35,7 +92,11 @@ const shape = object({
   timeZone: optional(nonEmptyString),
   numberCountry: optional(nonEmptyString),
   target: optional(nonEmptyString),
-  vocabulary: optional(recordOf(object({ type: optional(literal(...EVENT_TYPES)), direction: optional(literal(...EVENT_DIRECTIONS)) }))),
+  vocabulary: optional(
+    recordOf(
+      object({ type: optional(literal(...EVENT_TYPES)), direction: optional(literal(...EVENT_DIRECTIONS)) }),
+    ),
+  ),
 })
 
 /** Validates a parsed mapping; unknown keys and roles fail with their path. */
@@ -44,10 +105,17 @@ export function validateMapping(value: unknown, path: string): MappingFile {
   const roles: Record<string, Role> = {}
   for (const [role, column] of Object.entries(m.columns ?? {})) {
     const canonical = ALIASES[role] ?? role
-    if (!ROLES.includes(canonical)) throw new ValidationError(`${path}.columns.${role}`, `unknown role (known: ${[...Object.keys(ALIASES), ...ROLES].join(', ')})`)
+    if (!ROLES.includes(canonical))
+      throw new ValidationError(
+        `${path}.columns.${role}`,
+        `unknown role (known: ${[...Object.keys(ALIASES), ...ROLES].join(', ')})`,
+      )
     roles[column] = canonical as Role
   }
-  const vocabulary: Record<string, { type?: (typeof EVENT_TYPES)[number]; direction?: (typeof EVENT_DIRECTIONS)[number] }> = {}
+  const vocabulary: Record<
+    string,
+    { type?: (typeof EVENT_TYPES)[number]; direction?: (typeof EVENT_DIRECTIONS)[number] }
+  > = {}
   for (const [k, v] of Object.entries(m.vocabulary ?? {})) vocabulary[k.trim().toLowerCase()] = v
   return {
     ...(m.kind === undefined ? {} : { kind: m.kind }),
@@ -67,7 +135,7 @@ export async function readMappingFile(path: string): Promise<MappingFile> {
   try {
     parsed = JSON.parse(text)
   } catch (e) {
-    throw new Error(`${path} is not valid JSON: ${(e as Error).message}`)
+    throw new Error(`${path} is not valid JSON: ${(e as Error).message}`, { cause: e })
   }
   return validateMapping(parsed, `mapping(${path})`)
 }

@@ -39,8 +39,8 @@ describe('imeiCore', () => {
     ['', 'empty'],
     [null, 'null'],
     [undefined, 'undefined'],
-  ])('%j is not an IMEI (%s)', (raw, _why) => {
-    expect(imeiCore(raw)).toBeNull()
+  ])('%j is not an IMEI (%s)', (raw, why) => {
+    expect(imeiCore(raw), why).toBeNull()
   })
 })
 

@@ -44,7 +44,7 @@ describe('mncLength', () => {
     ['316', '01012345678', 3, 'unlisted, NANP default'],
     ['404', '98123456789', 2, 'listed Indian network'],
     ['612', '03123456789', 2, 'listed Ivorian network'],
-  ] as const)('%s then %s → %i (%s)', (mcc, after, length, _why) => {
-    expect(mncLength(mcc, after)).toBe(length)
+  ] as const)('%s then %s → %i (%s)', (mcc, after, length, why) => {
+    expect(mncLength(mcc, after), why).toBe(length)
   })
 })

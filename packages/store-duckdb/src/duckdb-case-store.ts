@@ -1,4 +1,11 @@
-import { DuckDBInstance, DuckDBTypeId, listValue, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api'
+import {
+  DuckDBInstance,
+  DuckDBTypeId,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBResultReader,
+  type DuckDBValue,
+} from '@duckdb/node-api'
 import type { AuditEntry, ImportPlan } from '@linesight/model'
 import {
   LATEST_SCHEMA_VERSION,
@@ -27,7 +34,12 @@ export interface DuckDbStoreOptions {
   readonly threads?: number
 }
 
-const WIDE_INTEGERS = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT])
+const WIDE_INTEGERS = new Set([
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UHUGEINT,
+])
 
 /** Rows as JSON values; 64-bit counts come back as numbers when they fit exactly (they always do for row counts). */
 function jsonRows(reader: DuckDBResultReader): Record<string, unknown>[] {
@@ -42,7 +54,8 @@ function jsonRows(reader: DuckDBResultReader): Record<string, unknown>[] {
   return rows
 }
 
-const toDuckValue = (v: ParamValue): DuckDBValue => (Array.isArray(v) ? listValue([...(v as readonly string[])]) : (v as DuckDBValue))
+const toDuckValue = (v: ParamValue): DuckDBValue =>
+  Array.isArray(v) ? listValue([...(v as readonly string[])]) : (v as DuckDBValue)
 
 /**
  * The embedded case store: one DuckDB file per case. Extensions are never downloaded (police networks are
@@ -85,15 +98,24 @@ export class DuckDbCaseStore implements CaseStore {
 
   async #migrate(): Promise<void> {
     const c = this.#connection
-    await c.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)')
-    const current = Number((await c.runAndReadAll('SELECT coalesce(max(version), 0) FROM schema_migrations')).getRows()[0]?.[0] ?? 0)
+    await c.run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)',
+    )
+    const current = Number(
+      (await c.runAndReadAll('SELECT coalesce(max(version), 0) FROM schema_migrations')).getRows()[0]?.[0] ??
+        0,
+    )
     if (current > LATEST_SCHEMA_VERSION)
-      throw new Error(`This case uses schema version ${current}, newer than this release supports (${LATEST_SCHEMA_VERSION}): upgrade Linesight`)
+      throw new Error(
+        `This case uses schema version ${current}, newer than this release supports (${LATEST_SCHEMA_VERSION}): upgrade Linesight`,
+      )
     for (const m of MIGRATIONS.filter((x) => x.version > current)) {
       await c.run('BEGIN TRANSACTION')
       try {
         for (const statement of m.duckdb) await c.run(statement)
-        await c.run(`INSERT INTO schema_migrations VALUES (${m.version}, ${literal(m.description)}, now()::TIMESTAMP)`)
+        await c.run(
+          `INSERT INTO schema_migrations VALUES (${m.version}, ${literal(m.description)}, now()::TIMESTAMP)`,
+        )
         await c.run('COMMIT')
       } catch (e) {
         await c.run('ROLLBACK')
@@ -102,7 +124,10 @@ export class DuckDbCaseStore implements CaseStore {
     }
   }
 
-  run<R, P extends string>(spec: QuerySpec<R, P>, params: Readonly<Record<P, ParamValue>>): Promise<readonly R[]> {
+  run<R, P extends string>(
+    spec: QuerySpec<R, P>,
+    params: Readonly<Record<P, ParamValue>>,
+  ): Promise<readonly R[]> {
     return this.#exclusive(async () => {
       const values: Record<string, DuckDBValue> = {}
       for (const name of spec.params) values[name] = toDuckValue(params[name])
@@ -118,11 +143,18 @@ export class DuckDbCaseStore implements CaseStore {
 
   schemaVersion(): Promise<number> {
     return this.#exclusive(async () =>
-      Number((await this.#connection.runAndReadAll('SELECT max(version) FROM schema_migrations')).getRows()[0]?.[0] ?? 0),
+      Number(
+        (
+          await this.#connection.runAndReadAll('SELECT max(version) FROM schema_migrations')
+        ).getRows()[0]?.[0] ?? 0,
+      ),
     )
   }
 
-  columnShapes(plan: Pick<ImportPlan, 'source'>, columns: readonly string[]): Promise<readonly ColumnShapeStats[]> {
+  columnShapes(
+    plan: Pick<ImportPlan, 'source'>,
+    columns: readonly string[],
+  ): Promise<readonly ColumnShapeStats[]> {
     return this.#exclusive(async () => {
       const out: ColumnShapeStats[] = []
       const from = readCsvSql(plan.source, '__shape_rejects', '__shape_scans')
@@ -153,7 +185,10 @@ export class DuckDbCaseStore implements CaseStore {
 
   hasSource(sha256: string): Promise<boolean> {
     return this.#exclusive(async () => {
-      const r = await this.#connection.runAndReadAll('SELECT count(*) FROM source_files WHERE sha256 = $sha', { sha: sha256 })
+      const r = await this.#connection.runAndReadAll(
+        'SELECT count(*) FROM source_files WHERE sha256 = $sha',
+        { sha: sha256 },
+      )
       return Number(r.getRows()[0]?.[0] ?? 0) > 0
     })
   }
@@ -169,9 +204,16 @@ export class DuckDbCaseStore implements CaseStore {
       await c.run('BEGIN TRANSACTION')
       try {
         const outcomes: ImportOutcome[] = []
-        for (const plan of plans) outcomes.push(await runImport(c, plan, compilePlan(plan), entry.id, onProgress))
-        const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number => outcomes.reduce((n, o) => n + o[k], 0)
-        const outcome = { read: sum('read'), imported: sum('imported'), rejected: sum('rejected'), duplicates: sum('duplicates') }
+        for (const plan of plans)
+          outcomes.push(await runImport(c, plan, compilePlan(plan), entry.id, onProgress))
+        const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number =>
+          outcomes.reduce((n, o) => n + o[k], 0)
+        const outcome = {
+          read: sum('read'),
+          imported: sum('imported'),
+          rejected: sum('rejected'),
+          duplicates: sum('duplicates'),
+        }
         onProgress?.({ phase: 'committing', rows: outcome.read, percent: 100 })
         await c.run(
           `INSERT INTO source_files VALUES ($id, $sha256, $original_name, $stored_path, $size_bytes, $kind, $format, $encoding,
@@ -186,7 +228,18 @@ export class DuckDbCaseStore implements CaseStore {
             rows_duplicate: outcome.duplicates,
           } as unknown as Record<string, DuckDBValue>,
         )
-        await this.#insertAudit({ ...audit, details_json: JSON.stringify({ ...JSON.parse(audit.details_json), outcome: { read: outcome.read, imported: outcome.imported, rejected: outcome.rejected, duplicates: outcome.duplicates } }) })
+        await this.#insertAudit({
+          ...audit,
+          details_json: JSON.stringify({
+            ...JSON.parse(audit.details_json),
+            outcome: {
+              read: outcome.read,
+              imported: outcome.imported,
+              rejected: outcome.rejected,
+              duplicates: outcome.duplicates,
+            },
+          }),
+        })
         await c.run('COMMIT')
         return outcomes
       } catch (e) {
@@ -199,7 +252,13 @@ export class DuckDbCaseStore implements CaseStore {
   async #insertAudit(entry: Omit<AuditEntry, 'seq'>): Promise<void> {
     await this.#connection.run(
       'INSERT INTO audit_log (logged_at, actor, action, details_json, software_version) VALUES ($at::TIMESTAMP, $actor, $action, $details, $version)',
-      { at: entry.logged_at, actor: entry.actor, action: entry.action, details: entry.details_json, version: entry.software_version },
+      {
+        at: entry.logged_at,
+        actor: entry.actor,
+        action: entry.action,
+        details: entry.details_json,
+        version: entry.software_version,
+      },
     )
   }
 
@@ -211,10 +270,13 @@ export class DuckDbCaseStore implements CaseStore {
     return this.#exclusive(() => refreshIdentityLinks(this.#connection))
   }
 
-  counts(): Promise<Readonly<Record<'cdr' | 'cells' | 'subscribers' | 'rejects' | 'duplicates' | 'sources', number>>> {
+  counts(): Promise<
+    Readonly<Record<'cdr' | 'cells' | 'subscribers' | 'rejects' | 'duplicates' | 'sources', number>>
+  > {
     return this.#exclusive(async () => {
       const r = (
-        await this.#connection.runAndReadAll(`SELECT (SELECT count(*) FROM events) AS cdr, (SELECT count(*) FROM cells) AS cells,
+        await this.#connection
+          .runAndReadAll(`SELECT (SELECT count(*) FROM events) AS cdr, (SELECT count(*) FROM cells) AS cells,
           (SELECT count(*) FROM subscribers) AS subscribers, (SELECT count(*) FROM rejects) AS rejects,
           (SELECT count(*) FROM events WHERE duplicate_of IS NOT NULL) AS duplicates, (SELECT count(*) FROM source_files) AS sources`)
       ).getRowObjectsJson()[0] as Record<string, unknown>

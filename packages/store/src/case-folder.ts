@@ -30,10 +30,19 @@ const folderOf = (root: string, manifest: CaseManifest): CaseFolder => ({
 /** Creates a new case folder; refuses to touch a folder that already holds anything. */
 export async function createCaseFolder(
   root: string,
-  init: { id: string; name?: string; createdBy: string; createdAt: string; defaultTimeZone?: string; purpose?: string },
+  init: {
+    id: string
+    name?: string
+    createdBy: string
+    createdAt: string
+    defaultTimeZone?: string
+    purpose?: string
+  },
 ): Promise<CaseFolder> {
   if (!CASE_ID_PATTERN.test(init.id))
-    throw new CaseFolderError(`"${init.id}" is not a valid case id: use letters, digits, "-" and "_" (max 64)`)
+    throw new CaseFolderError(
+      `"${init.id}" is not a valid case id: use letters, digits, "-" and "_" (max 64)`,
+    )
   const existing = await readdir(root).catch(() => [] as string[])
   if (existing.length > 0) throw new CaseFolderError(`${root} is not empty: choose a new folder for the case`)
   await mkdir(join(root, ORIGINALS), { recursive: true })
@@ -54,13 +63,17 @@ export async function createCaseFolder(
 /** Opens an existing case folder, validating `case.json`. */
 export async function openCaseFolder(root: string): Promise<CaseFolder> {
   const text = await readFile(join(root, MANIFEST), 'utf8').catch(() => {
-    throw new CaseFolderError(`${root} is not a Linesight case (no ${MANIFEST}); create one with "linesight case create"`)
+    throw new CaseFolderError(
+      `${root} is not a Linesight case (no ${MANIFEST}); create one with "linesight case create"`,
+    )
   })
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (e) {
-    throw new CaseFolderError(`${join(root, MANIFEST)} is not valid JSON: ${(e as Error).message}`)
+    throw new CaseFolderError(`${join(root, MANIFEST)} is not valid JSON: ${(e as Error).message}`, {
+      cause: e,
+    })
   }
   return folderOf(root, validateCaseManifest(parsed, join(root, MANIFEST)))
 }
@@ -105,7 +118,8 @@ export async function preserveOriginal(
   await mkdir(dir, { recursive: true })
   const partial = `${target}.partial`
   await copyFile(path, partial)
-  if ((await sha256File(partial)) !== sha256) throw new CaseFolderError(`${path} changed while it was being copied`)
+  if ((await sha256File(partial)) !== sha256)
+    throw new CaseFolderError(`${path} changed while it was being copied`)
   await chmod(partial, 0o444)
   await rename(partial, target)
   return { storedPath: target, sizeBytes: size }

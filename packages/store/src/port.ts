@@ -32,7 +32,10 @@ export interface ImportOutcome {
 }
 
 /** A file's identity and provenance, written in the same transaction as its rows. */
-export type SourceFileEntry = Omit<SourceFileRecord, 'rows_read' | 'rows_imported' | 'rows_rejected' | 'rows_duplicate'>
+export type SourceFileEntry = Omit<
+  SourceFileRecord,
+  'rows_read' | 'rows_imported' | 'rows_rejected' | 'rows_duplicate'
+>
 
 /**
  * The one interface between Linesight and a database engine, as Kysely's `Dialect` is for Kysely. DuckDB answers
@@ -41,11 +44,17 @@ export type SourceFileEntry = Omit<SourceFileRecord, 'rows_read' | 'rows_importe
 export interface CaseStore {
   readonly engine: 'duckdb' | 'clickhouse'
   /** Runs one analysis query with named parameters and reads each row through the spec's reader. */
-  run<R, P extends string>(spec: QuerySpec<R, P>, params: Readonly<Record<P, ParamValue>>): Promise<readonly R[]>
+  run<R, P extends string>(
+    spec: QuerySpec<R, P>,
+    params: Readonly<Record<P, ParamValue>>,
+  ): Promise<readonly R[]>
   /** The schema version the case is at, after migrations. */
   schemaVersion(): Promise<number>
   /** Scans whole columns of a delimited source so ingest can decide what the first rows cannot. */
-  columnShapes(plan: Pick<ImportPlan, 'source'>, columns: readonly string[]): Promise<readonly ColumnShapeStats[]>
+  columnShapes(
+    plan: Pick<ImportPlan, 'source'>,
+    columns: readonly string[],
+  ): Promise<readonly ColumnShapeStats[]>
   /** True when a file with this SHA-256 is already in the case (importing it again changes nothing). */
   hasSource(sha256: string): Promise<boolean>
   /**

@@ -14,7 +14,7 @@ export const HEADER =
 const TARGETS = 2_000
 const OTHER_PARTIES = 200_000
 const CELLS = 20_000
-/** Share of rows with a bad date or a negative duration: the importer must reject exactly these. */
+/** Share of rows with a bad date or a negative call duration: the importer must reject exactly these. */
 const DIRT_RATE = 0.001
 /** Share of records the network delivered twice, byte for byte: imported and flagged as duplicates. */
 const DUPLICATE_RATE = 0.0002
@@ -25,15 +25,35 @@ const PERIOD_END_UTC = Date.UTC(2026, 2, 31, 23)
 
 /** Relative activity by UK local hour: quiet nights, busy afternoons and evenings. */
 const HOURLY = [
-  0.15, 0.08, 0.05, 0.04, 0.04, 0.08, 0.2, 0.45, 0.7, 0.85, 0.9, 0.95, 1, 0.95, 0.9, 0.9, 0.95, 1, 1, 1, 0.95, 0.85,
-  0.6, 0.3,
+  0.15, 0.08, 0.05, 0.04, 0.04, 0.08, 0.2, 0.45, 0.7, 0.85, 0.9, 0.95, 1, 0.95, 0.9, 0.9, 0.95, 1, 1, 1, 0.95,
+  0.85, 0.6, 0.3,
 ]
 
 /** Blocks libphonenumber-js 1.13.16 treats as unallocated (07700 900xxx is Ofcom's drama range). */
 const UNALLOCATED_MOBILE = /^07(?:700[24569]|911[3-69])/
 
-const IMEI_TACS = ['35332811', '35391110', '35875110', '35290611', '86881303', '35674108', '35407115', '35928109']
-const SMS_SENDERS = ['VODAFONE', 'EE', 'AmazonUK', 'HSBC UK', 'RoyalMail', 'NHS', 'DPD', 'Evri', '61123', '150']
+const IMEI_TACS = [
+  '35332811',
+  '35391110',
+  '35875110',
+  '35290611',
+  '86881303',
+  '35674108',
+  '35407115',
+  '35928109',
+]
+const SMS_SENDERS = [
+  'VODAFONE',
+  'EE',
+  'AmazonUK',
+  'HSBC UK',
+  'RoyalMail',
+  'NHS',
+  'DPD',
+  'Evri',
+  '61123',
+  '150',
+]
 const LANDLINE_AREAS = ['0113', '0114', '0117', '0121', '0131', '0141', '0151', '0161', '0191', '01632']
 const INTERNATIONAL = ['00336', '003538', '00485', '00407', '00355']
 
@@ -135,7 +155,11 @@ function cellIds(): readonly string[] {
   return cells
 }
 
-function population(rng: Rng): { targets: readonly Target[]; weights: Float64Array; others: readonly string[] } {
+function population(rng: Rng): {
+  targets: readonly Target[]
+  weights: Float64Array
+  others: readonly string[]
+} {
   const seen = new Set<string>()
   const unique = (make: () => string): string => {
     for (;;) {
@@ -166,8 +190,15 @@ function population(rng: Rng): { targets: readonly Target[]; weights: Float64Arr
     for (let k = 0; k < 6; k++) homeCells.push((home + rng.between(-40, 40) + CELLS) % CELLS)
     const contacts: number[] = []
     const count = 20 + rng.below(80)
-    for (let k = 0; k < count; k++) contacts.push(rng.chance(0.1) ? rng.below(TARGETS) : rng.below(OTHER_PARTIES))
-    targets.push({ msisdn: others[i] ?? mobile(rng), imsi: `23430${rng.digits(10)}`, imeis, homeCells, contacts })
+    for (let k = 0; k < count; k++)
+      contacts.push(rng.chance(0.1) ? rng.below(TARGETS) : rng.below(OTHER_PARTIES))
+    targets.push({
+      msisdn: others[i] ?? mobile(rng),
+      imsi: `23430${rng.digits(10)}`,
+      imeis,
+      homeCells,
+      contacts,
+    })
     // A few busy lines and many quiet ones (Pareto, capped).
     total += Math.min(60, Math.pow(1 - rng.float(), -1 / 1.3))
     weights[i] = total
@@ -196,7 +227,7 @@ export async function writeCdrCsv(path: string, rows: number, seed: number): Pro
   const { targets, weights, others } = population(rng)
   const cells = cellIds()
   const hourlySum = HOURLY.reduce((a, b) => a + b, 0)
-  // Mean gap at weight 1 chosen so the expected span of `rows` arrivals is the whole period.
+  // Candidate gap chosen so that, after thinning by hour, `rows` arrivals are expected to fill the whole period.
   const baseGapMs = ((PERIOD_END_UTC - PERIOD_START_UTC) * hourlySum) / (24 * rows)
 
   const out = createWriteStream(path, { highWaterMark: 1 << 20 })
@@ -224,7 +255,12 @@ export async function writeCdrCsv(path: string, rows: number, seed: number): Pro
 
   chunk.push(`${HEADER}\n`)
   while (written < rows) {
-    const local = t + ukOffsetMs(t)
+    // A Poisson process thinned by the hour's activity: exact for any row count, and already in time order.
+    let local: number
+    do {
+      t += rng.exponential(baseGapMs)
+      local = t + ukOffsetMs(t)
+    } while (!rng.chance(HOURLY[Math.floor((local % 86_400_000) / 3_600_000)] ?? 1))
     const day = Math.floor(local / 86_400_000)
     if (day !== dayNumber) {
       dayNumber = day
@@ -235,7 +271,6 @@ export async function writeCdrCsv(path: string, rows: number, seed: number): Pro
     }
     const second = Math.floor((local - day * 86_400_000) / 1000)
     const timeText = `${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`
-    t += rng.exponential(baseGapMs / (HOURLY[Math.floor(second / 3600)] ?? 1))
 
     const target = targets[pickTarget(weights, rng)]
     if (target === undefined) throw new Error('target index out of range')
@@ -274,10 +309,16 @@ export async function writeCdrCsv(path: string, rows: number, seed: number): Pro
     let date = dateText
     let durationText = String(duration)
     if (rng.chance(DIRT_RATE)) {
-      if (rng.chance(0.5)) {
+      // About half bad dates, half negative call durations (a text message's duration is always 0).
+      if (type === 'SMS' || rng.chance(0.25)) {
         badDates++
         const year = dateText.slice(6)
-        date = rng.pick([`31/02/${year}`, `30/02/${year}`, '00/00/0000', `${year}-${dateText.slice(3, 5)}-${dateText.slice(0, 2)}`])
+        date = rng.pick([
+          `31/02/${year}`,
+          `30/02/${year}`,
+          '00/00/0000',
+          `${year}-${dateText.slice(3, 5)}-${dateText.slice(0, 2)}`,
+        ])
       } else {
         negativeDurations++
         durationText = `-${duration + 1 + rng.below(120)}`
@@ -332,7 +373,12 @@ export async function ensureCdrCsv(parent: string, rows: number, seed: number): 
   try {
     const facts = JSON.parse(await readFile(join(folder, FACTS), 'utf8')) as CdrFileFacts
     const size = (await stat(path)).size
-    if (facts.rows === rows && facts.seed === seed && facts.generatorVersion === GENERATOR_VERSION && facts.bytes === size)
+    if (
+      facts.rows === rows &&
+      facts.seed === seed &&
+      facts.generatorVersion === GENERATOR_VERSION &&
+      facts.bytes === size
+    )
       return { path, folder, facts, reused: true, generateSeconds: 0 }
   } catch {
     // Nothing usable kept: generate below.

@@ -52,7 +52,9 @@ export async function measureRaw(file: string, work: string): Promise<RawResult>
     await c.runAndReadAll(`SELECT version(), current_setting('threads'), current_setting('memory_limit')`)
   ).getRows()[0]
   const started = performance.now()
-  await c.run(`CREATE TABLE raw AS SELECT * FROM read_csv(${sqlString(file)}, header = true, auto_detect = true)`)
+  await c.run(
+    `CREATE TABLE raw AS SELECT * FROM read_csv(${sqlString(file)}, header = true, auto_detect = true)`,
+  )
   const seconds = since(started)
   const rows = Number((await c.runAndReadAll('SELECT count(*) FROM raw')).getRows()[0]?.[0] ?? -1)
   const columns = (await c.runAndReadAll('DESCRIBE raw')).getRowObjectsJson().map((r) => ({
@@ -78,7 +80,11 @@ export async function measureRaw(file: string, work: string): Promise<RawResult>
 
 /** Our full import into a fresh case: hash, detect, preserve, normalise, provenance, rejects, derived tables. */
 export async function measureOurs(file: string, work: string): Promise<OurResult> {
-  const session = await createCase(join(work, 'case'), { id: 'bench', name: 'Import benchmark', now: new Date() })
+  const session = await createCase(join(work, 'case'), {
+    id: 'bench',
+    name: 'Import benchmark',
+    now: new Date(),
+  })
   const started = performance.now()
   const results = await importFiles(session, [file], { now: () => new Date() })
   const seconds = since(started)

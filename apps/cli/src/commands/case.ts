@@ -16,7 +16,9 @@ const sources: QuerySpec<Record<string, unknown>> = {
 
 const audit: QuerySpec<Record<string, unknown>> = {
   id: 'case-audit-tail',
-  sql: { duckdb: `SELECT seq, strftime(logged_at, '%Y-%m-%dT%H:%M:%SZ') AS logged_at, actor, action, details_json FROM audit_log ORDER BY seq DESC LIMIT 10` },
+  sql: {
+    duckdb: `SELECT seq, strftime(logged_at, '%Y-%m-%dT%H:%M:%SZ') AS logged_at, actor, action, details_json FROM audit_log ORDER BY seq DESC LIMIT 10`,
+  },
   params: [],
   row: (r) => ({ ...r }),
 }
@@ -31,18 +33,26 @@ export function registerCase(program: Command): void {
     .option('--zone <zone>', 'declared time zone for sources that state none', 'Europe/London')
     .option('--purpose <text>', 'purpose of the case, for the audit record')
     .option('--json', 'print JSON')
-    .action(async (dir: string, o: { id?: string; name?: string; zone: string; purpose?: string; json?: boolean }) => {
-      const id = o.id ?? resolve(dir).split('/').pop()!
-      const session = await createCase(resolve(dir), {
-        id,
-        defaultTimeZone: o.zone,
-        now: new Date(),
-        ...(o.name === undefined ? {} : { name: o.name }),
-        ...(o.purpose === undefined ? {} : { purpose: o.purpose }),
-      })
-      await session.close()
-      output(o.json === true).result(session.folder.manifest, () => `Created case "${id}" in ${resolve(dir)} (declared zone ${o.zone})`)
-    })
+    .action(
+      async (
+        dir: string,
+        o: { id?: string; name?: string; zone: string; purpose?: string; json?: boolean },
+      ) => {
+        const id = o.id ?? resolve(dir).split('/').pop()!
+        const session = await createCase(resolve(dir), {
+          id,
+          defaultTimeZone: o.zone,
+          now: new Date(),
+          ...(o.name === undefined ? {} : { name: o.name }),
+          ...(o.purpose === undefined ? {} : { purpose: o.purpose }),
+        })
+        await session.close()
+        output(o.json === true).result(
+          session.folder.manifest,
+          () => `Created case "${id}" in ${resolve(dir)} (declared zone ${o.zone})`,
+        )
+      },
+    )
   cmd
     .command('list [parent]')
     .description('list the cases in a folder (default ./cases)')
@@ -51,7 +61,10 @@ export function registerCase(program: Command): void {
       const cases = await listCaseFolders(resolve(parent ?? process.env['LINESIGHT_CASES'] ?? 'cases'))
       output(o.json === true).result(
         cases.map((c) => ({ root: c.root, ...c.manifest })),
-        () => (cases.length === 0 ? 'No cases.' : cases.map((c) => `${c.manifest.id}\t${c.manifest.name}\t${c.root}`).join('\n')),
+        () =>
+          cases.length === 0
+            ? 'No cases.'
+            : cases.map((c) => `${c.manifest.id}\t${c.manifest.name}\t${c.root}`).join('\n'),
       )
     })
   cmd
@@ -64,12 +77,22 @@ export function registerCase(program: Command): void {
         const counts = await session.store.counts()
         const files = await session.store.run(sources, {})
         const recent = await session.store.run(audit, {})
-        const info = { ...session.folder.manifest, root: session.folder.root, schemaVersion: await session.store.schemaVersion(), counts, sources: files, audit: recent }
+        const info = {
+          ...session.folder.manifest,
+          root: session.folder.root,
+          schemaVersion: await session.store.schemaVersion(),
+          counts,
+          sources: files,
+          audit: recent,
+        }
         output(o.json === true).result(info, () =>
           [
             `Case ${info.id} — ${info.name} (zone ${info.defaultTimeZone}, schema v${info.schemaVersion})`,
             `Events ${counts.cdr} (duplicates flagged ${counts.duplicates}), cells ${counts.cells}, subscribers ${counts.subscribers}, rejected rows ${counts.rejects}, sources ${counts.sources}`,
-            ...files.map((f) => `  ${f['id']}  ${f['original_name']}  ${f['kind']}/${f['profile_id']}  read ${f['rows_read']} imported ${f['rows_imported']} rejected ${f['rows_rejected']} duplicates ${f['rows_duplicate']}`),
+            ...files.map(
+              (f) =>
+                `  ${f['id']}  ${f['original_name']}  ${f['kind']}/${f['profile_id']}  read ${f['rows_read']} imported ${f['rows_imported']} rejected ${f['rows_rejected']} duplicates ${f['rows_duplicate']}`,
+            ),
             'Latest audit entries:',
             ...recent.map((a) => `  #${a['seq']} ${a['logged_at']} ${a['actor']} ${a['action']}`),
           ].join('\n'),

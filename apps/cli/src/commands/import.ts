@@ -11,9 +11,17 @@ const describeDetection = (d: Detection): string =>
     `  ${d.file}: ${d.kind} — ${d.profile.title} (${d.profile.id} v${d.profile.version}, confidence ${d.confidence})`,
     `    encoding ${d.encoding} (${d.encodingEvidence}), delimiter ${JSON.stringify(d.delimiter)}, time zone ${d.timeZone ? `${d.timeZone.zone} from ${d.timeZone.source}` : 'not settled'}`,
     '    columns:',
-    ...d.columns.map((c) => `      ${c.name.padEnd(28)} → ${(c.role ?? '—').padEnd(12)} ${c.sample.slice(0, 3).map((v) => JSON.stringify(v)).join(', ')}${c.note ? `  (${c.note})` : ''}`),
+    ...d.columns.map(
+      (c) =>
+        `      ${c.name.padEnd(28)} → ${(c.role ?? '—').padEnd(12)} ${c.sample
+          .slice(0, 3)
+          .map((v) => JSON.stringify(v))
+          .join(', ')}${c.note ? `  (${c.note})` : ''}`,
+    ),
     ...(d.warnings.length > 0 ? ['    warnings:', ...d.warnings.map((w) => `      ${w.message}`)] : []),
-    ...(d.questions.length > 0 ? ['    NOT SETTLED (the import would refuse):', ...d.questions.map((q) => `      - ${q.message}`)] : ['    ready to import']),
+    ...(d.questions.length > 0
+      ? ['    NOT SETTLED (the import would refuse):', ...d.questions.map((q) => `      - ${q.message}`)]
+      : ['    ready to import']),
   ].join('\n')
 
 const describeReport = (r: ImportReport): string =>
@@ -21,7 +29,12 @@ const describeReport = (r: ImportReport): string =>
     `  ${r.file}${r.sheet ? ` [${r.sheet}]` : ''}: ${r.kind} via ${r.profile.id} v${r.profile.version}; ${r.encoding}; times ${r.timeZone.zone} (${r.timeZone.source})`,
     `    read ${r.read} = imported ${r.imported} + rejected ${r.rejected}; duplicates flagged ${r.duplicates}; ${(r.elapsedMs / 1000).toFixed(1)} s`,
     ...r.rejectReasons.slice(0, 8).map((x) => `    rejected ${x.count}: ${x.reason}`),
-    ...r.rejectSample.slice(0, 5).map((x) => `      row ${x.source_row ?? '?'} (line ${x.source_line ?? '?'})${x.field ? ` ${x.field}` : ''}: ${x.reason}`),
+    ...r.rejectSample
+      .slice(0, 5)
+      .map(
+        (x) =>
+          `      row ${x.source_row ?? '?'} (line ${x.source_line ?? '?'})${x.field ? ` ${x.field}` : ''}: ${x.reason}`,
+      ),
     ...r.warnings.map((w) => `    warning: ${w.message}`),
   ].join('\n')
 
@@ -47,7 +60,7 @@ export function registerImport(program: Command): void {
     .option('--date-order <order>', 'dmy or mdy, when the data cannot tell')
     .option('--kind <kind>', 'cdr, cells or subscribers, when the headers cannot tell')
     .option('--target <number>', 'the number the records are about, when rows do not say')
-    .option('--country <iso>', 'country for national number forms (default GB or the layout\'s)')
+    .option('--country <iso>', "country for national number forms (default GB or the layout's)")
     .option('--mapping <file>', 'JSON mapping file settling what detection could not (docs/formats.md)')
     .option('--request-ref <ref>', 'communications data request reference (IPA 2016) recorded with each file')
     .option('--json', 'print JSON')
@@ -76,10 +89,17 @@ export function registerImport(program: Command): void {
           ...(out.json ? {} : { onProgress: progress.update }),
         })
         progress.stop()
-        const totals = results.flatMap((r) => (r.status === 'imported' ? r.reports : [])).reduce(
-          (t, r) => ({ read: t.read + r.read, imported: t.imported + r.imported, rejected: t.rejected + r.rejected, duplicates: t.duplicates + r.duplicates }),
-          { read: 0, imported: 0, rejected: 0, duplicates: 0 },
-        )
+        const totals = results
+          .flatMap((r) => (r.status === 'imported' ? r.reports : []))
+          .reduce(
+            (t, r) => ({
+              read: t.read + r.read,
+              imported: t.imported + r.imported,
+              rejected: t.rejected + r.rejected,
+              duplicates: t.duplicates + r.duplicates,
+            }),
+            { read: 0, imported: 0, rejected: 0, duplicates: 0 },
+          )
         out.result({ results, totals }, () =>
           [
             o['dryRun'] === true ? 'Dry run: nothing was imported.' : 'Import report:',

@@ -29,7 +29,12 @@ export function registerRejects(program: Command): void {
         output(o.json === true).result(rows, () =>
           rows.length === 0
             ? 'No rejected rows.'
-            : rows.map((r) => `${r['original_name']}${r['source_sheet'] ? ` [${r['source_sheet']}]` : ''} row ${r['source_row']} (line ${r['source_line']})${r['field'] ? ` ${r['field']}` : ''}: ${r['reason']}`).join('\n'),
+            : rows
+                .map(
+                  (r) =>
+                    `${r['original_name']}${r['source_sheet'] ? ` [${r['source_sheet']}]` : ''} row ${r['source_row']} (line ${r['source_line']})${r['field'] ? ` ${r['field']}` : ''}: ${r['reason']}`,
+                )
+                .join('\n'),
         )
       } finally {
         await session.close()

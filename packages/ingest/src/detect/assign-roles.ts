@@ -18,19 +18,103 @@ import {
 } from './value-shapes.js'
 
 const KIND_ROLES: Readonly<Record<SourceKind, ReadonlySet<Role>>> = {
-  cdr: new Set<Role>(['target', 'other', 'calling', 'called', 'direction', 'eventClass', 'datetime', 'date', 'time', 'end',
-    'duration', 'startCell', 'startLac', 'startCi', 'startNode', 'startSector', 'endCell', 'endLac', 'endCi', 'endNode',
-    'endSector', 'imei', 'imsi', 'chargingId', 'rat', 'bytesUp', 'bytesDown', 'network', 'lat', 'lon', 'latLon']),
-  cells: new Set<Role>(['network', 'mcc', 'mnc', 'startLac', 'startCi', 'startCell', 'startNode', 'startSector', 'technology',
-    'siteId', 'siteName', 'lat', 'lon', 'easting', 'northing', 'azimuth', 'beamwidth', 'range', 'validFrom', 'validTo']),
-  subscribers: new Set<Role>(['target', 'name', 'dateOfBirth', 'address', 'postcode', 'lat', 'lon', 'accountType', 'imsi',
-    'imei', 'validFrom', 'validTo']),
+  cdr: new Set<Role>([
+    'target',
+    'other',
+    'calling',
+    'called',
+    'direction',
+    'eventClass',
+    'datetime',
+    'date',
+    'time',
+    'end',
+    'duration',
+    'startCell',
+    'startLac',
+    'startCi',
+    'startNode',
+    'startSector',
+    'endCell',
+    'endLac',
+    'endCi',
+    'endNode',
+    'endSector',
+    'imei',
+    'imsi',
+    'chargingId',
+    'rat',
+    'bytesUp',
+    'bytesDown',
+    'network',
+    'lat',
+    'lon',
+    'latLon',
+  ]),
+  cells: new Set<Role>([
+    'network',
+    'mcc',
+    'mnc',
+    'startLac',
+    'startCi',
+    'startCell',
+    'startNode',
+    'startSector',
+    'technology',
+    'siteId',
+    'siteName',
+    'lat',
+    'lon',
+    'easting',
+    'northing',
+    'azimuth',
+    'beamwidth',
+    'range',
+    'validFrom',
+    'validTo',
+  ]),
+  subscribers: new Set<Role>([
+    'target',
+    'name',
+    'dateOfBirth',
+    'address',
+    'postcode',
+    'lat',
+    'lon',
+    'accountType',
+    'imsi',
+    'imei',
+    'validFrom',
+    'validTo',
+  ]),
 }
 
 /** Roles that point to one kind of source more than the others, for telling a cell list from a CDR. */
 const KIND_MARKERS: Readonly<Record<SourceKind, ReadonlySet<Role>>> = {
-  cdr: new Set<Role>(['other', 'calling', 'called', 'direction', 'eventClass', 'datetime', 'duration', 'time', 'startCell', 'end']),
-  cells: new Set<Role>(['azimuth', 'beamwidth', 'easting', 'northing', 'siteName', 'siteId', 'technology', 'mcc', 'mnc', 'range']),
+  cdr: new Set<Role>([
+    'other',
+    'calling',
+    'called',
+    'direction',
+    'eventClass',
+    'datetime',
+    'duration',
+    'time',
+    'startCell',
+    'end',
+  ]),
+  cells: new Set<Role>([
+    'azimuth',
+    'beamwidth',
+    'easting',
+    'northing',
+    'siteName',
+    'siteId',
+    'technology',
+    'mcc',
+    'mnc',
+    'range',
+  ]),
   subscribers: new Set<Role>(['name', 'dateOfBirth', 'address', 'postcode', 'accountType']),
 }
 
@@ -42,7 +126,8 @@ export function inferKind(headers: readonly string[]): SourceKind | null {
   }))
   scores.sort((a, b) => b.score - a.score)
   const [first, second] = scores
-  if (first === undefined || first.score === 0 || (second !== undefined && second.score === first.score)) return null
+  if (first === undefined || first.score === 0 || (second !== undefined && second.score === first.score))
+    return null
   return first.kind
 }
 
@@ -105,7 +190,8 @@ function confirm(role: Role, values: readonly string[], vocabulary: ReadonlySet<
 
 /** A column read as a cell id that holds whole CGIs (or the reverse) moves to the role its values show. */
 function correctCellRole(role: Role, values: readonly string[]): Role {
-  if ((role === 'startCi' || role === 'startLac') && looksLikeCgiText(values) && !looksLikeIntegers(values)) return 'startCell'
+  if ((role === 'startCi' || role === 'startLac') && looksLikeCgiText(values) && !looksLikeIntegers(values))
+    return 'startCell'
   if (role === 'endCi' && looksLikeCgiText(values) && !looksLikeIntegers(values)) return 'endCell'
   if (role === 'startCell' && looksLikeIntegers(values)) return 'startCi'
   if (role === 'endCell' && looksLikeIntegers(values)) return 'endCi'
@@ -131,8 +217,12 @@ export function assignRoles(
     const values = columnValues[i] ?? []
     const sample = values.slice(0, 5)
     const declared = profileRoles.get(normaliseHeader(name))
-    if (declared === 'ignore') return void columns.push({ name, role: null, sample, note: 'not read (kept in the original)' })
-    const candidates: Role[] = declared !== undefined ? [declared as Role] : rolesForHeader(name).filter((r) => KIND_ROLES[kind].has(r))
+    if (declared === 'ignore')
+      return void columns.push({ name, role: null, sample, note: 'not read (kept in the original)' })
+    const candidates: Role[] =
+      declared !== undefined
+        ? [declared as Role]
+        : rolesForHeader(name).filter((r) => KIND_ROLES[kind].has(r))
     let note: string | null = candidates.length === 0 ? 'not recognised (kept in the original)' : null
     for (const candidate of candidates) {
       const role = correctCellRole(candidate, values)

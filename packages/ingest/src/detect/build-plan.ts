@@ -47,7 +47,10 @@ const col = (roles: ReadonlyMap<Role, string>, role: Role): string | null => rol
 const warn = (code: string, message: string): ImportWarning => ({ code, message, count: 1 })
 
 /** The network (MCC, MNC) that cells without their own MCC/MNC belong to: the profile's, else the target SIM's. */
-function cellPlmn(input: PlanInputs, warnings: ImportWarning[]): { mcc: string | null; mnc: string | null; network: string | null } {
+function cellPlmn(
+  input: PlanInputs,
+  warnings: ImportWarning[],
+): { mcc: string | null; mnc: string | null; network: string | null } {
   if (input.profile?.mcc !== undefined && input.profile.mnc !== undefined)
     return { mcc: input.profile.mcc, mnc: input.profile.mnc, network: input.profile.network ?? null }
   const imsiColumn = col(input.roles, 'imsi')
@@ -59,15 +62,29 @@ function cellPlmn(input: PlanInputs, warnings: ImportWarning[]): { mcc: string |
     }
     if (plmns.size === 1) {
       const p = [...plmns.values()][0]!
-      warnings.push(warn('cell-plmn-from-imsi', `The file gives cells without MCC/MNC: read as ${p.mcc}-${p.mnc}${p.network ? ` (${p.network})` : ''}, the network of the target's SIM`))
+      warnings.push(
+        warn(
+          'cell-plmn-from-imsi',
+          `The file gives cells without MCC/MNC: read as ${p.mcc}-${p.mnc}${p.network ? ` (${p.network})` : ''}, the network of the target's SIM`,
+        ),
+      )
       return p
     }
   }
-  warnings.push(warn('cell-plmn-unknown', 'The file gives cells without MCC/MNC and no single network could be told from the SIMs: cells are kept as supplied but cannot be matched to a cell list. Pass --mapping with "mcc" and "mnc" to fix this.'))
+  warnings.push(
+    warn(
+      'cell-plmn-unknown',
+      'The file gives cells without MCC/MNC and no single network could be told from the SIMs: cells are kept as supplied but cannot be matched to a cell list. Pass --mapping with "mcc" and "mnc" to fix this.',
+    ),
+  )
   return { mcc: null, mnc: null, network: null }
 }
 
-function cellSpec(input: PlanInputs, end: boolean, plmn: () => { mcc: string | null; mnc: string | null }): CellSpec | null {
+function cellSpec(
+  input: PlanInputs,
+  end: boolean,
+  plmn: () => { mcc: string | null; mnc: string | null },
+): CellSpec | null {
   const r = (s: Role, e: Role): string | null => col(input.roles, end ? e : s)
   const whole = r('startCell', 'endCell')
   if (whole !== null) return { kind: 'cgi-text', column: whole }
@@ -85,20 +102,36 @@ function cellSpec(input: PlanInputs, end: boolean, plmn: () => { mcc: string | n
   const plmnParts = { mcc: p.mcc, mnc: p.mnc, ...(fromColumns ? { mccColumn, mncColumn } : {}) }
   // A full cell identity (LAC/TAC + CI/ECI) is preferred; site + sector is the fallback for rows without one.
   if (ci !== null)
-    forms.push({ kind: 'parts', ...plmnParts, lacColumn: lac, ciColumn: ci, ciFormat: looksLikeHex(input.values(ci)) ? 'hex' : 'decimal' })
-  if (node !== null && sector !== null) forms.push({ kind: 'node-sector', ...plmnParts, lacColumn: lac, nodeColumn: node, sectorColumn: sector })
+    forms.push({
+      kind: 'parts',
+      ...plmnParts,
+      lacColumn: lac,
+      ciColumn: ci,
+      ciFormat: looksLikeHex(input.values(ci)) ? 'hex' : 'decimal',
+    })
+  if (node !== null && sector !== null)
+    forms.push({ kind: 'node-sector', ...plmnParts, lacColumn: lac, nodeColumn: node, sectorColumn: sector })
   if (forms.length === 0) return null
   return forms.length === 1 ? forms[0]! : { kind: 'first-of', specs: forms }
 }
 
-function dataSemantics(input: PlanInputs, plmn: { mcc: string | null; mnc: string | null }, warnings: ImportWarning[]): TimeSemantics {
+function dataSemantics(
+  input: PlanInputs,
+  plmn: { mcc: string | null; mnc: string | null },
+  warnings: ImportWarning[],
+): TimeSemantics {
   if (input.profile?.dataTimeSemantics !== undefined) return input.profile.dataTimeSemantics
   const cell = col(input.roles, 'startCell')
   const o2 =
     (plmn.mcc === '234' && plmn.mnc === '10') ||
     (cell !== null && input.values(cell).some((v) => /^(0x)?23410|^234[-\s/:.]10[-\s/:.]/.test(v.trim())))
   if (o2) {
-    warnings.push(warn('o2-end-time', 'O2 data records give the cell of the end time: data events are worded "at or before the end time"'))
+    warnings.push(
+      warn(
+        'o2-end-time',
+        'O2 data records give the cell of the end time: data events are worded "at or before the end time"',
+      ),
+    )
     return 'at-or-before-end'
   }
   return 'at-or-before-start'
@@ -108,13 +141,21 @@ function cdrPlan(input: PlanInputs, questions: Question[], warnings: ImportWarni
   const roles = input.roles
   if (input.start === null) return null
   let memo: { mcc: string | null; mnc: string | null; network: string | null } | null = null
-  const plmn = (): { mcc: string | null; mnc: string | null; network: string | null } => (memo ??= cellPlmn(input, warnings))
+  const plmn = (): { mcc: string | null; mnc: string | null; network: string | null } =>
+    (memo ??= cellPlmn(input, warnings))
   const calling = col(roles, 'calling')
   const called = col(roles, 'called')
   const parties = calling !== null && called !== null ? { calling, called } : null
-  const classColumns = [col(roles, 'eventClass'), col(roles, 'direction')].filter((c): c is string => c !== null)
+  const classColumns = [col(roles, 'eventClass'), col(roles, 'direction')].filter(
+    (c): c is string => c !== null,
+  )
   const targetColumn = col(roles, 'target')
-  const target = targetColumn !== null ? { column: targetColumn } : input.target !== null ? { constant: input.target } : null
+  const target =
+    targetColumn !== null
+      ? { column: targetColumn }
+      : input.target !== null
+        ? { constant: input.target }
+        : null
   const declaresDirection = classColumns.some((c) =>
     input.values(c).some((v) => input.vocabulary[v.trim().toLowerCase()]?.direction !== undefined),
   )
@@ -122,13 +163,25 @@ function cdrPlan(input: PlanInputs, questions: Question[], warnings: ImportWarni
     questions.push({
       code: 'no-target',
       column: null,
-      message: 'no column says which number the records are about: pass --target NUMBER, or a mapping file naming the target column',
+      message:
+        'no column says which number the records are about: pass --target NUMBER, or a mapping file naming the target column',
     })
   const defaultType = input.profile?.defaultType ?? null
   if (classColumns.length === 0 && defaultType === null)
-    questions.push({ code: 'unknown-kind', column: null, message: 'no column gives the event type (voice, SMS, data…): name it in a mapping file' })
+    questions.push({
+      code: 'unknown-kind',
+      column: null,
+      message: 'no column gives the event type (voice, SMS, data…): name it in a mapping file',
+    })
   const durationColumn = col(roles, 'duration')
-  const durationUnit = durationColumn === null ? 'seconds' : looksLikeHms(input.values(durationColumn)) ? 'hms' : /\bms\b|millis/i.test(durationColumn) ? 'milliseconds' : 'seconds'
+  const durationUnit =
+    durationColumn === null
+      ? 'seconds'
+      : looksLikeHms(input.values(durationColumn))
+        ? 'hms'
+        : /\bms\b|millis/i.test(durationColumn)
+          ? 'milliseconds'
+          : 'seconds'
   const startCell = cellSpec(input, false, plmn)
   const endCell = cellSpec(input, true, plmn)
   const usesPlmn = memo !== null
@@ -172,11 +225,17 @@ function cellsPlan(input: PlanInputs, questions: Question[], warnings: ImportWar
   const roles = input.roles
   const cell = cellSpec(input, false, () => {
     if (input.profile?.mcc !== undefined) return { mcc: input.profile.mcc, mnc: input.profile.mnc ?? null }
-    warnings.push(warn('cell-plmn-unknown', 'The cell list has no MCC/MNC columns: pass --mapping with "mcc" and "mnc"'))
+    warnings.push(
+      warn('cell-plmn-unknown', 'The cell list has no MCC/MNC columns: pass --mapping with "mcc" and "mnc"'),
+    )
     return { mcc: null, mnc: null }
   })
   if (cell === null) {
-    questions.push({ code: 'unknown-kind', column: null, message: 'no cell identity columns (CGI, or LAC/TAC with CI/ECI) were found in this cell list' })
+    questions.push({
+      code: 'unknown-kind',
+      column: null,
+      message: 'no cell identity columns (CGI, or LAC/TAC with CI/ECI) were found in this cell list',
+    })
     return null
   }
   const techColumn = col(roles, 'technology')
@@ -188,7 +247,12 @@ function cellsPlan(input: PlanInputs, questions: Question[], warnings: ImportWar
     sourceKind: input.profile?.cellSource ?? 'network',
     cell,
     technology: techColumn !== null ? { column: techColumn } : impliesLte ? { constant: 'lte' } : null,
-    network: networkColumn !== null ? { column: networkColumn } : input.profile?.network !== undefined ? { constant: input.profile.network } : null,
+    network:
+      networkColumn !== null
+        ? { column: networkColumn }
+        : input.profile?.network !== undefined
+          ? { constant: input.profile.network }
+          : null,
     siteId: col(roles, 'siteId'),
     siteName: col(roles, 'siteName'),
     lat: col(roles, 'lat'),
@@ -203,14 +267,27 @@ function cellsPlan(input: PlanInputs, questions: Question[], warnings: ImportWar
   }
 }
 
-function dateColumn(input: PlanInputs, role: Role, questions: Question[]): { column: string; format: string } | null {
+function dateColumn(
+  input: PlanInputs,
+  role: Role,
+  questions: Question[],
+): { column: string; format: string } | null {
   const column = col(input.roles, role)
   if (column === null) return null
   const shape = inferTimeShape(input.values(column))
   if (shape === null) return null
-  const decided = shape.firstOver12 > 0 ? 'dmy' : shape.secondOver12 > 0 ? 'mdy' : (input.dateOrder ?? input.profile?.dateOrder ?? null)
+  const decided =
+    shape.firstOver12 > 0
+      ? 'dmy'
+      : shape.secondOver12 > 0
+        ? 'mdy'
+        : (input.dateOrder ?? input.profile?.dateOrder ?? null)
   if (shape.orderSensitive && decided === null)
-    questions.push({ code: 'date-order', column, message: `dates in "${column}" never have a day above 12, so dd/mm and mm/dd both fit: pass --date-order dmy or mdy` })
+    questions.push({
+      code: 'date-order',
+      column,
+      message: `dates in "${column}" never have a day above 12, so dd/mm and mm/dd both fit: pass --date-order dmy or mdy`,
+    })
   const order = shape.orderSensitive ? decided : null
   return { column, format: resolveTemplate(shape, order) }
 }
@@ -218,7 +295,11 @@ function dateColumn(input: PlanInputs, role: Role, questions: Question[]): { col
 function subscribersPlan(input: PlanInputs, questions: Question[]): SubscribersPlan | null {
   const msisdn = col(input.roles, 'target')
   if (msisdn === null) {
-    questions.push({ code: 'no-target', column: null, message: 'the subscriber list has no number (MSISDN) column' })
+    questions.push({
+      code: 'no-target',
+      column: null,
+      message: 'the subscriber list has no number (MSISDN) column',
+    })
     return null
   }
   const c = (r: Role): string | null => col(input.roles, r)
@@ -252,6 +333,12 @@ export function buildPlan(input: PlanInputs): PlanResult {
   const plan: ImportPlan | null =
     records === null || questions.length > 0
       ? null
-      : { source: input.source, profile: input.profileRef, numberCountry: input.numberCountry, sheet: input.sheet, records }
+      : {
+          source: input.source,
+          profile: input.profileRef,
+          numberCountry: input.numberCountry,
+          sheet: input.sheet,
+          records,
+        }
   return { plan, questions, warnings }
 }

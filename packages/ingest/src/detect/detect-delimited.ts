@@ -1,4 +1,10 @@
-import type { DelimitedSource, EventClassVocabulary, ImportWarning, SourceKind, TimeSpec } from '@linesight/model'
+import type {
+  DelimitedSource,
+  EventClassVocabulary,
+  ImportWarning,
+  SourceKind,
+  TimeSpec,
+} from '@linesight/model'
 import { normalisePhone } from '@linesight/identifiers'
 import { DETECTED_PROFILE, PROFILES } from '../profiles/registry.js'
 import type { Profile } from '../profiles/profile.js'
@@ -38,7 +44,9 @@ const HEAD_BYTES = 512 * 1024
 
 function headerProfile(headers: readonly string[]): Profile | null {
   const present = new Set(headers.map(normaliseHeader))
-  const matches = PROFILES.filter((p) => p.headers !== undefined && p.headers.every((h) => present.has(normaliseHeader(h))))
+  const matches = PROFILES.filter(
+    (p) => p.headers !== undefined && p.headers.every((h) => present.has(normaliseHeader(h))),
+  )
   return matches.sort((a, b) => (b.headers?.length ?? 0) - (a.headers?.length ?? 0))[0] ?? null
 }
 
@@ -49,7 +57,9 @@ function headerlessProfile(rows: readonly (readonly string[])[], delimiter: stri
     const fits = rows.filter(
       (r) =>
         r.length === h.columns.length &&
-        Object.entries(h.patterns).every(([c, re]) => new RegExp(re).test((r[h.columns.indexOf(c)] ?? '').trim())),
+        Object.entries(h.patterns).every(([c, re]) =>
+          new RegExp(re).test((r[h.columns.indexOf(c)] ?? '').trim()),
+        ),
     )
     if (rows.length > 0 && fits.length >= rows.length * 0.9) return p
   }
@@ -57,7 +67,12 @@ function headerlessProfile(rows: readonly (readonly string[])[], delimiter: stri
 }
 
 /** The number a file is about when its rows only name parties: the one in nearly every row. */
-function commonParty(rows: readonly (readonly string[])[], a: number, b: number, country: string): string | null {
+function commonParty(
+  rows: readonly (readonly string[])[],
+  a: number,
+  b: number,
+  country: string,
+): string | null {
   const counts = new Map<string, number>()
   for (const r of rows)
     for (const i of new Set([a, b])) {
@@ -79,29 +94,46 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
   if (head.length === 0) throw new UnreadableFileError(`${name} is empty: there is nothing to import`)
   const encoding = detectEncoding(head, name)
   const text = decodeHead(head, encoding.encoding)
-  if (text.trim() === '') throw new UnreadableFileError(`${name} holds only blank lines: there is nothing to import`)
+  if (text.trim() === '')
+    throw new UnreadableFileError(`${name} holds only blank lines: there is nothing to import`)
   const complete = head.length < HEAD_BYTES
   const firstLineEnd = text.indexOf('\n')
   if (!complete && (firstLineEnd < 0 || firstLineEnd > HEAD_BYTES / 2))
-    throw new UnreadableFileError(`${name}: the first line is longer than ${HEAD_BYTES / 2048} KB, so it is not a header row of a delimited file; check the file or its line endings`)
+    throw new UnreadableFileError(
+      `${name}: the first line is longer than ${HEAD_BYTES / 2048} KB, so it is not a header row of a delimited file; check the file or its line endings`,
+    )
   const sample = sampleDelimited(text, complete)
   if (sample === null)
-    throw new UnreadableFileError(`${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`)
+    throw new UnreadableFileError(
+      `${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`,
+    )
 
   const warnings: ImportWarning[] = []
-  const forced = options.profileId === undefined ? null : (PROFILES.find((p) => p.id === options.profileId) ?? null)
+  const forced =
+    options.profileId === undefined ? null : (PROFILES.find((p) => p.id === options.profileId) ?? null)
   let profile: Profile | null = forced
   let headerIndex = -1
   let headers: string[]
-  const noHeaderProfile = forced?.headerless !== undefined ? forced : forced === null ? headerlessProfile(sample.rows, sample.delimiter) : null
+  const noHeaderProfile =
+    forced?.headerless !== undefined
+      ? forced
+      : forced === null
+        ? headerlessProfile(sample.rows, sample.delimiter)
+        : null
   if (noHeaderProfile !== null) {
     profile = noHeaderProfile
     headers = [...noHeaderProfile.headerless!.columns]
   } else {
     // The header is the first row of the common width naming two or more known columns (preamble lines skipped).
-    headerIndex = sample.rows.slice(0, 20).findIndex(
-      (r) => r.length === sample.width && r.filter((c) => rolesForHeader(c).length > 0 || Object.keys(options.roleOverrides ?? {}).includes(c)).length >= 2,
-    )
+    headerIndex = sample.rows
+      .slice(0, 20)
+      .findIndex(
+        (r) =>
+          r.length === sample.width &&
+          r.filter(
+            (c) => rolesForHeader(c).length > 0 || Object.keys(options.roleOverrides ?? {}).includes(c),
+          ).length >= 2,
+      )
     if (headerIndex < 0)
       throw new UnreadableFileError(
         `${name}: no header row was recognised in the first lines (first line: "${(sample.rows[0] ?? []).join(sample.delimiter).slice(0, 120)}"); pass a mapping file naming the columns (see docs/formats.md)`,
@@ -120,12 +152,22 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
   const questions: Question[] = []
   const kind = options.kind ?? profile?.kind ?? inferKind(headers)
   if (kind === null) {
-    questions.push({ code: 'unknown-kind', column: null, message: 'the headers do not say whether this is a CDR, a cell list or a subscriber list: pass --kind' })
+    questions.push({
+      code: 'unknown-kind',
+      column: null,
+      message: 'the headers do not say whether this is a CDR, a cell list or a subscriber list: pass --kind',
+    })
   }
   const resolvedKind: SourceKind = kind ?? 'cdr'
-  const vocabulary: EventClassVocabulary = { ...DEFAULT_VOCABULARY, ...(profile?.vocabulary ?? {}), ...(options.vocabulary ?? {}) }
+  const vocabulary: EventClassVocabulary = {
+    ...DEFAULT_VOCABULARY,
+    ...(profile?.vocabulary ?? {}),
+    ...(options.vocabulary ?? {}),
+  }
   const effectiveProfile: Profile | null =
-    options.roleOverrides === undefined ? profile : { ...(profile ?? DETECTED_PROFILE), roles: { ...(profile?.roles ?? {}), ...options.roleOverrides } }
+    options.roleOverrides === undefined
+      ? profile
+      : { ...(profile ?? DETECTED_PROFILE), roles: { ...(profile?.roles ?? {}), ...options.roleOverrides } }
   const { roles, columns } = assignRoles(headers, columnValues, resolvedKind, effectiveProfile, vocabulary)
   const numberCountry = options.numberCountry ?? profile?.numberCountry ?? 'GB'
 
@@ -142,35 +184,65 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
       valuesOf(column),
       timeColumn === undefined ? null : valuesOf(timeColumn),
       profile,
-      { caseTimeZone: options.caseTimeZone, ...(options.zone === undefined ? {} : { zone: options.zone }), ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) },
+      {
+        caseTimeZone: options.caseTimeZone,
+        ...(options.zone === undefined ? {} : { zone: options.zone }),
+        ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+      },
       options.orderEvidence ?? null,
     )
     questions.push(...decision.questions)
     pendingDateOrder.push(...decision.pendingDateOrder)
     warnings.push(...decision.warnings)
     timeZone ??= decision.zone
-    if (decision.spec !== null && options.dateFormat !== undefined) return { ...decision.spec, format: options.dateFormat }
+    if (decision.spec !== null && options.dateFormat !== undefined)
+      return { ...decision.spec, format: options.dateFormat }
     return decision.spec
   }
   let start: TimeSpec | null = null
   if (resolvedKind === 'cdr') {
     start = roles.has('datetime') ? time('datetime', null) : time('date', 'time')
-    if (start === null && pendingDateOrder.length === 0 && !questions.some((q) => q.code === 'no-time' || q.code.includes('date-order')))
-      questions.push({ code: 'no-time', column: null, message: 'no column gives the start date and time of each record' })
+    if (
+      start === null &&
+      pendingDateOrder.length === 0 &&
+      !questions.some((q) => q.code === 'no-time' || q.code.includes('date-order'))
+    )
+      questions.push({
+        code: 'no-time',
+        column: null,
+        message: 'no column gives the start date and time of each record',
+      })
   }
   const end = resolvedKind === 'cdr' ? time('end', null) : null
   const validFrom = resolvedKind === 'cells' ? time('validFrom', null) : null
   const validTo = resolvedKind === 'cells' ? time('validTo', null) : null
 
-  let target: string | null = options.target === undefined ? null : normalisePhone(options.target, numberCountry).e164
+  let target: string | null =
+    options.target === undefined ? null : normalisePhone(options.target, numberCountry).e164
   if (options.target !== undefined && target === null)
-    questions.push({ code: 'no-target', column: null, message: `--target "${options.target}" is not a valid phone number` })
+    questions.push({
+      code: 'no-target',
+      column: null,
+      message: `--target "${options.target}" is not a valid phone number`,
+    })
   const calling = roles.get('calling')
   const called = roles.get('called')
   const hasDirection = roles.has('direction') || roles.has('eventClass')
-  if (resolvedKind === 'cdr' && target === null && !roles.has('target') && calling !== undefined && called !== undefined && (!hasDirection || profile?.id === 'minimal-cdr')) {
+  if (
+    resolvedKind === 'cdr' &&
+    target === null &&
+    !roles.has('target') &&
+    calling !== undefined &&
+    called !== undefined &&
+    (!hasDirection || profile?.id === 'minimal-cdr')
+  ) {
     target = commonParty(dataRows, headers.indexOf(calling), headers.indexOf(called), numberCountry)
-    if (target !== null) warnings.push({ code: 'target-from-parties', message: `Rows name parties only: the target was taken as ${target}, the party in every row`, count: 1 })
+    if (target !== null)
+      warnings.push({
+        code: 'target-from-parties',
+        message: `Rows name parties only: the target was taken as ${target}, the party in every row`,
+        count: 1,
+      })
   }
 
   const source: DelimitedSource = {
@@ -181,7 +253,10 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
     columns: headers,
     linesBeforeData: headerIndex + 1,
   }
-  const profileRef = profile === null ? { id: DETECTED_PROFILE.id, version: DETECTED_PROFILE.version } : { id: profile.id, version: profile.version }
+  const profileRef =
+    profile === null
+      ? { id: DETECTED_PROFILE.id, version: DETECTED_PROFILE.version }
+      : { id: profile.id, version: profile.version }
   const built =
     questions.length > 0 || pendingDateOrder.length > 0
       ? { plan: null, questions: [], warnings: [] }
@@ -207,7 +282,10 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
     file: name,
     sheet: options.sheet ?? null,
     kind: resolvedKind,
-    profile: profile === null ? { ...profileRef, title: DETECTED_PROFILE.title } : { id: profile.id, version: profile.version, title: profile.title },
+    profile:
+      profile === null
+        ? { ...profileRef, title: DETECTED_PROFILE.title }
+        : { id: profile.id, version: profile.version, title: profile.title },
     confidence: profile !== null ? 1 : Math.round((recognised / Math.max(headers.length, 1)) * 100) / 100,
     delimiter: sample.delimiter,
     encoding: encoding.encoding,
@@ -218,7 +296,9 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
     questions: [...questions, ...built.questions],
     pendingDateOrder,
     // The same warning from the start and the end column is said once.
-    warnings: [...warnings, ...built.warnings].filter((w, i, all) => all.findIndex((x) => x.message === w.message) === i),
+    warnings: [...warnings, ...built.warnings].filter(
+      (w, i, all) => all.findIndex((x) => x.message === w.message) === i,
+    ),
     plan: built.plan,
   }
 }

@@ -3,7 +3,8 @@ import type { Role } from './header-roles.js'
 
 /** Something detection could not settle; the import refuses until a mapping file or option answers it. */
 export interface Question {
-  readonly code: 'date-order' | 'no-time' | 'no-target' | 'unknown-kind' | 'no-header' | 'mixed-date-order' | 'cell-plmn'
+  readonly code:
+    'date-order' | 'no-time' | 'no-target' | 'unknown-kind' | 'no-header' | 'mixed-date-order' | 'cell-plmn'
   readonly column: string | null
   readonly message: string
 }

@@ -21,7 +21,9 @@ export interface TimeShape {
 
 interface Pattern {
   readonly re: RegExp
-  readonly shape: (m: RegExpMatchArray) => Omit<TimeShape, 'firstOver12' | 'secondOver12' | 'matched' | 'total'>
+  readonly shape: (
+    m: RegExpMatchArray,
+  ) => Omit<TimeShape, 'firstOver12' | 'secondOver12' | 'matched' | 'total'>
 }
 
 const time = (hm: string | undefined, sec: string | undefined, frac: string | undefined): string =>
@@ -30,7 +32,13 @@ const time = (hm: string | undefined, sec: string | undefined, frac: string | un
 const PATTERNS: readonly Pattern[] = [
   {
     re: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?\s?(Z|z|[+-]\d{2}:?\d{2})$/,
-    shape: (m) => ({ template: 'iso', kind: 'iso-offset', hasTime: true, hasSeconds: m[1] !== undefined, orderSensitive: false }),
+    shape: (m) => ({
+      template: 'iso',
+      kind: 'iso-offset',
+      hasTime: true,
+      hasSeconds: m[1] !== undefined,
+      orderSensitive: false,
+    }),
   },
   {
     re: /^(\d{4})([-/.])\d{1,2}\2\d{1,2}(?:([T ])\d{1,2}:\d{2}(:\d{2})?(\.\d{1,6})?)?$/,
@@ -62,9 +70,36 @@ const PATTERNS: readonly Pattern[] = [
       orderSensitive: false,
     }),
   },
-  { re: /^\d{14}$/, shape: () => ({ template: '%Y%m%d%H%M%S', kind: 'strptime', hasTime: true, hasSeconds: true, orderSensitive: false }) },
-  { re: /^\d{10}$/, shape: () => ({ template: 'epoch-s', kind: 'epoch-s', hasTime: true, hasSeconds: true, orderSensitive: false }) },
-  { re: /^\d{13}$/, shape: () => ({ template: 'epoch-ms', kind: 'epoch-ms', hasTime: true, hasSeconds: true, orderSensitive: false }) },
+  {
+    re: /^\d{14}$/,
+    shape: () => ({
+      template: '%Y%m%d%H%M%S',
+      kind: 'strptime',
+      hasTime: true,
+      hasSeconds: true,
+      orderSensitive: false,
+    }),
+  },
+  {
+    re: /^\d{10}$/,
+    shape: () => ({
+      template: 'epoch-s',
+      kind: 'epoch-s',
+      hasTime: true,
+      hasSeconds: true,
+      orderSensitive: false,
+    }),
+  },
+  {
+    re: /^\d{13}$/,
+    shape: () => ({
+      template: 'epoch-ms',
+      kind: 'epoch-ms',
+      hasTime: true,
+      hasSeconds: true,
+      orderSensitive: false,
+    }),
+  },
   {
     re: /^(\d{1,2}:\d{2})(:\d{2})?(\.\d{1,6})?$/,
     shape: (m) => ({
@@ -102,7 +137,13 @@ export function inferTimeShape(values: readonly string[]): TimeShape | null {
     }
     for (const t of tally.values()) {
       if (t.n < present.length * 0.8) continue
-      const candidate: TimeShape = { ...t.shape, firstOver12: t.a, secondOver12: t.b, matched: t.n, total: present.length }
+      const candidate: TimeShape = {
+        ...t.shape,
+        firstOver12: t.a,
+        secondOver12: t.b,
+        matched: t.n,
+        total: present.length,
+      }
       if (best === null || candidate.matched > best.matched) best = candidate
     }
   }
@@ -112,11 +153,16 @@ export function inferTimeShape(values: readonly string[]): TimeShape | null {
 /** The strptime format once the date order is known. */
 export const resolveTemplate = (shape: TimeShape, order: DateOrder | null): string =>
   shape.orderSensitive
-    ? shape.template.replace('{D1}', order === 'mdy' ? '%m' : '%d').replace('{D2}', order === 'mdy' ? '%d' : '%m')
+    ? shape.template
+        .replace('{D1}', order === 'mdy' ? '%m' : '%d')
+        .replace('{D2}', order === 'mdy' ? '%d' : '%m')
     : shape.template
 
 /** What the evidence says about the order: decided, contradictory (both kinds seen), or open. */
-export function orderFromEvidence(firstOver12: number, secondOver12: number): DateOrder | 'mixed' | 'undecided' {
+export function orderFromEvidence(
+  firstOver12: number,
+  secondOver12: number,
+): DateOrder | 'mixed' | 'undecided' {
   if (firstOver12 > 0 && secondOver12 > 0) return 'mixed'
   if (firstOver12 > 0) return 'dmy'
   if (secondOver12 > 0) return 'mdy'

@@ -2,7 +2,13 @@ import type { ImportWarning, TimeSpec } from '@linesight/model'
 import type { Profile } from '../profiles/profile.js'
 import type { Question } from './detection.js'
 import { zoneFromHeader } from './header-roles.js'
-import { inferTimeShape, orderFromEvidence, resolveTemplate, type DateOrder, type TimeShape } from './time-format.js'
+import {
+  inferTimeShape,
+  orderFromEvidence,
+  resolveTemplate,
+  type DateOrder,
+  type TimeShape,
+} from './time-format.js'
 
 /** Whole-column evidence about day and month order, from the engine. */
 export interface OrderEvidence {
@@ -48,7 +54,13 @@ export function decideTime(
     const bad = dateShape === null ? column : (timeColumn ?? column)
     return {
       spec: null,
-      questions: [{ code: 'no-time', column: bad, message: `column "${bad}" has no recognisable date/time format (e.g. "${values.find((v) => v.trim() !== '') ?? ''}")` }],
+      questions: [
+        {
+          code: 'no-time',
+          column: bad,
+          message: `column "${bad}" has no recognisable date/time format (e.g. "${values.find((v) => v.trim() !== '') ?? ''}")`,
+        },
+      ],
       pendingDateOrder: [],
       warnings,
       zone: null,
@@ -69,16 +81,28 @@ export function decideTime(
     } else if (verdict !== 'undecided') {
       order = verdict
       if (options.dateOrder !== undefined && options.dateOrder !== verdict)
-        questions.push({ code: 'date-order', column, message: `--date-order ${options.dateOrder} contradicts column "${column}", whose values are ${verdict}` })
+        questions.push({
+          code: 'date-order',
+          column,
+          message: `--date-order ${options.dateOrder} contradicts column "${column}", whose values are ${verdict}`,
+        })
     } else if (options.dateOrder !== undefined) {
       order = options.dateOrder
-      warnings.push(warning('date-order-user', `No day above 12 in "${column}": read as ${order} because --date-order said so`))
+      warnings.push(
+        warning(
+          'date-order-user',
+          `No day above 12 in "${column}": read as ${order} because --date-order said so`,
+        ),
+      )
     } else if (whole === undefined) {
       return { spec: null, questions, pendingDateOrder: [column], warnings, zone: null }
     } else if (profile?.dateOrder !== undefined) {
       order = profile.dateOrder
       warnings.push(
-        warning('date-order-profile', `No day above 12 anywhere in "${column}": read as ${order}, the documented order of ${profile.title}`),
+        warning(
+          'date-order-profile',
+          `No day above 12 anywhere in "${column}": read as ${order}, the documented order of ${profile.title}`,
+        ),
       )
     } else {
       questions.push({
@@ -90,10 +114,18 @@ export function decideTime(
   }
   const format = (shape: TimeShape): string => resolveTemplate(shape, order)
   const joined = timeShape === null ? format(dateShape) : `${format(dateShape)} ${format(timeShape)}`
-  const kindFormat = dateShape.kind === 'iso-offset' ? 'iso' : dateShape.kind === 'strptime' ? joined : dateShape.kind
-  const zone = decideZone(dateShape, [column, timeColumn].filter((c): c is string => c !== null), profile, options, warnings)
+  const kindFormat =
+    dateShape.kind === 'iso-offset' ? 'iso' : dateShape.kind === 'strptime' ? joined : dateShape.kind
+  const zone = decideZone(
+    dateShape,
+    [column, timeColumn].filter((c): c is string => c !== null),
+    profile,
+    options,
+    warnings,
+  )
   if (questions.length > 0) return { spec: null, questions, pendingDateOrder: [], warnings, zone }
-  const precision = dateShape.kind !== 'strptime' ? 'second' : (timeShape ?? dateShape).hasSeconds ? 'second' : 'minute'
+  const precision =
+    dateShape.kind !== 'strptime' ? 'second' : (timeShape ?? dateShape).hasSeconds ? 'second' : 'minute'
   const spec: TimeSpec = {
     column,
     ...(timeColumn === null ? {} : { timeColumn }),
@@ -112,21 +144,38 @@ function decideZone(
   options: TimeOptions,
   warnings: ImportWarning[],
 ): { zone: string; source: string; sourceCode: TimeSpec['zoneSource'] } {
-  if (shape.kind === 'iso-offset') return { zone: 'offset in each value', source: 'the UTC offset written in every value', sourceCode: 'value' }
-  if (shape.kind === 'epoch-s' || shape.kind === 'epoch-ms') return { zone: 'UTC', source: 'epoch seconds are UTC', sourceCode: 'value' }
+  if (shape.kind === 'iso-offset')
+    return {
+      zone: 'offset in each value',
+      source: 'the UTC offset written in every value',
+      sourceCode: 'value',
+    }
+  if (shape.kind === 'epoch-s' || shape.kind === 'epoch-ms')
+    return { zone: 'UTC', source: 'epoch seconds are UTC', sourceCode: 'value' }
   const fromHeader = columns.map(zoneFromHeader).find((z) => z !== null) ?? null
   if (options.zone !== undefined) {
     if (fromHeader !== null && fromHeader !== options.zone)
-      warnings.push(warning('zone-override', `The header says ${fromHeader} but --zone ${options.zone} was given: times read as ${options.zone}`))
+      warnings.push(
+        warning(
+          'zone-override',
+          `The header says ${fromHeader} but --zone ${options.zone} was given: times read as ${options.zone}`,
+        ),
+      )
     return { zone: options.zone, source: `--zone ${options.zone}`, sourceCode: 'user' }
   }
-  if (fromHeader !== null) return { zone: fromHeader, source: `the header "${columns.join('", "')}"`, sourceCode: 'header' }
-  if (profile?.timeZone !== undefined) return { zone: profile.timeZone, source: `the ${profile.title} layout`, sourceCode: 'profile' }
+  if (fromHeader !== null)
+    return { zone: fromHeader, source: `the header "${columns.join('", "')}"`, sourceCode: 'header' }
+  if (profile?.timeZone !== undefined)
+    return { zone: profile.timeZone, source: `the ${profile.title} layout`, sourceCode: 'profile' }
   warnings.push(
     warning(
       'zone-case-default',
       `The file does not state a time zone: times were read as ${options.caseTimeZone}, the case's declared zone. Re-import with --zone if the supplier's letter says otherwise.`,
     ),
   )
-  return { zone: options.caseTimeZone, source: `the case's declared zone (${options.caseTimeZone})`, sourceCode: 'case-default' }
+  return {
+    zone: options.caseTimeZone,
+    source: `the case's declared zone (${options.caseTimeZone})`,
+    sourceCode: 'case-default',
+  }
 }

@@ -48,7 +48,10 @@ export interface Profile {
 }
 
 const ROLE_OR_IGNORE = nonEmptyString
-const meaning = object({ type: optional(literal(...EVENT_TYPES)), direction: optional(literal(...EVENT_DIRECTIONS)) })
+const meaning = object({
+  type: optional(literal(...EVENT_TYPES)),
+  direction: optional(literal(...EVENT_DIRECTIONS)),
+})
 
 const shape = object({
   id: nonEmptyString,
@@ -74,4 +77,5 @@ const shape = object({
 })
 
 /** Validates a profile; an unknown key such as `feild` fails with its path. */
-export const validateProfile = (value: unknown, path: string): Profile => shape.validate(value, path) as Profile
+export const validateProfile = (value: unknown, path: string): Profile =>
+  shape.validate(value, path) as Profile

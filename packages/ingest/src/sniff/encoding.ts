@@ -18,16 +18,25 @@ export class BinaryFileError extends Error {
  */
 export function detectEncoding(head: Buffer, name: string): EncodingGuess {
   if (head.length === 0) return { encoding: 'utf-8', evidence: 'empty file' }
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom', evidence: 'UTF-8 byte order mark' }
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', evidence: 'UTF-16 little-endian byte order mark' }
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', evidence: 'UTF-16 big-endian byte order mark' }
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8-bom', evidence: 'UTF-8 byte order mark' }
+  if (head[0] === 0xff && head[1] === 0xfe)
+    return { encoding: 'utf-16le', evidence: 'UTF-16 little-endian byte order mark' }
+  if (head[0] === 0xfe && head[1] === 0xff)
+    return { encoding: 'utf-16be', evidence: 'UTF-16 big-endian byte order mark' }
   const sample = head.subarray(0, Math.min(head.length, 4096))
   let evenNul = 0
   let oddNul = 0
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++)
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue
+    if (i % 2 === 0) evenNul++
+    else oddNul++
+  }
   const half = sample.length / 2
-  if (oddNul > half * 0.3 && evenNul < half * 0.05) return { encoding: 'utf-16le', evidence: 'NUL in every second byte' }
-  if (evenNul > half * 0.3 && oddNul < half * 0.05) return { encoding: 'utf-16be', evidence: 'NUL in every first byte' }
+  if (oddNul > half * 0.3 && evenNul < half * 0.05)
+    return { encoding: 'utf-16le', evidence: 'NUL in every second byte' }
+  if (evenNul > half * 0.3 && oddNul < half * 0.05)
+    return { encoding: 'utf-16be', evidence: 'NUL in every first byte' }
   let control = 0
   for (const b of sample) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++
   if (control > Math.max(2, sample.length * 0.01))

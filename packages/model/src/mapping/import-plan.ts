@@ -1,4 +1,10 @@
-import type { EventDirection, EventType, SourceKind, TimePrecision, TimeSemantics } from '../values/vocabulary.js'
+import type {
+  EventDirection,
+  EventType,
+  SourceKind,
+  TimePrecision,
+  TimeSemantics,
+} from '../values/vocabulary.js'
 
 /**
  * The declarative contract between `ingest` (which works out what a file means) and a store engine (which reads

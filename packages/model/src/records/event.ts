@@ -1,5 +1,11 @@
 import type { CellGlobalId, EventId, Imei, Imsi, Msisdn, SourceFileId } from '../values/branded.js'
-import type { EventDirection, EventType, NumberKind, TimePrecision, TimeSemantics } from '../values/vocabulary.js'
+import type {
+  EventDirection,
+  EventType,
+  NumberKind,
+  TimePrecision,
+  TimeSemantics,
+} from '../values/vocabulary.js'
 import { field, type FieldSpec } from './field-spec.js'
 
 /**
@@ -57,9 +63,21 @@ export const EVENT_RECORD_VERSION = 1
 /** The declared fields of `EventRecord`, in table order. */
 export const EVENT_FIELDS: readonly FieldSpec[] = Object.freeze([
   field('id', 'text', 'Event id', 'Source file id, sheet and row: where the event came from', false),
-  field('source_file_id', 'text', 'Source file', 'First 16 hex digits of the SHA-256 of the original file', false),
+  field(
+    'source_file_id',
+    'text',
+    'Source file',
+    'First 16 hex digits of the SHA-256 of the original file',
+    false,
+  ),
   field('source_sheet', 'text', 'Sheet', 'Worksheet name for XLSX sources'),
-  field('source_row', 'bigint', 'Row', 'Data record number in the source (1 = first record after the header)', false),
+  field(
+    'source_row',
+    'bigint',
+    'Row',
+    'Data record number in the source (1 = first record after the header)',
+    false,
+  ),
   field('source_line', 'bigint', 'Line', 'Physical line of the record in a text source'),
   field('profile_id', 'text', 'Layout', 'Import profile or mapping that read the record', false),
   field('profile_version', 'text', 'Layout version', 'Version of that profile', false),
@@ -74,8 +92,20 @@ export const EVENT_FIELDS: readonly FieldSpec[] = Object.freeze([
   field('start_utc', 'timestamp', 'Start (UTC)', 'Start time in UTC', false),
   field('start_text', 'text', 'Start (as supplied)', 'Original time text', false),
   field('start_zone', 'text', 'Declared zone', 'Time zone the source time was read in', false),
-  field('start_precision', 'text', 'Precision', 'second, minute or millisecond, as the source gave it', false),
-  field('start_ambiguous', 'boolean', 'Ambiguous local time', 'Local time fell in the autumn clock-change hour', false),
+  field(
+    'start_precision',
+    'text',
+    'Precision',
+    'second, minute or millisecond, as the source gave it',
+    false,
+  ),
+  field(
+    'start_ambiguous',
+    'boolean',
+    'Ambiguous local time',
+    'Local time fell in the autumn clock-change hour',
+    false,
+  ),
   field('end_utc', 'timestamp', 'End (UTC)', 'End time in UTC'),
   field('duration_s', 'integer', 'Duration (s)', 'Duration in seconds'),
   field('start_cgi', 'text', 'Start cell', 'Global cell id mcc-mnc-lac-ci'),
@@ -84,8 +114,18 @@ export const EVENT_FIELDS: readonly FieldSpec[] = Object.freeze([
   field('start_lac', 'text', 'Start cell LAC/TAC', 'Location or tracking area code'),
   field('start_ci', 'text', 'Start cell CI/ECI/NCI', 'Cell identity, decimal'),
   field('start_cell_raw', 'text', 'Start cell (as supplied)', 'Original text'),
-  field('start_cell_lat', 'double', 'Cell latitude (in record)', 'Latitude the record itself gave for the cell'),
-  field('start_cell_lon', 'double', 'Cell longitude (in record)', 'Longitude the record itself gave for the cell'),
+  field(
+    'start_cell_lat',
+    'double',
+    'Cell latitude (in record)',
+    'Latitude the record itself gave for the cell',
+  ),
+  field(
+    'start_cell_lon',
+    'double',
+    'Cell longitude (in record)',
+    'Longitude the record itself gave for the cell',
+  ),
   field('end_cgi', 'text', 'End cell', 'Global cell id mcc-mnc-lac-ci'),
   field('end_cell_raw', 'text', 'End cell (as supplied)', 'Original text'),
   field('imei', 'text', 'IMEI', '14-digit core of the handset identity'),
@@ -96,6 +136,17 @@ export const EVENT_FIELDS: readonly FieldSpec[] = Object.freeze([
   field('bytes_up', 'bigint', 'Bytes up', 'Uploaded bytes'),
   field('bytes_down', 'bigint', 'Bytes down', 'Downloaded bytes'),
   field('time_semantics', 'text', 'Cell/time relation', 'at, at-or-before-start or at-or-before-end', false),
-  field('event_key', 'text', 'Event key', 'Hash of network, target, direction, type, start and other party', false),
-  field('duplicate_of', 'text', 'Duplicate of', 'Id of the first event with the same key; flagged, never deleted'),
+  field(
+    'event_key',
+    'text',
+    'Event key',
+    'Hash of network, target, direction, type, start and other party',
+    false,
+  ),
+  field(
+    'duplicate_of',
+    'text',
+    'Duplicate of',
+    'Id of the first event with the same key; flagged, never deleted',
+  ),
 ])

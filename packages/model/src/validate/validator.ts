@@ -38,7 +38,8 @@ export const nonEmptyString: Validator<string> = make((v, p) => {
 })
 
 export const number: Validator<number> = make((v, p) => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(p, `expected a number, got ${describe(v)}`)
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ValidationError(p, `expected a number, got ${describe(v)}`)
   return v
 })
 
@@ -56,7 +57,10 @@ export const boolean: Validator<boolean> = make((v, p) => {
 export const literal = <const T extends readonly string[]>(...allowed: T): Validator<T[number]> =>
   make((v, p) => {
     if (typeof v !== 'string' || !allowed.includes(v))
-      throw new ValidationError(p, `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(v)}`)
+      throw new ValidationError(
+        p,
+        `expected one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${JSON.stringify(v)}`,
+      )
     return v as T[number]
   })
 
@@ -76,7 +80,9 @@ export const recordOf = <T>(item: Validator<T>): Validator<Readonly<Record<strin
   })
 
 type Shape = Record<string, Validator<unknown>>
-type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends OptionalValidator<unknown> ? K : never }[keyof S]
+type OptionalKeys<S extends Shape> = {
+  [K in keyof S]: S[K] extends OptionalValidator<unknown> ? K : never
+}[keyof S]
 type Out<S extends Shape> = {
   readonly [K in Exclude<keyof S, OptionalKeys<S>>]: S[K] extends Validator<infer T> ? T : never
 } & { readonly [K in OptionalKeys<S>]?: S[K] extends Validator<infer T> ? T : never }
@@ -95,7 +101,8 @@ export const object = <S extends Shape>(shape: S): Validator<Out<S>> =>
       throw new ValidationError(p, `expected an object, got ${describe(v)}`)
     const input = v as Record<string, unknown>
     for (const key of Object.keys(input)) {
-      if (!(key in shape)) throw new ValidationError(`${p}.${key}`, `unknown key (allowed: ${Object.keys(shape).join(', ')})`)
+      if (!(key in shape))
+        throw new ValidationError(`${p}.${key}`, `unknown key (allowed: ${Object.keys(shape).join(', ')})`)
     }
     const out: Record<string, unknown> = {}
     for (const [key, validator] of Object.entries(shape)) {
@@ -110,12 +117,15 @@ export const object = <S extends Shape>(shape: S): Validator<Out<S>> =>
   })
 
 /** A union told apart by a `kind` property, as in a closed TypeScript union. */
-export const discriminated = <T extends { readonly kind: string }>(
-  variants: { readonly [K in T['kind']]: Validator<Extract<T, { kind: K }>> },
-): Validator<T> =>
+export const discriminated = <T extends { readonly kind: string }>(variants: {
+  readonly [K in T['kind']]: Validator<Extract<T, { kind: K }>>
+}): Validator<T> =>
   make((v, p) => {
     const kind = (v as { kind?: unknown } | null)?.kind
     if (typeof kind !== 'string' || !(kind in variants))
-      throw new ValidationError(`${p}.kind`, `expected one of ${Object.keys(variants).join(', ')}, got ${JSON.stringify(kind)}`)
+      throw new ValidationError(
+        `${p}.kind`,
+        `expected one of ${Object.keys(variants).join(', ')}, got ${JSON.stringify(kind)}`,
+      )
     return (variants as Record<string, Validator<T>>)[kind]!.validate(v, p)
   })

@@ -7,7 +7,9 @@ const vocabularyCase = (column: string, plan: CdrPlan, part: 'type' | 'direction
   const arms = Object.entries(plan.vocabulary)
     .filter(([, meaning]) => meaning[part] !== undefined)
     .map(([raw, meaning]) => `WHEN ${literal(raw)} THEN ${literal(meaning[part] as string)}`)
-  return arms.length === 0 ? 'NULL::VARCHAR' : `CASE lower(trim("${column.replaceAll('"', '""')}")) ${arms.join(' ')} END`
+  return arms.length === 0
+    ? 'NULL::VARCHAR'
+    : `CASE lower(trim("${column.replaceAll('"', '""')}")) ${arms.join(' ')} END`
 }
 
 /** Compiles a CDR plan: one event per record, every rule that can reject a row stated with its reason. */
@@ -27,7 +29,8 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
   add('__type', type)
 
   let targetRaw = 'NULL::VARCHAR'
-  if (records.target !== null) targetRaw = 'column' in records.target ? text(records.target.column) : literal(records.target.constant)
+  if (records.target !== null)
+    targetRaw = 'column' in records.target ? text(records.target.column) : literal(records.target.constant)
   const declaredDir = classDirs.length === 0 ? 'NULL::VARCHAR' : `coalesce(${classDirs.join(', ')})`
   let direction = `coalesce(${declaredDir}, 'unknown')`
   let otherRaw = records.other === null ? 'NULL::VARCHAR' : text(records.other.column)
@@ -53,7 +56,13 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
   const time = (name: 'start' | 'end', spec: NonNullable<CdrPlan['end']>): void => {
     add(`__${name}_text`, timeText(spec))
     add(`__${name}_parsed`, parseTime(spec, timeText(spec)))
-    if (isLocalZone(spec)) localTimes.push({ parsed: `__${name}_parsed`, zone: spec.zone, field: spec.column, text: `__${name}_text` })
+    if (isLocalZone(spec))
+      localTimes.push({
+        parsed: `__${name}_parsed`,
+        zone: spec.zone,
+        field: spec.column,
+        text: `__${name}_text`,
+      })
   }
   time('start', records.start)
   if (records.end !== null) time('end', records.end)
@@ -81,20 +90,33 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
   }
   cell('start', records.startCell)
   cell('end', records.endCell)
-  const optionalText = (name: string, column: string | null): void => add(name, column === null ? 'NULL::VARCHAR' : text(column))
+  const optionalText = (name: string, column: string | null): void =>
+    add(name, column === null ? 'NULL::VARCHAR' : text(column))
   optionalText('__imei_raw', records.imei)
   optionalText('__imsi', records.imsi)
   optionalText('__charging_id', records.chargingId)
   optionalText('__rat', records.rat)
-  add('__bytes_up', records.bytesUp === null ? 'NULL::BIGINT' : `try_cast(${text(records.bytesUp)} AS BIGINT)`)
-  add('__bytes_down', records.bytesDown === null ? 'NULL::BIGINT' : `try_cast(${text(records.bytesDown)} AS BIGINT)`)
+  add(
+    '__bytes_up',
+    records.bytesUp === null ? 'NULL::BIGINT' : `try_cast(${text(records.bytesUp)} AS BIGINT)`,
+  )
+  add(
+    '__bytes_down',
+    records.bytesDown === null ? 'NULL::BIGINT' : `try_cast(${text(records.bytesDown)} AS BIGINT)`,
+  )
   const latLon = (i: 1 | 2): string =>
-    records.cellLatLon === null ? 'NULL::DOUBLE' : `try_cast(trim(split_part(replace(${text(records.cellLatLon)}, ',', '/'), '/', ${i})) AS DOUBLE)`
+    records.cellLatLon === null
+      ? 'NULL::DOUBLE'
+      : `try_cast(trim(split_part(replace(${text(records.cellLatLon)}, ',', '/'), '/', ${i})) AS DOUBLE)`
   add('__cell_lat', records.cellLat === null ? latLon(1) : `try_cast(${text(records.cellLat)} AS DOUBLE)`)
   add('__cell_lon', records.cellLon === null ? latLon(2) : `try_cast(${text(records.cellLon)} AS DOUBLE)`)
   add(
     '__network',
-    records.network === null ? 'NULL::VARCHAR' : 'column' in records.network ? text(records.network.column) : literal(records.network.constant),
+    records.network === null
+      ? 'NULL::VARCHAR'
+      : 'column' in records.network
+        ? text(records.network.column)
+        : literal(records.network.constant),
   )
 
   const checks: RowCheck[] = []
@@ -148,8 +170,15 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
     })
   }
 
-  const startUtc = localTimes.some((t) => t.parsed === '__start_parsed') ? '__start_parsed_utc' : '__start_parsed'
-  const endUtc = records.end === null ? 'NULL' : localTimes.some((t) => t.parsed === '__end_parsed') ? '__end_parsed_utc' : '__end_parsed'
+  const startUtc = localTimes.some((t) => t.parsed === '__start_parsed')
+    ? '__start_parsed_utc'
+    : '__start_parsed'
+  const endUtc =
+    records.end === null
+      ? 'NULL'
+      : localTimes.some((t) => t.parsed === '__end_parsed')
+        ? '__end_parsed_utc'
+        : '__end_parsed'
   const duration =
     records.duration !== null
       ? '__duration'
@@ -157,7 +186,11 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
         ? 'NULL'
         : `CAST(date_diff('second', ${startUtc}, ${endUtc}) AS INTEGER)`
   const startAmbiguous = startUtc === '__start_parsed_utc' ? '__start_parsed_ambiguous' : 'false'
-  const precision = /%S|iso|epoch/.test(records.start.format) ? (/%f|%g/.test(records.start.format) ? 'millisecond' : 'second') : 'minute'
+  const precision = /%S|iso|epoch/.test(records.start.format)
+    ? /%f|%g/.test(records.start.format)
+      ? 'millisecond'
+      : 'second'
+    : 'minute'
   const cgi = (name: 'start' | 'end'): string =>
     (name === 'start' ? records.startCell : records.endCell) === null
       ? 'NULL'
@@ -174,7 +207,10 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
     { name: 'event_type', expr: '__type' },
     { name: 'start_utc', expr: startUtc },
     { name: 'start_text', expr: '__start_text' },
-    { name: 'start_zone', expr: literal(records.start.zone === 'value' ? 'offset in value' : records.start.zone) },
+    {
+      name: 'start_zone',
+      expr: literal(records.start.zone === 'value' ? 'offset in value' : records.start.zone),
+    },
     { name: 'start_precision', expr: literal(precision) },
     { name: 'start_ambiguous', expr: `coalesce(${startAmbiguous}, false)` },
     { name: 'end_utc', expr: endUtc },
@@ -213,6 +249,14 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
     lateChecks,
     localTimes,
     output,
-    eventKey: ['network', 'target_msisdn', 'direction', 'event_type', 'start_utc', 'coalesce(other_msisdn, other_raw)', 'duration_s'],
+    eventKey: [
+      'network',
+      'target_msisdn',
+      'direction',
+      'event_type',
+      'start_utc',
+      'coalesce(other_msisdn, other_raw)',
+      'duration_s',
+    ],
   }
 }

@@ -21,14 +21,32 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
   add('__lac', p.lac)
   add('__ci', p.ci)
   const techRaw =
-    records.technology === null ? 'NULL::VARCHAR' : 'column' in records.technology ? text(records.technology.column) : literal(records.technology.constant)
-  add('__technology', TECHNOLOGY.replaceAll(' t ', ` lower(${techRaw}) `).replaceAll('WHEN t IN', `WHEN lower(${techRaw}) IN`))
+    records.technology === null
+      ? 'NULL::VARCHAR'
+      : 'column' in records.technology
+        ? text(records.technology.column)
+        : literal(records.technology.constant)
+  add(
+    '__technology',
+    TECHNOLOGY.replaceAll(' t ', ` lower(${techRaw}) `).replaceAll('WHEN t IN', `WHEN lower(${techRaw}) IN`),
+  )
   add(
     '__network',
-    records.network === null ? 'NULL::VARCHAR' : 'column' in records.network ? text(records.network.column) : literal(records.network.constant),
+    records.network === null
+      ? 'NULL::VARCHAR'
+      : 'column' in records.network
+        ? text(records.network.column)
+        : literal(records.network.constant),
   )
   const optional = (name: string, column: string | null, cast?: string): void =>
-    add(name, column === null ? `NULL::${cast ?? 'VARCHAR'}` : cast === undefined ? text(column) : `try_cast(${text(column)} AS ${cast})`)
+    add(
+      name,
+      column === null
+        ? `NULL::${cast ?? 'VARCHAR'}`
+        : cast === undefined
+          ? text(column)
+          : `try_cast(${text(column)} AS ${cast})`,
+    )
   optional('__site_id', records.siteId)
   optional('__site_name', records.siteName)
   optional('__lat', records.lat, 'DOUBLE')
@@ -44,7 +62,12 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
     add(`__${name}_text`, timeText(spec))
     add(`__${name}_parsed`, parseTime(spec, timeText(spec)))
     if (!isLocalZone(spec)) return `__${name}_parsed`
-    localTimes.push({ parsed: `__${name}_parsed`, zone: spec.zone, field: spec.column, text: `__${name}_text` })
+    localTimes.push({
+      parsed: `__${name}_parsed`,
+      zone: spec.zone,
+      field: spec.column,
+      text: `__${name}_text`,
+    })
     return `__${name}_parsed_utc`
   }
   const validFrom = validity('valid_from', records.validFrom)
@@ -59,7 +82,8 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
     },
     {
       field: records.lat ?? 'latitude',
-      failWhen: '__lat IS NOT NULL AND (__lat < -90 OR __lat > 90 OR __lon IS NULL OR __lon < -180 OR __lon > 180)',
+      failWhen:
+        '__lat IS NOT NULL AND (__lat < -90 OR __lat > 90 OR __lon IS NULL OR __lon < -180 OR __lon > 180)',
       reason: `'position "' || __lat || ', ' || coalesce(CAST(__lon AS VARCHAR), '?') || '" is not a valid latitude, longitude'`,
       rawValue: 'CAST(__lat AS VARCHAR)',
     },
@@ -70,7 +94,10 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
       rawValue: 'CAST(__azimuth AS VARCHAR)',
     },
   ]
-  for (const [name, spec] of [['valid_from', records.validFrom], ['valid_to', records.validTo]] as const) {
+  for (const [name, spec] of [
+    ['valid_from', records.validFrom],
+    ['valid_to', records.validTo],
+  ] as const) {
     if (spec !== null)
       checks.push({
         field: spec.column,
@@ -103,5 +130,15 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
     { name: 'valid_from', expr: validFrom },
     { name: 'valid_to', expr: validTo },
   ]
-  return { table: 'cells', numberCountry: plan.numberCountry, stage, checks, phones: [], lateChecks: [], localTimes, output, eventKey: null }
+  return {
+    table: 'cells',
+    numberCountry: plan.numberCountry,
+    stage,
+    checks,
+    phones: [],
+    lateChecks: [],
+    localTimes,
+    output,
+    eventKey: null,
+  }
 }

@@ -9,7 +9,14 @@ export function compileSubscribers(plan: ImportPlan, records: SubscribersPlan): 
   const add = (name: string, expr: string): void => void stage.push({ name, expr })
   add('__msisdn_raw', text(records.msisdn))
   const optional = (name: string, column: string | null, cast?: string): void =>
-    add(name, column === null ? `NULL::${cast ?? 'VARCHAR'}` : cast === undefined ? text(column) : `try_cast(${text(column)} AS ${cast})`)
+    add(
+      name,
+      column === null
+        ? `NULL::${cast ?? 'VARCHAR'}`
+        : cast === undefined
+          ? text(column)
+          : `try_cast(${text(column)} AS ${cast})`,
+    )
   for (const [name, column] of [
     ['__name', records.name],
     ['__address', records.address],

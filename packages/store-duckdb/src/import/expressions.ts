@@ -18,7 +18,8 @@ const OFFSET_PATTERN = `'(Z|z|[+-][0-9]{2}:?[0-9]{2})$'`
  */
 export function parseTime(spec: TimeSpec, textExpr: string): string {
   if (spec.format === 'epoch-s') return `timezone('UTC', to_timestamp(try_cast(${textExpr} AS DOUBLE)))`
-  if (spec.format === 'epoch-ms') return `timezone('UTC', to_timestamp(try_cast(${textExpr} AS DOUBLE) / 1000))`
+  if (spec.format === 'epoch-ms')
+    return `timezone('UTC', to_timestamp(try_cast(${textExpr} AS DOUBLE) / 1000))`
   if (spec.zone === 'value') {
     // A value without an offset must not borrow the session zone: it fails and is rejected with its reason.
     const withOffset = `CASE WHEN regexp_matches(${textExpr}, ${OFFSET_PATTERN}) THEN ${textExpr} END`
@@ -36,7 +37,6 @@ export function parseTime(spec: TimeSpec, textExpr: string): string {
 export const isLocalZone = (spec: TimeSpec): boolean =>
   spec.zone !== 'UTC' && spec.zone !== 'value' && spec.format !== 'epoch-s' && spec.format !== 'epoch-ms'
 
-
 export interface CellParts {
   readonly mcc: string
   readonly mnc: string
@@ -53,7 +53,13 @@ export function cellParts(spec: CellSpec): CellParts {
   switch (spec.kind) {
     case 'cgi-text': {
       const raw = text(spec.column)
-      return { mcc: `ls_cgi_mcc(${raw})`, mnc: `ls_cgi_mnc(${raw})`, lac: `ls_cgi_lac(${raw})`, ci: `ls_cgi_ci(${raw})`, raw }
+      return {
+        mcc: `ls_cgi_mcc(${raw})`,
+        mnc: `ls_cgi_mnc(${raw})`,
+        lac: `ls_cgi_lac(${raw})`,
+        ci: `ls_cgi_ci(${raw})`,
+        raw,
+      }
     }
     case 'parts': {
       const ciRaw = text(spec.ciColumn)
@@ -61,7 +67,10 @@ export function cellParts(spec: CellSpec): CellParts {
         spec.ciFormat === 'hex'
           ? `CAST(try_cast('0x' || regexp_replace(${ciRaw}, '^0[xX]', '') AS UBIGINT) AS VARCHAR)`
           : `CAST(try_cast(${ciRaw} AS UBIGINT) AS VARCHAR)`
-      const lac = spec.lacColumn === null ? 'NULL::VARCHAR' : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
+      const lac =
+        spec.lacColumn === null
+          ? 'NULL::VARCHAR'
+          : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
       const rawParts = [spec.lacColumn, spec.ciColumn].filter((c): c is string => c !== null).map(text)
       return {
         mcc: valueOf(spec.mcc, spec.mccColumn),
@@ -74,7 +83,10 @@ export function cellParts(spec: CellSpec): CellParts {
     case 'node-sector': {
       const node = `try_cast(${text(spec.nodeColumn)} AS UBIGINT)`
       const sector = `try_cast(${text(spec.sectorColumn)} AS UBIGINT)`
-      const lac = spec.lacColumn === null ? 'NULL::VARCHAR' : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
+      const lac =
+        spec.lacColumn === null
+          ? 'NULL::VARCHAR'
+          : `CAST(try_cast(${text(spec.lacColumn)} AS UBIGINT) AS VARCHAR)`
       return {
         mcc: valueOf(spec.mcc, spec.mccColumn),
         mnc: valueOf(spec.mnc, spec.mncColumn),
@@ -88,7 +100,13 @@ export function cellParts(spec: CellSpec): CellParts {
       const forms = spec.specs.map(cellParts)
       const pick = (part: keyof CellParts): string =>
         `CASE ${forms.map((f) => `WHEN ${f.ci} IS NOT NULL THEN ${f[part]}`).join(' ')} END`
-      return { mcc: pick('mcc'), mnc: pick('mnc'), lac: pick('lac'), ci: pick('ci'), raw: `coalesce(${forms.map((f) => f.raw).join(', ')})` }
+      return {
+        mcc: pick('mcc'),
+        mnc: pick('mnc'),
+        lac: pick('lac'),
+        ci: pick('ci'),
+        raw: `coalesce(${forms.map((f) => f.raw).join(', ')})`,
+      }
     }
   }
 }

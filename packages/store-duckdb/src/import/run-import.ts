@@ -14,7 +14,8 @@ const traced = (c: DuckDBConnection): DuckDBConnection => {
   return new Proxy(c, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown
-      if ((prop !== 'run' && prop !== 'runAndReadAll') || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value
+      if ((prop !== 'run' && prop !== 'runAndReadAll') || typeof value !== 'function')
+        return typeof value === 'function' ? value.bind(target) : value
       return async (sql: string, ...rest: unknown[]) => {
         const t = Date.now()
         const r = await (value as (...a: unknown[]) => Promise<unknown>).call(target, sql, ...rest)
@@ -99,16 +100,24 @@ export async function runImport(
   if (compiled.phones.length > 0) {
     const distinct = (
       await c.runAndReadAll(
-        compiled.phones.map((p) => `SELECT DISTINCT ${p.raw} AS raw FROM __stage WHERE ${p.raw} IS NOT NULL`).join(' UNION ') + ' ORDER BY raw',
+        compiled.phones
+          .map((p) => `SELECT DISTINCT ${p.raw} AS raw FROM __stage WHERE ${p.raw} IS NOT NULL`)
+          .join(' UNION ') + ' ORDER BY raw',
       )
-    ).getRows().map((r) => String(r[0]))
+    )
+      .getRows()
+      .map((r) => String(r[0]))
     await c.run('CREATE OR REPLACE TEMP TABLE __phones (raw VARCHAR, e164 VARCHAR, kind VARCHAR)')
     for (let i = 0; i < distinct.length; i += 50_000) {
       const batch = distinct.slice(i, i + 50_000)
       const parsed = batch.map((raw) => normalisePhone(raw, compiled.numberCountry))
       await c.run(
         'INSERT INTO __phones SELECT unnest($raw::VARCHAR[]), unnest($e164::VARCHAR[]), unnest($kind::VARCHAR[])',
-        { raw: listValue(batch), e164: listValue(parsed.map((p) => p.e164)), kind: listValue(parsed.map((p) => p.kind)) },
+        {
+          raw: listValue(batch),
+          e164: listValue(parsed.map((p) => p.e164)),
+          kind: listValue(parsed.map((p) => p.kind)),
+        },
       )
     }
     compiled.phones.forEach((p, i) => {
@@ -193,11 +202,20 @@ export async function runImport(
       FROM ${rejTable} QUALIFY row_number() OVER (PARTITION BY line ORDER BY column_idx NULLS LAST) = 1`)
 
   const staged = await count(c, 'SELECT count(*) FROM __stage')
-  const rejected = await count(c, `SELECT count(*) FROM rejects WHERE source_file_id = ${literal(fileId)} AND source_sheet IS NOT DISTINCT FROM ${sheet}`)
+  const rejected = await count(
+    c,
+    `SELECT count(*) FROM rejects WHERE source_file_id = ${literal(fileId)} AND source_sheet IS NOT DISTINCT FROM ${sheet}`,
+  )
   const fileFilter = `source_file_id = ${literal(fileId)}${table === 'events' ? ` AND source_sheet IS NOT DISTINCT FROM ${sheet}` : ''}`
   const imported = await count(c, `SELECT count(*) FROM ${table} WHERE ${fileFilter}`)
-  const duplicates = table === 'events' ? await count(c, `SELECT count(*) FROM events WHERE ${fileFilter} AND duplicate_of IS NOT NULL`) : 0
-  const ambiguousTimes = table === 'events' ? await count(c, `SELECT count(*) FROM events WHERE ${fileFilter} AND start_ambiguous`) : 0
+  const duplicates =
+    table === 'events'
+      ? await count(c, `SELECT count(*) FROM events WHERE ${fileFilter} AND duplicate_of IS NOT NULL`)
+      : 0
+  const ambiguousTimes =
+    table === 'events'
+      ? await count(c, `SELECT count(*) FROM events WHERE ${fileFilter} AND start_ambiguous`)
+      : 0
   const sampleRows = (
     await c.runAndReadAll(`SELECT * FROM rejects WHERE source_file_id = ${literal(fileId)} AND source_sheet IS NOT DISTINCT FROM ${sheet}
       ORDER BY source_row NULLS LAST, reason LIMIT 20`)
@@ -206,12 +224,21 @@ export async function runImport(
     await c.runAndReadAll(`SELECT regexp_replace(reason, '"[^"]*"', '"…"', 'g') AS reason, count(*) AS n FROM rejects
       WHERE source_file_id = ${literal(fileId)} AND source_sheet IS NOT DISTINCT FROM ${sheet} GROUP BY 1 ORDER BY n DESC, reason`)
   ).getRowObjectsJson()
-  for (const t of [rejTable, rejScan, '__stage', '__rejpos', '__phones', ...compiled.localTimes.map((_, i) => `__tz_${i}`)])
+  for (const t of [
+    rejTable,
+    rejScan,
+    '__stage',
+    '__rejpos',
+    '__phones',
+    ...compiled.localTimes.map((_, i) => `__tz_${i}`),
+  ])
     await c.run(`DROP TABLE IF EXISTS ${t}`)
 
   const read = staged + parseRejects
   if (imported + rejected !== read)
-    throw new Error(`import accounting failed for ${fileId}: read ${read}, imported ${imported}, rejected ${rejected}`)
+    throw new Error(
+      `import accounting failed for ${fileId}: read ${read}, imported ${imported}, rejected ${rejected}`,
+    )
   return {
     read,
     imported,

@@ -5,4 +5,5 @@ export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`
 export const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`
 
 /** A nullable literal. */
-export const literalOrNull = (value: string | null | undefined): string => (value == null ? 'NULL' : literal(value))
+export const literalOrNull = (value: string | null | undefined): string =>
+  value == null ? 'NULL' : literal(value)
