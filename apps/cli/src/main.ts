@@ -5,6 +5,7 @@ import { registerCase } from './commands/case.js'
 import { registerImport } from './commands/import.js'
 import { registerRejects } from './commands/rejects.js'
 import { registerDemo } from './commands/demo.js'
+import { registerRun } from './commands/run.js'
 
 const program = new Command()
   .name('linesight')
@@ -15,6 +16,7 @@ const program = new Command()
 registerCase(program)
 registerImport(program)
 registerRejects(program)
+registerRun(program)
 registerDemo(program)
 
 try {

@@ -1,1 +1,9 @@
-export {}
+export * from './core/context.js'
+export * from './core/params.js'
+export * from './core/evidence.js'
+export * from './core/result.js'
+export * from './core/definition.js'
+export * from './core/run-analysis.js'
+export * from './core/resolve-evidence.js'
+export * from './contacts/top-contacts/top-contacts.js'
+export * from './registry.js'

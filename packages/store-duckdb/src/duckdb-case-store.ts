@@ -1,8 +1,11 @@
 import {
   DuckDBInstance,
   DuckDBTypeId,
+  LIST,
   listValue,
+  VARCHAR,
   type DuckDBConnection,
+  type DuckDBType,
   type DuckDBResultReader,
   type DuckDBValue,
 } from '@duckdb/node-api'
@@ -130,10 +133,15 @@ export class DuckDbCaseStore implements CaseStore {
   ): Promise<readonly R[]> {
     return this.#exclusive(async () => {
       const values: Record<string, DuckDBValue> = {}
-      for (const name of spec.params) values[name] = toDuckValue(params[name])
+      // Lists are bound as VARCHAR[] explicitly, so an empty list still has a type.
+      const types: Record<string, DuckDBType> = {}
+      for (const name of spec.params) {
+        values[name] = toDuckValue(params[name])
+        if (Array.isArray(params[name])) types[name] = LIST(VARCHAR)
+      }
       let rows: Record<string, unknown>[]
       try {
-        rows = jsonRows(await this.#connection.runAndReadAll(spec.sql.duckdb, values))
+        rows = jsonRows(await this.#connection.runAndReadAll(spec.sql.duckdb, values, types))
       } catch (e) {
         throw new QueryError(spec.id, (e as Error).message, e)
       }

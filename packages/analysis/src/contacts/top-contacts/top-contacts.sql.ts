@@ -1,0 +1,38 @@
+import type { QuerySpec } from '@linesight/store'
+
+export interface ContactRow {
+  readonly other: string
+  readonly other_kind: string
+  readonly events: number
+  readonly calls_out: number
+  readonly calls_in: number
+  readonly sms_out: number
+  readonly sms_in: number
+  readonly call_seconds: number
+  readonly first_utc: string
+  readonly last_utc: string
+  readonly active_days: number
+}
+
+/** Contacts of one number from its own records: voice, SMS and MMS only (data sessions have no other party). */
+export const topContactsQuery: QuerySpec<ContactRow, 'target' | 'from' | 'to' | 'limit' | 'zone'> = {
+  id: 'top-contacts',
+  sql: {
+    duckdb: `SELECT coalesce(other_msisdn, other_raw) AS other, any_value(other_kind) AS other_kind, count(*) AS events,
+        count(*) FILTER (WHERE event_type = 'voice' AND direction = 'out') AS calls_out,
+        count(*) FILTER (WHERE event_type = 'voice' AND direction = 'in') AS calls_in,
+        count(*) FILTER (WHERE event_type IN ('sms', 'mms') AND direction = 'out') AS sms_out,
+        count(*) FILTER (WHERE event_type IN ('sms', 'mms') AND direction = 'in') AS sms_in,
+        coalesce(sum(duration_s) FILTER (WHERE event_type = 'voice'), 0) AS call_seconds,
+        strftime(min(start_utc), '%Y-%m-%dT%H:%M:%SZ') AS first_utc, strftime(max(start_utc), '%Y-%m-%dT%H:%M:%SZ') AS last_utc,
+        count(DISTINCT timezone($zone, timezone('UTC', start_utc))::DATE) AS active_days
+      FROM events_unique
+      WHERE target_msisdn = $target AND event_type IN ('voice', 'sms', 'mms') AND coalesce(other_msisdn, other_raw) IS NOT NULL
+        AND ($from IS NULL OR start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR start_utc <= $to::TIMESTAMP)
+      GROUP BY 1
+      ORDER BY events DESC, call_seconds DESC, other
+      LIMIT $limit`,
+  },
+  params: ['target', 'from', 'to', 'limit', 'zone'],
+  row: (r) => r as unknown as ContactRow,
+}

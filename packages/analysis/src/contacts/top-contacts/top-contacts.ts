@@ -1,0 +1,56 @@
+import type { AnalysisDefinition } from '../../core/definition.js'
+import type { EventEvidence } from '../../core/evidence.js'
+import { topContactsQuery, type ContactRow } from './top-contacts.sql.js'
+
+export interface TopContact extends ContactRow {
+  readonly evidence: EventEvidence
+}
+
+export interface TopContactsResult {
+  readonly target: string
+  readonly contacts: readonly TopContact[]
+}
+
+/** A number's contacts ranked by the events between them, from the number's own records. */
+export const topContacts: AnalysisDefinition<TopContactsResult> = {
+  id: 'top-contacts',
+  version: '1',
+  title: 'Top contacts',
+  description:
+    'Ranks the other parties of one number by the voice calls, SMS and MMS in its own records (data sessions have no other party), with directions, call seconds, first and last dates and active days (local calendar days in the analysis zone). It counts records, not conversations, and sees only the records that were obtained.',
+  params: {
+    target: { type: 'string', default: null, description: 'The number (E.164) whose records are read' },
+    from: {
+      type: 'string',
+      default: null,
+      description: 'Start of the window (UTC, ISO 8601), inclusive; all records when unset',
+    },
+    to: { type: 'string', default: null, description: 'End of the window (UTC, ISO 8601), inclusive' },
+    limit: { type: 'integer', default: 50, min: 1, max: 100_000, description: 'How many contacts to list' },
+  },
+  run: async (store, params, ctx) => {
+    const target = String(params['target'])
+    const rows = await store.run(topContactsQuery, {
+      target,
+      from: (params['from'] as string | null) ?? null,
+      to: (params['to'] as string | null) ?? null,
+      limit: params['limit'] as number,
+      zone: ctx.zone,
+    })
+    return {
+      target,
+      contacts: rows.map((r) => ({
+        ...r,
+        evidence: {
+          kind: 'events',
+          targets: [target],
+          others: [r.other],
+          types: ['voice', 'sms', 'mms'],
+          ...(params['from'] === null ? {} : { from: params['from'] as string }),
+          ...(params['to'] === null ? {} : { to: params['to'] as string }),
+          count: r.events,
+        },
+      })),
+    }
+  },
+}

@@ -1,0 +1,65 @@
+import type { CaseStore, QuerySpec } from '@linesight/store'
+import type { EventEvidence } from './evidence.js'
+
+/** An event row as evidence: what happened and exactly where it came from. */
+export interface EvidenceRow {
+  readonly id: string
+  readonly source_file: string
+  readonly source_sheet: string | null
+  readonly source_row: number
+  readonly source_line: number | null
+  readonly target_msisdn: string | null
+  readonly other_msisdn: string | null
+  readonly other_raw: string | null
+  readonly direction: string
+  readonly event_type: string
+  readonly start_utc: string
+  readonly start_text: string
+  readonly start_zone: string
+  readonly duration_s: number | null
+  readonly start_cgi: string | null
+  readonly time_semantics: string
+}
+
+type EvidenceParam = 'targets' | 'others' | 'from' | 'to' | 'types' | 'directions' | 'cells' | 'ids' | 'limit'
+
+const evidenceQuery: QuerySpec<EvidenceRow, EvidenceParam> = {
+  id: 'evidence-events',
+  sql: {
+    duckdb: `SELECT e.id, f.original_name AS source_file, e.source_sheet, e.source_row, e.source_line, e.target_msisdn,
+        e.other_msisdn, e.other_raw, e.direction, e.event_type, strftime(e.start_utc, '%Y-%m-%dT%H:%M:%SZ') AS start_utc,
+        e.start_text, e.start_zone, e.duration_s, e.start_cgi, e.time_semantics
+      FROM events_unique e JOIN source_files f ON f.id = e.source_file_id
+      WHERE list_contains($targets::VARCHAR[], e.target_msisdn)
+        AND (len($others::VARCHAR[]) = 0 OR list_contains($others::VARCHAR[], e.other_msisdn))
+        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP)
+        AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+        AND (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.event_type))
+        AND (len($directions::VARCHAR[]) = 0 OR list_contains($directions::VARCHAR[], e.direction))
+        AND (len($cells::VARCHAR[]) = 0 OR list_contains($cells::VARCHAR[], e.start_cgi))
+        AND (len($ids::VARCHAR[]) = 0 OR list_contains($ids::VARCHAR[], e.id))
+      ORDER BY e.start_utc, e.id
+      LIMIT $limit`,
+  },
+  params: ['targets', 'others', 'from', 'to', 'types', 'directions', 'cells', 'ids', 'limit'],
+  row: (r) => r as unknown as EvidenceRow,
+}
+
+/** The source rows behind a figure, in time order (at most `limit`). */
+export function resolveEvidence(
+  store: CaseStore,
+  evidence: EventEvidence,
+  limit = 10_000,
+): Promise<readonly EvidenceRow[]> {
+  return store.run(evidenceQuery, {
+    targets: evidence.targets,
+    others: evidence.others ?? [],
+    from: evidence.from ?? null,
+    to: evidence.to ?? null,
+    types: evidence.types ?? [],
+    directions: evidence.directions ?? [],
+    cells: evidence.cells ?? [],
+    ids: evidence.ids ?? [],
+    limit,
+  })
+}

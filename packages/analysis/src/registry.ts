@@ -1,0 +1,10 @@
+import type { AnalysisDefinition } from './core/definition.js'
+import { topContacts } from './contacts/top-contacts/top-contacts.js'
+
+/** Every analysis, listed explicitly (no registration side effects): the CLI, server and reports read this. */
+export const ANALYSES: readonly AnalysisDefinition<unknown>[] = Object.freeze([
+  topContacts as AnalysisDefinition<unknown>,
+])
+
+export const findAnalysis = (id: string): AnalysisDefinition<unknown> | undefined =>
+  ANALYSES.find((a) => a.id === id)
