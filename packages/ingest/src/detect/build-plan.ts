@@ -12,7 +12,7 @@ import type {
   TimeSemantics,
   TimeSpec,
 } from '@linesight/model'
-import { imsiPlmn } from '@linesight/identifiers'
+import { imsiPlmn, lookupPlmn, parseCellId } from '@linesight/identifiers'
 import type { Profile } from '../profiles/profile.js'
 import type { Question } from './detection.js'
 import type { Role } from './header-roles.js'
@@ -115,6 +115,20 @@ function cellSpec(
   return forms.length === 1 ? forms[0]! : { kind: 'first-of', specs: forms }
 }
 
+/** The one network every sampled SIM or cell belongs to, named from the MCC/MNC table; null when mixed or unknown. */
+function sampledNetwork(input: PlanInputs): string | null {
+  const names = new Set<string>()
+  const imsi = col(input.roles, 'imsi')
+  for (const v of imsi === null ? [] : input.values(imsi))
+    if (/^[0-9]{14,15}$/.test(v.trim())) names.add(imsiPlmn(v.trim() as Imsi).network ?? '?')
+  const cell = col(input.roles, 'startCell')
+  for (const v of cell === null ? [] : input.values(cell)) {
+    const parsed = v.trim() === '' ? null : parseCellId(v.trim())
+    if (parsed !== null) names.add(lookupPlmn(parsed.mcc, parsed.mnc)?.network ?? '?')
+  }
+  return names.size === 1 && !names.has('?') ? [...names][0]! : null
+}
+
 function dataSemantics(
   input: PlanInputs,
   plmn: { mcc: string | null; mnc: string | null },
@@ -186,13 +200,14 @@ function cdrPlan(input: PlanInputs, questions: Question[], warnings: ImportWarni
   const endCell = cellSpec(input, true, plmn)
   const usesPlmn = memo !== null
   const networkColumn = col(roles, 'network')
+  const sampled = usesPlmn && memo!.network !== null ? memo!.network : sampledNetwork(input)
   const network =
     networkColumn !== null
       ? { column: networkColumn }
       : input.profile?.network !== undefined
         ? { constant: input.profile.network }
-        : usesPlmn && memo!.network !== null
-          ? { constant: memo!.network }
+        : sampled !== null
+          ? { constant: sampled }
           : null
   return {
     kind: 'cdr',
