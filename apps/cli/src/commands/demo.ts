@@ -11,6 +11,7 @@ import {
 } from '@linesight/casework'
 import { findRepoRoot, generateScenario } from '@linesight/generator'
 import { output, UsageError } from '../output.js'
+import { serveUntilStopped } from './serve.js'
 import { summariseCase } from '../summary.js'
 
 /** The demo scenario's seed: fixed, and never one of the accuracy benchmark's seeds. */
@@ -107,9 +108,12 @@ export function registerDemo(program: Command): void {
     })
   demo
     .command('start')
-    .description('build the demo case on first run (generate, import, analyse), then print its summary')
+    .description(
+      'build the demo case on first run (generate, import, analyse), print its summary and serve it',
+    )
     .option('--dir <dir>', 'where the demo lives (default .demo in the repository)')
-    .action(async (o: { dir?: string }) => {
+    .option('--no-serve', 'print the summary and exit without starting the web app')
+    .action(async (o: { dir?: string; serve: boolean }) => {
       const dir = resolve(o.dir ?? process.env['LINESIGHT_DEMO_DIR'] ?? join(findRepoRoot(), '.demo'))
       const log = (m: string): void => void process.stderr.write(`${m}\n`)
       const session = await ensureDemoCase(dir, log)
@@ -118,5 +122,6 @@ export function registerDemo(program: Command): void {
       } finally {
         await session.close()
       }
+      if (o.serve) await serveUntilStopped({ casesDirs: [dir] })
     })
 }

@@ -1,33 +1,17 @@
 import { it } from 'vitest'
-import { scenarioCase } from '../test/scenario-case.js'
+import { CDR_HEADER, caseFromFiles } from '../test/case-from-files.js'
 
 const q = (sql: string) => ({ id: 'x', sql: { duckdb: sql }, params: [] as never[], row: (r: unknown) => r })
-
 it('explore', async () => {
-  const t0 = Date.now()
-  const { session, truth } = await scenarioCase(21, 1)
-  console.log('load ms', Date.now() - t0)
-  const s = session.store
-  const show = async (sql: string) =>
-    console.log(sql.slice(0, 80), JSON.stringify(await s.run(q(sql), {}), null, 0))
-  await show(
-    `SELECT count(*) n, count(DISTINCT target_msisdn) t, count(imei) imei, count(imsi) imsi FROM events_unique`,
-  )
-  await show(`SELECT event_type, direction, count(*) FROM events_unique GROUP BY ALL ORDER BY ALL`)
-  await show(`SELECT other_kind, count(*) FROM events_unique GROUP BY ALL ORDER BY ALL`)
-  await show(`SELECT count(*) FROM subscribers`)
-  await show(`SELECT * FROM subscribers LIMIT 3`)
-  await show(`SELECT * FROM identity_links ORDER BY msisdn LIMIT 10`)
-  await show(`SELECT imei_raw, imei, imsi FROM events_unique WHERE imei_raw IS NOT NULL LIMIT 5`)
-  await show(`SELECT count(DISTINCT imei), count(DISTINCT imsi) FROM events_unique`)
-  await show(
-    `SELECT target_msisdn, count(*) n, min(start_utc)::VARCHAR a, max(start_utc)::VARCHAR b FROM events_unique GROUP BY 1 ORDER BY n DESC LIMIT 60`,
-  )
-  await show(
-    `SELECT f.original_name, count(*) FROM events e JOIN source_files f ON f.id=e.source_file_id GROUP BY ALL ORDER BY ALL`,
-  )
-  console.log(JSON.stringify({ period: truth.period, targets: truth.targets }, null, 0).slice(0, 3000))
-  for (const l of truth.lines)
-    console.log(JSON.stringify({ ...l, customers: l.customers.length }, null, 0).slice(0, 3000))
+  const A = '+447911123456', X = '+447944000222'
+  const session = await caseFromFiles({
+      'a.csv': [
+        `${CDR_HEADER},imei,imsi`,
+        `${A},${X},out,voice,2024-03-01T10:00:00Z,60,234-15-1-100,353285110000015,234151234567890`,
+        `${A},${X},in,sms,2024-03-02T09:00:00Z,,234-15-1-100,,`,
+        `${A},,out,data,2024-03-03T12:00:00Z,600,234-15-1-100,353285110000015,234 15 1234567890`,
+      ].join('\n')})
+  console.log(JSON.stringify(await session.store.run(q(`SELECT id, imei, imei_raw, imsi, profile_id FROM events`), {})))
+  console.log(JSON.stringify(await session.store.run(q(`SELECT mapping_json FROM source_files`), {})))
   await session.close()
-}, 120000)
+})

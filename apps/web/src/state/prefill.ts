@@ -1,0 +1,31 @@
+import type { AnalysisInfo } from '../api/types.js'
+
+const NUMBER_PARAM = /^(target|number|msisdn|line|lineNumber|line_number|targetNumber)$/i
+const NUMBERS_PARAM = /^(targets|numbers|lines|msisdns)$/i
+
+/**
+ * Parameter values taken from the workspace: a number parameter gets the focused (or first selected) number, a
+ * list of numbers gets the selection, `from`/`to` get the time filter. Everything else keeps its default.
+ */
+export function prefill(
+  analysis: AnalysisInfo,
+  numbers: readonly string[],
+  focus: string | null,
+  from: string | null,
+  to: string | null,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, spec] of Object.entries(analysis.params)) {
+    if (spec.type === 'string' && NUMBER_PARAM.test(k) && (focus ?? numbers[0]) !== undefined) out[k] = focus ?? numbers[0]
+    if (spec.type === 'string-list' && NUMBERS_PARAM.test(k) && numbers.length > 0) out[k] = [...numbers]
+    if (spec.type === 'string' && k === 'from' && from !== null) out[k] = from
+    if (spec.type === 'string' && k === 'to' && to !== null) out[k] = to
+  }
+  return out
+}
+
+/** The required parameters (default null) that a prefill leaves unset. */
+export const missingRequired = (analysis: AnalysisInfo, params: Readonly<Record<string, unknown>>): string[] =>
+  Object.entries(analysis.params)
+    .filter(([k, spec]) => 'default' in spec && spec.default === null && (params[k] === undefined || params[k] === null))
+    .map(([k]) => k)

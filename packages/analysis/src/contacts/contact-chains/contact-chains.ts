@@ -1,0 +1,101 @@
+import { ValidationError } from '@linesight/model'
+import type { AnalysisDefinition } from '../../core/definition.js'
+import { pairCountsQuery, type PairRow } from '../shared/communications.sql.js'
+import { pairCounts, type PairCounts } from '../shared/pair-evidence.js'
+import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, requiredText, windowOf } from '../shared/params.js'
+import { contactChainsQuery } from './contact-chains.sql.js'
+
+export interface ChainHop extends PairCounts {
+  /** The link in the chain's direction of reading (not the direction of the calls): from `fromNumber` to `toNumber`. */
+  readonly fromNumber: string
+  readonly toNumber: string
+}
+
+export interface ContactChain {
+  readonly numbers: readonly string[]
+  readonly hops: number
+  /** Communications on the weakest link. */
+  readonly weakestLink: number
+  readonly hopsDetail: readonly ChainHop[]
+}
+
+export interface ContactChainsResult {
+  readonly numberA: string
+  readonly numberB: string
+  readonly maxHops: number
+  /** Chains found within `maxHops`; `chains` lists the first `limit` of them. */
+  readonly found: number
+  readonly chains: readonly ContactChain[]
+  readonly matchToleranceSeconds: number
+}
+
+/** Chains of contacts linking two numbers through the case's contact graph, shortest first. */
+export const contactChains: AnalysisDefinition<ContactChainsResult> = {
+  id: 'contact-chains',
+  version: '1',
+  title: 'Contact chains',
+  description:
+    "Finds chains of contacts linking two numbers: A was in contact with X, X with Y, Y with B, up to the chosen number of links, with no number twice in a chain. Two numbers are linked when the case's records hold at least the chosen number of voice calls, SMS or MMS between them, whichever way and from either party's records (a communication held in both parties' records counts once). Chains are listed shortest first, then by the strength of their weakest link, each link with its counts and source records. A chain shows that records connect the numbers through others; it does not show that any message was passed along it, that the people at either end know each other, or anything about the order of the contacts in time. Only records obtained are seen: a number whose records were not obtained links to others only through their records, so a missing chain is not proof that no link exists.",
+  params: {
+    numberA: { type: 'string', default: null, description: 'The number (E.164) at the start of the chains' },
+    numberB: { type: 'string', default: null, description: 'The number (E.164) at the end of the chains' },
+    maxHops: {
+      type: 'integer',
+      default: 3,
+      min: 1,
+      max: 6,
+      unit: 'links',
+      description: 'The longest chain looked for, in links (1: direct contact only)',
+    },
+    minEvents: {
+      type: 'integer',
+      default: 1,
+      min: 1,
+      unit: 'communications',
+      description: 'Communications two numbers need between them to count as a link',
+    },
+    limit: { type: 'integer', default: 20, min: 1, max: 10_000, description: 'How many chains to list' },
+    matchToleranceSeconds: MATCH_TOLERANCE_PARAM,
+    ...WINDOW_PARAMS,
+  },
+  run: async (store, params) => {
+    const numberA = requiredText(params, 'numberA', 'contact-chains.params')
+    const numberB = requiredText(params, 'numberB', 'contact-chains.params')
+    if (numberA === numberB)
+      throw new ValidationError('contact-chains.params.numberB', 'must differ from numberA')
+    const window = windowOf(params)
+    const tol = params['matchToleranceSeconds'] as number
+    const rows = await store.run(contactChainsQuery, {
+      start: numberA,
+      end: numberB,
+      maxHops: params['maxHops'] as number,
+      minEvents: params['minEvents'] as number,
+      limit: params['limit'] as number,
+      ...window,
+      tol,
+    })
+    const lefts = rows.flatMap((r) => r.path.slice(0, -1))
+    const rights = rows.flatMap((r) => r.path.slice(1))
+    const pairs = new Map<string, PairRow>()
+    for (const p of await store.run(pairCountsQuery, { lefts, rights, ...window, tol }))
+      pairs.set(`${p.a} ${p.b}`, p)
+    const hop = (x: string, y: string): ChainHop => {
+      const p = pairs.get(x < y ? `${x} ${y}` : `${y} ${x}`)
+      if (p === undefined) throw new Error(`contact-chains: no pair counts for ${x} and ${y}`)
+      return { fromNumber: x, toNumber: y, ...pairCounts(p, window) }
+    }
+    return {
+      numberA,
+      numberB,
+      maxHops: params['maxHops'] as number,
+      found: rows[0]?.found ?? 0,
+      chains: rows.map((r) => ({
+        numbers: r.path,
+        hops: r.hops,
+        weakestLink: r.weakest,
+        hopsDetail: r.path.slice(1).map((y, i) => hop(r.path[i]!, y)),
+      })),
+      matchToleranceSeconds: tol,
+    }
+  },
+}

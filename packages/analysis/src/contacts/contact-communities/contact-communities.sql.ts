@@ -1,0 +1,33 @@
+import type { QuerySpec } from '@linesight/store'
+
+/** Numbers whose own records are in the case. */
+export const recordOwnersQuery: QuerySpec<{ readonly number: string }> = {
+  id: 'record-owners',
+  sql: { duckdb: `SELECT DISTINCT target_msisdn AS number FROM events_unique ORDER BY number` },
+  params: [],
+  row: (r) => ({ number: String(r['number']) }),
+}
+
+export interface CommunityRecordsRow {
+  readonly label: string
+  readonly records: number
+}
+
+/**
+ * Contact records between members of the same community (`$members[i]` belongs to `$labels[i]`), from the
+ * members' own records: the rows an evidence filter with the members as targets and as other parties returns.
+ */
+export const communityRecordsQuery: QuerySpec<CommunityRecordsRow, 'labels' | 'members' | 'from' | 'to'> = {
+  id: 'community-records',
+  sql: {
+    duckdb: `WITH m AS MATERIALIZED (SELECT unnest($labels::VARCHAR[]) AS label, unnest($members::VARCHAR[]) AS number)
+      SELECT t.label, count(*) AS records
+      FROM events_unique e JOIN m t ON t.number = e.target_msisdn JOIN m o ON o.number = e.other_msisdn AND o.label = t.label
+      WHERE e.event_type IN ('voice', 'sms', 'mms')
+        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+      GROUP BY t.label
+      ORDER BY t.label`,
+  },
+  params: ['labels', 'members', 'from', 'to'],
+  row: (r) => ({ label: String(r['label']), records: Number(r['records']) }),
+}

@@ -1,0 +1,176 @@
+import type { QuerySpec } from '@linesight/store'
+
+/** Event types that are contacts between two numbers (data sessions have no other party). */
+export const CONTACT_TYPES: readonly string[] = Object.freeze(['voice', 'sms', 'mms'])
+
+/** ISO 8601 UTC text of a timestamp: whole seconds when there is no fraction, else microseconds. */
+export const isoUtc = (column: string): string =>
+  `CASE WHEN microsecond(${column}) % 1000000 = 0 THEN strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${column}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
+
+/**
+ * The contact records in scope (`recs`) and the same records with each communication counted once (`comms`).
+ *
+ * A communication between two numbers that both have records in the case appears twice: as an outgoing record in
+ * the sender's records and an incoming record in the receiver's. An outgoing record of A to B is paired with an
+ * incoming record of B from A of the same type whose start time is within `$tol` seconds. Each record is paired at
+ * most once: a pair is made when each record is the other's closest candidate (ties broken by record id), and this
+ * is repeated three times for records left unpaired. The receiver's copy of a paired communication is set aside
+ * (`dropped`); the sender's record stands for it and is flagged `seen_both`.
+ *
+ * Needs the parameters `$from`, `$to` (inclusive UTC bounds or null) and `$tol` (seconds).
+ * `join` and `where` narrow the records read from `events_unique e`.
+ */
+export function communicationsCtes(scope: { readonly join?: string; readonly where?: string }): string {
+  return `recs AS MATERIALIZED (
+      SELECT e.id, e.target_msisdn AS target, e.other_msisdn AS other, e.direction, e.event_type, e.start_utc AS t,
+        e.duration_s, least(e.target_msisdn, e.other_msisdn) AS a, greatest(e.target_msisdn, e.other_msisdn) AS b
+      FROM events_unique e ${scope.join ?? ''}
+      WHERE e.event_type IN ('voice', 'sms', 'mms') AND e.other_msisdn IS NOT NULL AND e.other_msisdn <> e.target_msisdn
+        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+        AND (${scope.where ?? 'true'})
+    ),
+    cand AS MATERIALIZED (
+      SELECT o.id AS out_id, i.id AS in_id, abs(epoch_us(i.t) - epoch_us(o.t)) AS dt
+      FROM recs o JOIN recs i ON i.target = o.other AND i.other = o.target AND i.event_type = o.event_type
+      WHERE o.direction = 'out' AND i.direction = 'in' AND abs(epoch_us(i.t) - epoch_us(o.t)) <= $tol * 1000000
+    ),
+    m1 AS MATERIALIZED (
+      SELECT out_id, in_id FROM cand
+      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
+        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
+    ),
+    c2 AS (
+      SELECT * FROM cand
+      WHERE out_id NOT IN (SELECT out_id FROM m1) AND in_id NOT IN (SELECT in_id FROM m1)
+    ),
+    m2 AS MATERIALIZED (
+      SELECT out_id, in_id FROM c2
+      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
+        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
+    ),
+    c3 AS (
+      SELECT * FROM c2
+      WHERE out_id NOT IN (SELECT out_id FROM m2) AND in_id NOT IN (SELECT in_id FROM m2)
+    ),
+    m3 AS (
+      SELECT out_id, in_id FROM c3
+      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
+        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
+    ),
+    matched AS MATERIALIZED (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3),
+    dropped AS MATERIALIZED (SELECT r.* FROM recs r SEMI JOIN matched m ON m.in_id = r.id),
+    comms AS MATERIALIZED (
+      SELECT r.*, CASE r.direction WHEN 'out' THEN r.target WHEN 'in' THEN r.other END AS from_n,
+        r.id IN (SELECT out_id FROM matched) AS seen_both
+      FROM recs r ANTI JOIN matched m ON m.in_id = r.id
+    )`
+}
+
+/** Counts between two numbers, each communication once, with what each side's records hold. */
+export interface PairRow {
+  /** The two numbers, `a` < `b` as text. */
+  readonly a: string
+  readonly b: string
+  /** Communications: records of both sides, with each communication seen in both counted once. */
+  readonly communications: number
+  readonly a_to_b: number
+  readonly b_to_a: number
+  /** Records whose direction was not given. */
+  readonly undirected: number
+  readonly voice: number
+  readonly sms: number
+  readonly mms: number
+  /** Seconds of the calls, from the record kept for each call (the caller's when both sides hold it). */
+  readonly call_seconds: number
+  /** Records in a's own records with b, and in b's own records with a. */
+  readonly records_of_a: number
+  readonly records_of_b: number
+  /** Communications found in both sides' records (the receiver's copy is not counted again). */
+  readonly seen_in_both: number
+  /** Ids of the receivers' copies set aside. */
+  readonly dropped_ids: readonly string[]
+  readonly first_utc: string
+  readonly last_utc: string
+}
+
+/** SELECT list and FROM for per-pair counts over `comms`, `recs` and `dropped` (see `communicationsCtes`). */
+export const PAIR_COUNTS_SELECT = `side AS (
+      SELECT a, b, count(*) FILTER (WHERE target = a) AS records_of_a, count(*) FILTER (WHERE target = b) AS records_of_b
+      FROM recs GROUP BY a, b
+    ),
+    drops AS (SELECT a, b, list(id ORDER BY id) AS dropped_ids FROM dropped GROUP BY a, b),
+    agg AS (
+      SELECT a, b, count(*) AS communications,
+        count(*) FILTER (WHERE from_n = a) AS a_to_b, count(*) FILTER (WHERE from_n = b) AS b_to_a,
+        count(*) FILTER (WHERE from_n IS NULL) AS undirected,
+        count(*) FILTER (WHERE event_type = 'voice') AS voice, count(*) FILTER (WHERE event_type = 'sms') AS sms,
+        count(*) FILTER (WHERE event_type = 'mms') AS mms,
+        coalesce(sum(duration_s) FILTER (WHERE event_type = 'voice'), 0) AS call_seconds,
+        count(*) FILTER (WHERE seen_both) AS seen_in_both,
+        min(t) AS first_t, max(t) AS last_t
+      FROM comms GROUP BY a, b
+    )
+    SELECT agg.a, agg.b, communications, a_to_b, b_to_a, undirected, voice, sms, mms, call_seconds::BIGINT AS call_seconds,
+      records_of_a, records_of_b, seen_in_both, coalesce(dropped_ids, []::VARCHAR[]) AS dropped_ids,
+      ${isoUtc('first_t')} AS first_utc, ${isoUtc('last_t')} AS last_utc
+    FROM agg JOIN side USING (a, b) LEFT JOIN drops USING (a, b)`
+
+const asPairRow = (r: Readonly<Record<string, unknown>>): PairRow => ({
+  a: String(r['a']),
+  b: String(r['b']),
+  communications: Number(r['communications']),
+  a_to_b: Number(r['a_to_b']),
+  b_to_a: Number(r['b_to_a']),
+  undirected: Number(r['undirected']),
+  voice: Number(r['voice']),
+  sms: Number(r['sms']),
+  mms: Number(r['mms']),
+  call_seconds: Number(r['call_seconds']),
+  records_of_a: Number(r['records_of_a']),
+  records_of_b: Number(r['records_of_b']),
+  seen_in_both: Number(r['seen_in_both']),
+  dropped_ids: (r['dropped_ids'] as readonly string[] | null) ?? [],
+  first_utc: String(r['first_utc']),
+  last_utc: String(r['last_utc']),
+})
+
+/**
+ * Counts for chosen pairs of numbers (`$lefts[i]` with `$rights[i]`), from the records of both sides, each
+ * communication once, most communications first. Pairs with no records between them are not returned.
+ */
+export const pairCountsQuery: QuerySpec<PairRow, 'lefts' | 'rights' | 'from' | 'to' | 'tol'> = {
+  id: 'pair-counts',
+  sql: {
+    duckdb: `WITH pairs AS MATERIALIZED (
+        SELECT DISTINCT least(l, r) AS a, greatest(l, r) AS b
+        FROM (SELECT unnest($lefts::VARCHAR[]) AS l, unnest($rights::VARCHAR[]) AS r) WHERE l <> r
+      ),
+      ${communicationsCtes({ join: 'SEMI JOIN pairs p ON p.a = least(e.target_msisdn, e.other_msisdn) AND p.b = greatest(e.target_msisdn, e.other_msisdn)' })},
+      ${PAIR_COUNTS_SELECT}
+      ORDER BY communications DESC, agg.a, agg.b`,
+  },
+  params: ['lefts', 'rights', 'from', 'to', 'tol'],
+  row: asPairRow,
+}
+
+/** One edge of the case's contact graph: two numbers and the communications between them. */
+export interface EdgeRow {
+  readonly a: string
+  readonly b: string
+  readonly communications: number
+}
+
+/**
+ * The contact graph of the whole case: every pair of numbers with at least `$minEvents` communications between
+ * them (each counted once), from every number's records.
+ */
+export const contactEdgesQuery: QuerySpec<EdgeRow, 'from' | 'to' | 'tol' | 'minEvents'> = {
+  id: 'contact-edges',
+  sql: {
+    duckdb: `WITH ${communicationsCtes({})}
+      SELECT a, b, count(*) AS communications FROM comms GROUP BY a, b HAVING count(*) >= $minEvents
+      ORDER BY a, b`,
+  },
+  params: ['from', 'to', 'tol', 'minEvents'],
+  row: (r) => ({ a: String(r['a']), b: String(r['b']), communications: Number(r['communications']) }),
+}

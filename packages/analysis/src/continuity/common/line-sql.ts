@@ -1,0 +1,87 @@
+/**
+ * SQL fragments shared by the line-network analyses (continuity, roles, cuckooing, safeguarding, live picture).
+ * Each fragment is a CTE body or an expression; every threshold it uses is a named query parameter that the
+ * calling analysis declares. Nothing here reads a clock or a file.
+ */
+
+/** Mean Earth radius in kilometres (IUGG R1), the sphere the haversine formula uses. */
+export const EARTH_RADIUS_KM = 6371.0088
+
+/** Great-circle distance in kilometres between two WGS84 points (haversine on a sphere), as an SQL expression. */
+export const haversineKm = (lat1: string, lon1: string, lat2: string, lon2: string): string =>
+  `(2 * ${EARTH_RADIUS_KM} * asin(least(1.0, sqrt(pow(sin(radians((${lat2}) - (${lat1})) / 2), 2) + cos(radians(${lat1})) * cos(radians(${lat2})) * pow(sin(radians((${lon2}) - (${lon1})) / 2), 2)))))`
+
+/** Local wall-clock time of a UTC timestamp column in the analysis zone (`$zone`). */
+export const localTime = (utc: string): string => `timezone($zone, timezone('UTC', ${utc}))`
+
+/** ISO 8601 UTC text with `Z`, the form evidence filters and results carry. */
+export const isoUtc = (ts: string): string => `strftime(${ts}, '%Y-%m-%dT%H:%M:%SZ')`
+
+/** Line groups from two parallel lists: `$groups` (a line's key) and `$numbers` (one of its numbers). */
+export const LINE_GROUPS_CTE = `line_groups AS (
+  SELECT DISTINCT g, n FROM (SELECT unnest($groups::VARCHAR[]) AS g, unnest($numbers::VARCHAR[]) AS n))`
+
+/**
+ * Every contact (voice, SMS, MMS) seen from either side: `a` is one party and `b` the other, `dir` is the
+ * direction from `a`'s side and `owner` is the number whose records hold the row. A contact between two target
+ * numbers therefore appears once from each record set, with different row ids.
+ */
+export const CONTACTS_CTE = `contacts AS MATERIALIZED (
+  SELECT id, target_msisdn AS owner, target_msisdn AS a, other_msisdn AS b, direction AS dir, event_type AS typ,
+    start_utc AS t, duration_s AS dur
+  FROM events_unique
+  WHERE event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
+    AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL
+  UNION ALL
+  SELECT id, target_msisdn, other_msisdn, target_msisdn, CASE direction WHEN 'out' THEN 'in' ELSE 'out' END,
+    event_type, start_utc, duration_s
+  FROM events_unique
+  WHERE event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
+    AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL)`
+
+/**
+ * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1): outbound SMS from one number,
+ * consecutive messages joining while the gap stays within `$burstWindowSeconds`, kept when the burst reaches
+ * `$burstMinRecipients` distinct recipients. Gives `flare_rows` (g, line, recipient, id, t, burst) and
+ * `bursts` (g, line, burst, first_t, last_t, recipients, messages).
+ */
+export const FLARES_CTE = `flare_sms AS (
+  SELECT e.id, lg.g, e.target_msisdn AS line, e.other_msisdn AS recipient, e.start_utc AS t,
+    CASE WHEN epoch(e.start_utc) - epoch(lag(e.start_utc) OVER (PARTITION BY lg.g, e.target_msisdn ORDER BY e.start_utc, e.id))
+      <= $burstWindowSeconds THEN 0 ELSE 1 END AS brk
+  FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
+  WHERE e.event_type = 'sms' AND e.direction = 'out' AND e.other_msisdn IS NOT NULL),
+flare_numbered AS (
+  SELECT *, sum(brk) OVER (PARTITION BY g, line ORDER BY t, id ROWS UNBOUNDED PRECEDING) AS burst FROM flare_sms),
+bursts AS MATERIALIZED (
+  SELECT g, line, burst, min(t) AS first_t, max(t) AS last_t, count(DISTINCT recipient) AS recipients,
+    count(*) AS messages
+  FROM flare_numbered GROUP BY g, line, burst HAVING count(DISTINCT recipient) >= $burstMinRecipients),
+flare_rows AS MATERIALIZED (
+  SELECT f.g, f.line, f.recipient, f.id, f.t, f.burst FROM flare_numbered f
+  JOIN bursts b ON b.g = f.g AND b.line = f.line AND b.burst = f.burst)`
+
+/** The customer base per line group (domain §3.2): every flare recipient, with the first time it was flared. */
+export const BASE_CTE = `base AS MATERIALIZED (
+  SELECT g, recipient AS c, min(t) AS first_flared, count(*) AS flares FROM flare_rows GROUP BY g, recipient)`
+
+/**
+ * Cell positions: one row per cell list row with a position, ranked so network lists come before the public
+ * fallback. `site_key` joins cells of one site (the list's site id, else its node id such as the eNodeB).
+ */
+export const CELL_ROWS_CTE = `cell_rows AS MATERIALIZED (
+  SELECT id, cgi, lat, lon, network, site_name, source_kind, valid_from, valid_to,
+    CASE source_kind WHEN 'network' THEN 0 WHEN 'public-fallback' THEN 1 ELSE 2 END AS src_rank,
+    CASE WHEN coalesce(site_id, node_id) IS NULL THEN NULL ELSE mcc || '-' || mnc || ':' || coalesce(site_id, node_id) END AS site_key
+  FROM cells WHERE lat IS NOT NULL AND lon IS NOT NULL AND ($usePublicFallback OR source_kind = 'network'))`
+
+/**
+ * The position of each event in `input` (columns id, cgi, t) from the cell list row valid at the event time
+ * (a row's `valid_to` date counts as the whole day), network list first. Events on cells no list places are
+ * left out; callers count them as "position unknown".
+ */
+export const eventPositionsCte = (name: string, input: string): string => `${name} AS MATERIALIZED (
+  SELECT e.id, c.lat, c.lon, c.site_key, c.site_name, c.source_kind
+  FROM ${input} e JOIN cell_rows c ON c.cgi = e.cgi
+    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
+  QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`

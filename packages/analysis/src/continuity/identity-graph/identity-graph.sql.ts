@@ -1,0 +1,59 @@
+import type { QuerySpec } from '@linesight/store'
+import { isoUtc } from '../common/line-sql.js'
+
+export interface SimHandsetRow {
+  readonly imsi: string
+  readonly imei: string
+  readonly msisdns: readonly string[]
+  readonly first_utc: string
+  readonly last_utc: string
+  readonly records: number
+  readonly ids: readonly string[] | null
+}
+
+/** SIM ↔ handset pairs in the records, with the numbers whose records show them; ids when the window is not exact. */
+export const simHandsetQuery: QuerySpec<SimHandsetRow> = {
+  id: 'identity-graph-sim-handset',
+  sql: {
+    duckdb: `WITH pairs AS (
+        SELECT imsi, imei, list(DISTINCT target_msisdn ORDER BY target_msisdn) AS msisdns, min(start_utc) AS f,
+          max(start_utc) AS l, count(*) AS records, list(id ORDER BY start_utc, id) AS ids
+        FROM events_unique WHERE imsi IS NOT NULL AND imei IS NOT NULL AND target_msisdn IS NOT NULL
+        GROUP BY imsi, imei),
+      windowed AS (
+        SELECT p.imsi, p.imei, count(*) AS in_window
+        FROM pairs p JOIN events_unique e ON list_contains(p.msisdns, e.target_msisdn) AND e.start_utc BETWEEN p.f AND p.l
+        GROUP BY p.imsi, p.imei)
+      SELECT p.imsi, p.imei, p.msisdns, ${isoUtc('p.f')} AS first_utc, ${isoUtc('p.l')} AS last_utc, p.records,
+        CASE WHEN w.in_window = p.records THEN NULL ELSE p.ids END AS ids
+      FROM pairs p JOIN windowed w USING (imsi, imei)
+      ORDER BY p.imsi, p.imei`,
+  },
+  params: [],
+  row: (r) => r as unknown as SimHandsetRow,
+}
+
+export interface SubscriberIdentityRow {
+  readonly id: string
+  readonly source_file: string
+  readonly source_row: number
+  readonly msisdn: string | null
+  readonly imsi: string | null
+  readonly imei: string | null
+  readonly valid_from: string | null
+  readonly valid_to: string | null
+}
+
+/** Subscriber records that name a SIM or handset for a number (facts the network or a shop recorded). */
+export const subscriberIdentityQuery: QuerySpec<SubscriberIdentityRow> = {
+  id: 'identity-graph-subscribers',
+  sql: {
+    duckdb: `SELECT s.id, f.original_name AS source_file, s.source_row, s.msisdn, s.imsi, s.imei,
+        strftime(s.valid_from, '%Y-%m-%d') AS valid_from, strftime(s.valid_to, '%Y-%m-%d') AS valid_to
+      FROM subscribers s JOIN source_files f ON f.id = s.source_file_id
+      WHERE s.imsi IS NOT NULL OR s.imei IS NOT NULL
+      ORDER BY s.msisdn, s.imsi, s.imei, s.id`,
+  },
+  params: [],
+  row: (r) => r as unknown as SubscriberIdentityRow,
+}

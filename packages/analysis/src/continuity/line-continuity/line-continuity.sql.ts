@@ -1,0 +1,246 @@
+import type { QuerySpec } from '@linesight/store'
+import { BASE_CTE, CONTACTS_CTE, FLARES_CTE, isoUtc } from '../common/line-sql.js'
+
+/**
+ * The numbers continuity looks at: the given ones plus every number that sent a flare in its own records, each
+ * with its activity (own records first, else the other targets' records it appears in) and its first flare.
+ */
+const nodesCte = (universe: string): string => `given AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),
+  line_groups AS (
+    SELECT DISTINCT target_msisdn AS g, target_msisdn AS n FROM events_unique
+    WHERE event_type = 'sms' AND direction = 'out' AND target_msisdn IS NOT NULL),
+  ${FLARES_CTE},
+  nodes AS MATERIALIZED (${universe}),
+  own AS (
+    SELECT target_msisdn AS n, min(start_utc) AS first_t, max(start_utc) AS last_t, count(*) AS rows_
+    FROM events_unique WHERE target_msisdn IN (SELECT n FROM nodes) GROUP BY target_msisdn),
+  seen AS (
+    SELECT other_msisdn AS n, min(start_utc) AS first_t, max(start_utc) AS last_t, count(*) AS rows_,
+      list(DISTINCT target_msisdn ORDER BY target_msisdn) AS owners
+    FROM events_unique
+    WHERE other_msisdn IN (SELECT n FROM nodes) AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL
+    GROUP BY other_msisdn),
+  first_flare AS (SELECT line AS n, min(first_t) AS t, count(*) AS flares FROM bursts GROUP BY line),
+  act AS MATERIALIZED (
+    SELECT nodes.n, nodes.n IN (SELECT n FROM given) AS given, own.n IS NOT NULL AS has_own,
+      coalesce(own.rows_, 0) AS own_rows, coalesce(seen.rows_, 0) AS seen_rows,
+      coalesce(seen.owners, []::VARCHAR[]) AS seen_owners,
+      coalesce(own.first_t, seen.first_t) AS first_t, coalesce(own.last_t, seen.last_t) AS last_t,
+      ff.t AS first_flare, coalesce(ff.flares, 0) AS flares,
+      coalesce(ff.t, coalesce(own.first_t, seen.first_t)) AS start_t
+    FROM nodes LEFT JOIN own ON own.n = nodes.n LEFT JOIN seen ON seen.n = nodes.n LEFT JOIN first_flare ff ON ff.n = nodes.n
+    WHERE coalesce(own.first_t, seen.first_t) IS NOT NULL)`
+
+/** Continuity looks at the given numbers and every number that flared in its own records. */
+const NODES_CTE = nodesCte('SELECT n FROM given UNION SELECT DISTINCT line FROM bursts')
+
+/** Successor search looks at every number in the case: targets and the other parties in their records. */
+export const ALL_NUMBERS_NODES_CTE = nodesCte(`SELECT n FROM given
+    UNION SELECT DISTINCT target_msisdn FROM events_unique WHERE target_msisdn IS NOT NULL
+    UNION SELECT DISTINCT other_msisdn FROM events_unique WHERE other_msisdn IS NOT NULL`)
+
+/**
+ * A number's customers over time (domain §3.6): its flare recipients and the numbers that initiated contact with
+ * it, from its own records; from other targets' records, the targets that rang or texted it or got its texts.
+ */
+export const customersCte = (scope: string): string => `cust AS MATERIALIZED (
+    SELECT line AS n, recipient AS c, t FROM flare_rows WHERE line IN (${scope})
+    UNION ALL
+    SELECT target_msisdn, other_msisdn, start_utc FROM events_unique
+    WHERE target_msisdn IN (${scope}) AND direction = 'in' AND event_type IN ('voice', 'sms', 'mms')
+      AND other_msisdn IS NOT NULL
+    UNION ALL
+    SELECT other_msisdn, target_msisdn, start_utc FROM events_unique
+    WHERE other_msisdn IN (${scope}) AND target_msisdn IS NOT NULL AND event_type IN ('voice', 'sms', 'mms')
+      AND (direction = 'out' OR (direction = 'in' AND event_type IN ('sms', 'mms')))),
+  c_last AS MATERIALIZED (
+    SELECT DISTINCT cust.n, cust.c FROM cust JOIN act ON act.n = cust.n
+    WHERE cust.t >= act.last_t - to_seconds($windowSeconds) AND cust.t <= act.last_t AND cust.c <> cust.n),
+  c_first AS MATERIALIZED (
+    SELECT DISTINCT cust.n, cust.c FROM cust JOIN act ON act.n = cust.n
+    WHERE cust.t >= act.first_t AND cust.t <= act.first_t + to_seconds($windowSeconds) AND cust.c <> cust.n)`
+
+export interface NodeRow {
+  readonly msisdn: string
+  readonly given: boolean
+  readonly has_own: boolean
+  readonly own_rows: number
+  readonly seen_rows: number
+  /** Targets whose records show this number (voice, SMS, MMS). */
+  readonly seen_owners: readonly string[]
+  readonly first_utc: string
+  readonly last_utc: string
+  readonly first_flare_utc: string | null
+  readonly flares: number
+}
+
+export const continuityNodesQuery: QuerySpec<
+  NodeRow,
+  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
+> = {
+  id: 'line-continuity-nodes',
+  sql: {
+    duckdb: `WITH ${NODES_CTE}
+      SELECT n AS msisdn, given, has_own, own_rows, seen_rows, seen_owners, ${isoUtc('first_t')} AS first_utc,
+        ${isoUtc('last_t')} AS last_utc, ${isoUtc('first_flare')} AS first_flare_utc, flares
+      FROM act ORDER BY first_t, n`,
+  },
+  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients'],
+  row: (r) => r as unknown as NodeRow,
+}
+
+export interface PairRow {
+  readonly a: string
+  readonly b: string
+  readonly a_last_utc: string
+  /** Start of A's last window (A's last activity less the continuity window). */
+  readonly a_from_utc: string
+  readonly b_first_utc: string
+  /** End of B's first window. */
+  readonly b_to_utc: string
+  /** B's first flare, else its first record: the start the timing rule measures. */
+  readonly b_start_utc: string
+  readonly b_start_is_flare: boolean
+  readonly gap_s: number
+  readonly timing_ok: boolean
+  readonly c_a: number
+  readonly c_b: number
+  readonly shared: number
+  readonly shared_numbers: readonly string[]
+  /** Identifiers both numbers' records show, as `imei:…` / `imsi:…`. */
+  readonly shared_ids: readonly string[]
+}
+
+/**
+ * Ordered pairs (A, B) where B starts after A and outlives it, and either B starts within the handover gap of A's
+ * last activity or the two share a handset or SIM: C_A (customers in A's last window), C_B (customers in B's first
+ * window) and their intersection.
+ */
+export const continuityPairsQuery: QuerySpec<
+  PairRow,
+  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients' | 'windowSeconds' | 'gapSeconds'
+> = {
+  id: 'line-continuity-pairs',
+  sql: {
+    duckdb: `WITH ${NODES_CTE}, ${customersCte('SELECT n FROM act')},
+      idents AS (
+        SELECT DISTINCT target_msisdn AS n, 'imei:' || imei AS v FROM events_unique
+        WHERE imei IS NOT NULL AND target_msisdn IN (SELECT n FROM act)
+        UNION
+        SELECT DISTINCT target_msisdn, 'imsi:' || imsi FROM events_unique
+        WHERE imsi IS NOT NULL AND target_msisdn IN (SELECT n FROM act)),
+      id_pairs AS (
+        SELECT x.n AS a, y.n AS b, list(x.v ORDER BY x.v) AS shared_ids
+        FROM idents x JOIN idents y ON x.v = y.v AND x.n <> y.n GROUP BY x.n, y.n),
+      pairs AS (
+        SELECT a.n AS a, b.n AS b, a.last_t, b.first_t, b.start_t, b.first_flare IS NOT NULL AS b_start_is_flare,
+          epoch(b.start_t) - epoch(a.last_t) AS gap_s,
+          abs(epoch(b.start_t) - epoch(a.last_t)) <= $gapSeconds AS timing_ok, ip.shared_ids
+        FROM act a JOIN act b ON a.n <> b.n AND b.first_t > a.first_t AND b.last_t > a.last_t
+          LEFT JOIN id_pairs ip ON ip.a = a.n AND ip.b = b.n
+        WHERE abs(epoch(b.start_t) - epoch(a.last_t)) <= $gapSeconds OR ip.shared_ids IS NOT NULL),
+      sizes_last AS (SELECT n, count(*) AS k FROM c_last GROUP BY n),
+      sizes_first AS (SELECT n, count(*) AS k FROM c_first GROUP BY n),
+      shared AS (
+        SELECT p.a, p.b, list(cl.c ORDER BY cl.c) AS shared_numbers
+        FROM pairs p JOIN c_last cl ON cl.n = p.a JOIN c_first cf ON cf.n = p.b AND cf.c = cl.c
+        WHERE cl.c <> p.b AND cf.c <> p.a
+        GROUP BY p.a, p.b)
+      SELECT p.a, p.b, ${isoUtc('p.last_t')} AS a_last_utc,
+        ${isoUtc('p.last_t - to_seconds($windowSeconds)')} AS a_from_utc, ${isoUtc('p.first_t')} AS b_first_utc,
+        ${isoUtc('p.first_t + to_seconds($windowSeconds)')} AS b_to_utc,
+        ${isoUtc('p.start_t')} AS b_start_utc, p.b_start_is_flare, p.gap_s::BIGINT AS gap_s, p.timing_ok,
+        coalesce(sl.k, 0) AS c_a, coalesce(sf.k, 0) AS c_b, coalesce(len(s.shared_numbers), 0) AS shared,
+        coalesce(s.shared_numbers, []::VARCHAR[]) AS shared_numbers, coalesce(p.shared_ids, []::VARCHAR[]) AS shared_ids
+      FROM pairs p LEFT JOIN sizes_last sl ON sl.n = p.a LEFT JOIN sizes_first sf ON sf.n = p.b
+        LEFT JOIN shared s ON s.a = p.a AND s.b = p.b
+      ORDER BY p.a, p.b`,
+  },
+  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients', 'windowSeconds', 'gapSeconds'],
+  row: (r) => r as unknown as PairRow,
+}
+
+export interface SupportRow {
+  readonly a: string
+  readonly b: string
+  readonly kind: 'runner' | 'holder-contact'
+  readonly number: string
+  /** `owner|id` of the rows on A's side and on B's side. */
+  readonly a_rows: readonly string[]
+  readonly b_rows: readonly string[]
+}
+
+/**
+ * Support for linked pairs: numbers that called back A's customers (within `$callbackSeconds` of the customer
+ * contacting A) in A's last window and B's customers in B's first window ("same runners"); and numbers outside
+ * both customer bases in voice or SMS contact with A in its last window and with B in its first ("same holder
+ * contacts").
+ */
+export const continuitySupportQuery: QuerySpec<
+  SupportRow,
+  | 'links_a'
+  | 'links_b'
+  | 'a_from'
+  | 'a_to'
+  | 'b_from'
+  | 'b_to'
+  | 'burstWindowSeconds'
+  | 'burstMinRecipients'
+  | 'callbackSeconds'
+> = {
+  id: 'line-continuity-support',
+  sql: {
+    duckdb: `WITH links AS (
+        SELECT unnest($links_a::VARCHAR[]) AS a, unnest($links_b::VARCHAR[]) AS b,
+          unnest($a_from::VARCHAR[])::TIMESTAMP AS a_from, unnest($a_to::VARCHAR[])::TIMESTAMP AS a_to,
+          unnest($b_from::VARCHAR[])::TIMESTAMP AS b_from, unnest($b_to::VARCHAR[])::TIMESTAMP AS b_to),
+      line_groups AS (SELECT DISTINCT n AS g, n FROM (SELECT a AS n FROM links UNION SELECT b FROM links)),
+      ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE},
+      windows AS (
+        SELECT a AS n, a, b, 'a' AS side, a_from AS w_from, a_to AS w_to FROM links
+        UNION ALL
+        SELECT b, a, b, 'b', b_from, b_to FROM links),
+      cust_contacts AS (
+        SELECT w.a, w.b, w.side, w.n, k.b AS c, k.t
+        FROM windows w JOIN contacts k ON k.a = w.n AND k.dir = 'in' AND k.t BETWEEN w.w_from AND w.w_to
+        JOIN base ON base.g = w.n AND base.c = k.b AND k.t >= base.first_flared),
+      callbacks AS (
+        SELECT DISTINCT cc.a, cc.b, cc.side, k.a AS number, k.owner || '|' || k.id AS row_ref
+        FROM cust_contacts cc JOIN contacts k ON k.b = cc.c AND k.dir = 'out'
+          AND k.t > cc.t AND k.t <= cc.t + to_seconds($callbackSeconds)
+        WHERE k.a NOT IN (SELECT n FROM line_groups)
+          AND k.a NOT IN (SELECT c FROM base WHERE base.g IN (cc.a, cc.b))),
+      runner_sides AS (
+        SELECT a, b, number, list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'a') AS a_rows,
+          list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'b') AS b_rows
+        FROM callbacks GROUP BY a, b, number),
+      holder_rows AS (
+        SELECT DISTINCT w.a, w.b, w.side, k.b AS number, k.owner || '|' || k.id AS row_ref
+        FROM windows w JOIN contacts k ON k.a = w.n AND k.t BETWEEN w.w_from AND w.w_to
+        WHERE k.b NOT IN (SELECT n FROM line_groups)
+          AND k.b NOT IN (SELECT c FROM base WHERE base.g IN (w.a, w.b))),
+      holder_sides AS (
+        SELECT a, b, number, list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'a') AS a_rows,
+          list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'b') AS b_rows
+        FROM holder_rows GROUP BY a, b, number),
+      runners AS (SELECT * FROM runner_sides WHERE a_rows IS NOT NULL AND b_rows IS NOT NULL)
+      SELECT a, b, 'runner' AS kind, number, a_rows, b_rows FROM runners
+      UNION ALL
+      SELECT h.a, h.b, 'holder-contact', h.number, h.a_rows, h.b_rows FROM holder_sides h
+      WHERE h.a_rows IS NOT NULL AND h.b_rows IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM runners r WHERE r.a = h.a AND r.b = h.b AND r.number = h.number)
+      ORDER BY 1, 2, 3, 4`,
+  },
+  params: [
+    'links_a',
+    'links_b',
+    'a_from',
+    'a_to',
+    'b_from',
+    'b_to',
+    'burstWindowSeconds',
+    'burstMinRecipients',
+    'callbackSeconds',
+  ],
+  row: (r) => r as unknown as SupportRow,
+}

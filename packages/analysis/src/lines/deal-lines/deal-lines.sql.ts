@@ -1,0 +1,209 @@
+import type { QuerySpec } from '@linesight/store'
+import { CONTACT_TYPES_SQL, flareCtes, localSql } from '../shared/sql.js'
+
+/** One target number's behaviour, every figure the deal-line score reads. */
+export interface BehaviourRow {
+  readonly n: string
+  readonly first_day: string
+  readonly last_day: string
+  /** Calendar days from the first to the last local day with a record, inclusive. */
+  readonly span_days: number
+  readonly active_days: number
+  readonly events: number
+  readonly contacts: number
+  readonly inbound_contacts: number
+  readonly voice: number
+  readonly out_texts: number
+  readonly bursts: number
+  readonly burst_days: number
+  readonly flare_messages: number
+  readonly mean_recipients: number | null
+  /** Mean share of a burst's recipients who also received the previous burst; null with fewer than 2 bursts. */
+  readonly recurrence: number | null
+  /** Distinct valid-number flare recipients, and how many of them later contacted the number. */
+  readonly flare_recipients: number
+  readonly initiating_recipients: number
+  /** Distinct valid inbound numbers per active day. */
+  readonly fan_median: number
+  readonly fan_p90: number
+  readonly fan_max: number
+  readonly connected_calls: number
+  readonly short_calls: number
+  readonly long_calls: number
+  readonly out_of_hours: number
+  readonly cells: number
+  readonly cells_per_day: number
+  readonly distinct_contacts: number
+  readonly personal_contacts: number
+  readonly account_types: readonly string[]
+  readonly subscriber_records: readonly { readonly id: string; readonly file: string; readonly row: number }[]
+}
+
+export type BehaviourParam =
+  | 'targets'
+  | 'zone'
+  | 'flare_types'
+  | 'gap_us'
+  | 'min_recipients'
+  | 'short_s'
+  | 'long_s'
+  | 'personal_long_calls'
+  | 'personal_weeks'
+  | 'hours_start'
+  | 'hours_end'
+
+const TARGETS = `target_msisdn IS NOT NULL AND (len($targets::VARCHAR[]) = 0 OR list_contains($targets::VARCHAR[], target_msisdn))`
+
+/** Behaviour of every chosen target number (all when none are named), from its own records. */
+export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
+  id: 'deal-lines-behaviour',
+  sql: {
+    duckdb: `WITH ${flareCtes(TARGETS)},
+      ev AS (
+        SELECT id, target_msisdn AS n, direction, event_type, duration_s, start_cgi, epoch_us(start_utc) AS us,
+          coalesce(other_msisdn, other_raw) AS other, other_kind, ${localSql('start_utc')} AS local_ts
+        FROM events_unique WHERE ${TARGETS}
+      ),
+      bursts AS (
+        SELECT b.sender AS n, b.chain, b.recipients, ${localSql('b.start_utc')}::DATE AS day,
+          row_number() OVER (PARTITION BY b.sender ORDER BY b.start_us, b.chain) AS k
+        FROM burst_chains b
+      ),
+      flare_rcpt AS (SELECT DISTINCT f.sender AS n, b.k, f.recipient FROM flares f JOIN bursts b ON b.n = f.sender AND b.chain = f.chain),
+      recur AS (
+        SELECT n, k, count(*) AS r, count(*) FILTER (WHERE prev_k = k - 1) AS again
+        FROM (SELECT *, lag(k) OVER (PARTITION BY n, recipient ORDER BY k) AS prev_k FROM flare_rcpt)
+        GROUP BY n, k
+      ),
+      bstat AS (
+        SELECT b.n, count(*) AS bursts, count(DISTINCT b.day) AS burst_days, avg(b.recipients) AS mean_recipients,
+          avg(CASE WHEN b.k > 1 THEN r.again / r.r END) AS recurrence
+        FROM bursts b JOIN recur r ON r.n = b.n AND r.k = b.k GROUP BY b.n
+      ),
+      fstat AS (SELECT sender AS n, count(*) AS flare_messages FROM flares GROUP BY 1),
+      texts AS (SELECT sender AS n, count(*) AS out_texts FROM out_texts GROUP BY 1),
+      base AS (
+        SELECT sender AS n, recipient, min(us) AS first_us FROM flares WHERE other_kind = 'e164' GROUP BY 1, 2
+      ),
+      init AS (
+        SELECT b.n, count(DISTINCT b.recipient) AS flare_recipients,
+          count(DISTINCT b.recipient) FILTER (WHERE EXISTS (
+            SELECT 1 FROM ev e WHERE e.n = b.n AND e.other = b.recipient AND e.direction = 'in'
+              AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.us >= b.first_us
+          )) AS initiating_recipients
+        FROM base b GROUP BY b.n
+      ),
+      act AS (
+        SELECT n, min(local_ts)::DATE AS first_day, max(local_ts)::DATE AS last_day,
+          count(DISTINCT local_ts::DATE) AS active_days, count(*) AS events,
+          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL}) AS contacts,
+          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND direction = 'in') AS inbound_contacts,
+          count(*) FILTER (WHERE event_type = 'voice') AS voice,
+          count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0) AS connected_calls,
+          count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
+          count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
+          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND (isodow(local_ts) >= 6
+            OR hour(local_ts) < $hours_start OR hour(local_ts) >= $hours_end)) AS out_of_hours,
+          count(DISTINCT start_cgi) AS cells
+        FROM ev GROUP BY n
+      ),
+      cells_day AS (
+        SELECT n, avg(c) AS cells_per_day
+        FROM (SELECT n, local_ts::DATE AS d, count(DISTINCT start_cgi) AS c FROM ev GROUP BY n, d) GROUP BY n
+      ),
+      fan AS (
+        SELECT n, median(c) AS fan_median, quantile_cont(c, 0.9) AS fan_p90, max(c) AS fan_max
+        FROM (
+          SELECT a.n, a.d, count(DISTINCT e.other) AS c
+          FROM (SELECT DISTINCT n, local_ts::DATE AS d FROM ev) a
+          LEFT JOIN ev e ON e.n = a.n AND e.local_ts::DATE = a.d AND e.direction = 'in'
+            AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.other_kind = 'e164'
+          GROUP BY a.n, a.d
+        ) GROUP BY n
+      ),
+      pair AS (
+        SELECT n, other,
+          count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
+          count(DISTINCT direction) FILTER (WHERE direction IN ('in', 'out')) AS directions,
+          count(DISTINCT date_trunc('week', local_ts)) AS weeks
+        FROM ev WHERE event_type IN ${CONTACT_TYPES_SQL} AND other_kind = 'e164' GROUP BY n, other
+      ),
+      pers AS (
+        SELECT n, count(*) AS distinct_contacts,
+          count(*) FILTER (WHERE long_calls >= $personal_long_calls AND directions = 2 AND weeks >= $personal_weeks)
+            AS personal_contacts
+        FROM pair GROUP BY n
+      ),
+      acct AS (
+        SELECT s.msisdn AS n, list(DISTINCT s.account_type ORDER BY s.account_type) FILTER (WHERE s.account_type IS NOT NULL)
+            AS account_types,
+          list({'id': s.id, 'file': f.original_name, 'row': s.source_row} ORDER BY s.id) AS subscriber_records
+        FROM subscribers s JOIN source_files f ON f.id = s.source_file_id
+        WHERE s.msisdn IN (SELECT n FROM act) GROUP BY s.msisdn
+      )
+      SELECT a.n, strftime(a.first_day, '%Y-%m-%d') AS first_day, strftime(a.last_day, '%Y-%m-%d') AS last_day,
+        (a.last_day - a.first_day) + 1 AS span_days, a.active_days, a.events, a.contacts, a.inbound_contacts, a.voice,
+        coalesce(t.out_texts, 0) AS out_texts, coalesce(bs.bursts, 0) AS bursts, coalesce(bs.burst_days, 0) AS burst_days,
+        coalesce(fs.flare_messages, 0) AS flare_messages, bs.mean_recipients, bs.recurrence,
+        coalesce(i.flare_recipients, 0) AS flare_recipients, coalesce(i.initiating_recipients, 0) AS initiating_recipients,
+        coalesce(f.fan_median, 0) AS fan_median, coalesce(f.fan_p90, 0) AS fan_p90, coalesce(f.fan_max, 0) AS fan_max,
+        a.connected_calls, a.short_calls, a.long_calls, a.out_of_hours, a.cells, coalesce(cd.cells_per_day, 0) AS cells_per_day,
+        coalesce(p.distinct_contacts, 0) AS distinct_contacts, coalesce(p.personal_contacts, 0) AS personal_contacts,
+        coalesce(ac.account_types, []) AS account_types, coalesce(ac.subscriber_records, []) AS subscriber_records
+      FROM act a
+      LEFT JOIN texts t USING (n) LEFT JOIN bstat bs USING (n) LEFT JOIN fstat fs USING (n) LEFT JOIN init i USING (n)
+      LEFT JOIN fan f USING (n) LEFT JOIN cells_day cd USING (n) LEFT JOIN pers p USING (n) LEFT JOIN acct ac USING (n)
+      ORDER BY a.n`,
+  },
+  params: [
+    'targets',
+    'zone',
+    'flare_types',
+    'gap_us',
+    'min_recipients',
+    'short_s',
+    'long_s',
+    'personal_long_calls',
+    'personal_weeks',
+    'hours_start',
+    'hours_end',
+  ],
+  row: (r) => {
+    const num = (k: string): number => Number(r[k])
+    const opt = (k: string): number | null => (r[k] === null ? null : Number(r[k]))
+    return {
+      n: String(r['n']),
+      first_day: String(r['first_day']),
+      last_day: String(r['last_day']),
+      span_days: num('span_days'),
+      active_days: num('active_days'),
+      events: num('events'),
+      contacts: num('contacts'),
+      inbound_contacts: num('inbound_contacts'),
+      voice: num('voice'),
+      out_texts: num('out_texts'),
+      bursts: num('bursts'),
+      burst_days: num('burst_days'),
+      flare_messages: num('flare_messages'),
+      mean_recipients: opt('mean_recipients'),
+      recurrence: opt('recurrence'),
+      flare_recipients: num('flare_recipients'),
+      initiating_recipients: num('initiating_recipients'),
+      fan_median: num('fan_median'),
+      fan_p90: num('fan_p90'),
+      fan_max: num('fan_max'),
+      connected_calls: num('connected_calls'),
+      short_calls: num('short_calls'),
+      long_calls: num('long_calls'),
+      out_of_hours: num('out_of_hours'),
+      cells: num('cells'),
+      cells_per_day: num('cells_per_day'),
+      distinct_contacts: num('distinct_contacts'),
+      personal_contacts: num('personal_contacts'),
+      account_types: r['account_types'] as readonly string[],
+      subscriber_records: (r['subscriber_records'] as readonly { id: string; file: string; row: unknown }[]).map(
+        (s) => ({ id: String(s.id), file: String(s.file), row: Number(s.row) }),
+      ),
+    }
+  },
+}

@@ -1,0 +1,119 @@
+import type { Params } from '../../core/params.js'
+import { booleanParam, listParam, numberParam } from './params.js'
+import { CONTACT_TYPES_SQL, daySql, flareCtes, spanSql } from './sql.js'
+
+/**
+ * One line's customer contacts, classified by the police rules (domain brief §3.2–§3.3), as CTEs over
+ * `events_unique`. After the flare CTEs (`flares` = the line's burst texts):
+ *
+ * - `base`: every flare recipient with `first_us` (its first flare message), `first_id`, its kind and whether it is
+ *   a counted member (a valid E.164 number not excluded by the analyst).
+ * - `line_in`: inbound contacts in the line's own records; `cust_out`: the customers' own outbound records to the
+ *   line (when `$use_customer`) that no line-side record already shows (same pair, type, opposite direction, start
+ *   within `$tol_us` after widening minute-precision starts to their minute).
+ * - `classified`: every contact with `status` (what the contact rules make of it) and `base_status` (member after its
+ *   first flare, before it, or outside the base).
+ *
+ * Parameters: `$line`, `$zone`, the burst parameters, `$exclude`, `$min_connected`, `$max_unanswered`, `$auto_us`,
+ * `$count_sms`, `$use_customer`, `$tol_us`.
+ */
+export const lineContactCtes = (): string => `${flareCtes('target_msisdn = $line')},
+base AS (
+  SELECT recipient AS customer, min(us) AS first_us, arg_min(id, (us, id)) AS first_id,
+    arg_min(start_utc, (us, id)) AS first_utc, any_value(other_kind) AS kind,
+    any_value(other_kind) = 'e164' AND NOT list_contains($exclude::VARCHAR[], recipient) AS member
+  FROM flares GROUP BY recipient
+),
+line_in AS (
+  SELECT e.id, e.target_msisdn AS record_target, coalesce(e.other_msisdn, e.other_raw) AS customer,
+    e.other_kind AS customer_kind, e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'line' AS side
+  FROM events_unique e
+  WHERE e.target_msisdn = $line AND e.direction = 'in' AND e.event_type IN ${CONTACT_TYPES_SQL}
+    AND coalesce(e.other_msisdn, e.other_raw) IS NOT NULL
+),
+cust_out AS (
+  SELECT e.id, e.target_msisdn AS record_target, e.target_msisdn AS customer, 'e164' AS customer_kind,
+    e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'customer' AS side
+  FROM events_unique e
+  WHERE $use_customer AND e.other_msisdn = $line AND e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
+    AND e.target_msisdn IS NOT NULL AND e.target_msisdn <> $line
+    AND NOT EXISTS (
+      SELECT 1 FROM line_in l
+      WHERE l.customer = e.target_msisdn AND l.event_type = e.event_type
+        AND l.lo - $tol_us <= epoch_us(e.start_utc) + CASE e.start_precision WHEN 'minute' THEN 59999999 ELSE 0 END
+        AND epoch_us(e.start_utc) - $tol_us <= l.hi
+    )
+),
+contacts AS (SELECT * FROM line_in UNION ALL SELECT * FROM cust_out),
+classified AS (
+  SELECT c.*, ${daySql('c.start_utc')} AS day, b.first_us, b.first_id,
+    CASE
+      WHEN list_contains($exclude::VARCHAR[], c.customer) THEN 'excluded'
+      WHEN c.customer_kind <> 'e164' THEN 'not-a-number'
+      WHEN c.event_type = 'voice' AND c.duration_s IS NULL THEN 'no-duration'
+      WHEN c.event_type = 'voice' AND c.duration_s <= $max_unanswered THEN 'unanswered'
+      WHEN c.event_type = 'voice' AND c.duration_s <= $min_connected THEN 'not-connected'
+      WHEN c.event_type = 'voice' THEN 'qualifying'
+      WHEN EXISTS (
+        SELECT 1 FROM flares f WHERE f.recipient = c.customer AND f.us <= c.hi AND c.lo <= f.us + $auto_us
+      ) THEN 'auto-reply'
+      WHEN NOT $count_sms THEN 'text-not-counted'
+      ELSE 'qualifying'
+    END AS status,
+    CASE
+      WHEN b.customer IS NULL OR NOT b.member THEN 'outside-base'
+      WHEN c.lo < b.first_us THEN 'before-first-flare'
+      ELSE 'member'
+    END AS base_status
+  FROM contacts c LEFT JOIN base b USING (customer)
+)`
+
+export type LineContactParam =
+  | 'line'
+  | 'zone'
+  | 'flare_types'
+  | 'gap_us'
+  | 'min_recipients'
+  | 'exclude'
+  | 'min_connected'
+  | 'max_unanswered'
+  | 'auto_us'
+  | 'count_sms'
+  | 'use_customer'
+  | 'tol_us'
+
+export const LINE_CONTACT_PARAMS: readonly LineContactParam[] = [
+  'line',
+  'zone',
+  'flare_types',
+  'gap_us',
+  'min_recipients',
+  'exclude',
+  'min_connected',
+  'max_unanswered',
+  'auto_us',
+  'count_sms',
+  'use_customer',
+  'tol_us',
+]
+
+/** The contact-rule parameters as the SQL takes them (burst parameters come from `burstSqlParams`). */
+export const contactRuleSqlParams = (
+  params: Params,
+): {
+  exclude: readonly string[]
+  min_connected: number
+  max_unanswered: number
+  auto_us: number
+  count_sms: boolean
+  use_customer: boolean
+  tol_us: number
+} => ({
+  exclude: listParam(params, 'exclude'),
+  min_connected: numberParam(params, 'minConnectedCallSeconds'),
+  max_unanswered: numberParam(params, 'maxUnansweredInboundSeconds'),
+  auto_us: numberParam(params, 'autoReplyMaxDelaySeconds') * 1_000_000,
+  count_sms: booleanParam(params, 'countInboundSms'),
+  use_customer: booleanParam(params, 'useCustomerRecords'),
+  tol_us: numberParam(params, 'sameContactToleranceSeconds') * 1_000_000,
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { neutraliseFormula, toCsv } from './csv.js'
+import { filterRows, resultTables, sortRows } from './tables.js'
+
+const fmt = (iso: string): string => `T(${iso})`
+const evidence = { kind: 'events', targets: ['+441'], count: 3 }
+
+describe('resultTables', () => {
+  it('finds lists of records anywhere in a result, with kinds and nested lists', () => {
+    const tables = resultTables({
+      target: '+441',
+      contacts: [
+        { other: '+442', events: 3, first_utc: '2024-01-01T10:00:00Z', evidence },
+        { other: '+443', events: 1, first_utc: '2024-01-02T10:00:00Z', evidence },
+      ],
+      lines: [{ number: '+441', history: [{ imei: '1', from: '2024-01-01', to: '2024-01-03' }] }],
+    })
+    expect(tables.map((t) => t.path)).toEqual(['contacts', 'lines', 'lines[].history'])
+    expect(tables[0]!.columns.map((c) => `${c.key}:${c.kind}`)).toEqual([
+      'other:text',
+      'events:number',
+      'first_utc:time',
+      'evidence:evidence',
+    ])
+    expect(tables[2]!.rows[0]).toEqual({ parent: '+441', imei: '1', from: '2024-01-01', to: '2024-01-03' })
+  })
+
+  it('sorts with missing values last and filters by word or column:value', () => {
+    const rows = [
+      { a: 2, b: 'x' },
+      { a: null, b: 'y' },
+      { a: 1, b: 'xz' },
+    ]
+    const [t] = resultTables(rows)
+    const a = t!.columns[0]!
+    expect(sortRows(rows, a, 'asc').map((r) => r['a'])).toEqual([1, 2, null])
+    expect(sortRows(rows, a, 'desc').map((r) => r['a'])).toEqual([2, 1, null])
+    expect(filterRows(rows, t!.columns, 'b:x', fmt)).toHaveLength(2)
+    expect(filterRows(rows, t!.columns, 'xz', fmt)).toHaveLength(1)
+  })
+})
+
+describe('CSV export', () => {
+  it('neutralises formula injection in text but keeps numbers', () => {
+    expect(neutraliseFormula('=1+1')).toBe("'=1+1")
+    expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(neutraliseFormula('-2+3')).toBe("'-2+3")
+    expect(neutraliseFormula('+447911123456')).toBe("'+447911123456")
+    expect(neutraliseFormula('plain')).toBe('plain')
+    const rows = [{ n: -5, t: '=HYPERLINK("http://x")', when: '2024-01-01T00:00:00Z' }]
+    const [table] = resultTables(rows)
+    expect(toCsv(table!.columns, rows, fmt)).toBe(
+      `N,T,When\r\n-5,"'=HYPERLINK(""http://x"")",T(2024-01-01T00:00:00Z)\r\n`,
+    )
+  })
+})

@@ -1,0 +1,193 @@
+import { isEvidence } from '../evidence.js'
+
+export type ColumnKind = 'number' | 'time' | 'date' | 'boolean' | 'evidence' | 'text' | 'list' | 'json'
+
+export interface ColumnModel {
+  readonly key: string
+  readonly label: string
+  readonly kind: ColumnKind
+}
+
+export type Row = Readonly<Record<string, unknown>>
+
+export interface TableModel {
+  /** Where in the result the rows were found, e.g. `contacts` or `lines[].history`. */
+  readonly path: string
+  readonly columns: readonly ColumnModel[]
+  readonly rows: readonly Row[]
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function kindOf(values: readonly unknown[]): ColumnKind {
+  const present = values.filter((v) => v !== null && v !== undefined)
+  if (present.length === 0) return 'text'
+  if (present.every((v) => typeof v === 'number')) return 'number'
+  if (present.every((v) => typeof v === 'boolean')) return 'boolean'
+  if (present.every(isEvidence)) return 'evidence'
+  if (present.every((v) => typeof v === 'string' && ISO_DATE.test(v))) return 'date'
+  if (present.every((v) => typeof v === 'string' && ISO_TIME.test(v))) return 'time'
+  if (present.every((v) => typeof v === 'string')) return 'text'
+  if (present.every((v) => Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)))
+    return 'list'
+  return 'json'
+}
+
+/** `first_utc` → `First utc`, `callsOut` → `Calls out`. */
+export const labelOf = (key: string): string => {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.]+/g, ' ')
+    .trim()
+    .toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** The columns of a list of records: every key seen in the first 500 rows, in first-seen order. */
+export function columnsOf(rows: readonly Row[]): ColumnModel[] {
+  const keys: string[] = []
+  const seen = new Set<string>()
+  for (const r of rows.slice(0, 500))
+    for (const k of Object.keys(r))
+      if (!seen.has(k)) {
+        seen.add(k)
+        keys.push(k)
+      }
+  return keys.map((key) => ({
+    key,
+    label: labelOf(key),
+    kind: kindOf(rows.slice(0, 500).map((r) => r[key])),
+  }))
+}
+
+/**
+ * Every list of records inside a result, as a table, in the order found (depth-first, at most `maxDepth` levels).
+ * An analysis written after this code still shows: whatever arrays of objects it returns become tables, and any
+ * `evidence` field becomes a column that opens the rows behind the figure.
+ */
+export function resultTables(value: unknown, maxDepth = 3): TableModel[] {
+  const out: TableModel[] = []
+  const visit = (v: unknown, path: string, depth: number): void => {
+    if (depth > maxDepth) return
+    if (Array.isArray(v)) {
+      const records = v.filter(isRecord)
+      if (records.length > 0 && records.length === v.length && !records.every(isEvidence)) {
+        out.push({ path: path === '' ? 'rows' : path, columns: columnsOf(records), rows: records })
+        // Nested lists inside rows (e.g. each line's history): one table per field, rows tagged with their parent.
+        const nestedKeys = new Set<string>()
+        for (const r of records.slice(0, 50))
+          for (const [k, x] of Object.entries(r)) if (Array.isArray(x) && x.some(isRecord)) nestedKeys.add(k)
+        for (const k of nestedKeys) {
+          const flat: Row[] = []
+          records.forEach((r, i) => {
+            const inner = r[k]
+            if (Array.isArray(inner))
+              for (const x of inner) if (isRecord(x)) flat.push({ parent: parentLabel(r, i), ...x })
+          })
+          if (flat.length > 0) out.push({ path: `${path}[].${k}`, columns: columnsOf(flat), rows: flat })
+        }
+      }
+      return
+    }
+    if (isRecord(v) && !isEvidence(v))
+      for (const [k, x] of Object.entries(v)) visit(x, path === '' ? k : `${path}.${k}`, depth + 1)
+  }
+  visit(value, '', 0)
+  return out
+}
+
+/** The scalar fields of a result's top level (e.g. the target a ranking is about), for a caption. */
+export function resultFacts(value: unknown): [string, string][] {
+  if (!isRecord(value)) return []
+  return Object.entries(value)
+    .filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v))
+    .map(([k, v]) => [labelOf(k), String(v)])
+}
+
+function parentLabel(row: Row, index: number): string {
+  for (const k of ['number', 'msisdn', 'line', 'lineId', 'id', 'target', 'name'])
+    if (typeof row[k] === 'string' || typeof row[k] === 'number') return String(row[k])
+  return `#${index + 1}`
+}
+
+/** The text a cell shows (and exports). Times pass through `formatTime` so the zone is always named. */
+export function cellText(value: unknown, kind: ColumnKind, formatTime: (iso: string) => string): string {
+  if (value === null || value === undefined) return ''
+  switch (kind) {
+    case 'time':
+      return typeof value === 'string' ? formatTime(value) : String(value)
+    case 'evidence':
+      return isEvidence(value) ? `${value.count} rows` : ''
+    case 'list':
+      return Array.isArray(value) ? value.join(', ') : String(value)
+    case 'json':
+      return typeof value === 'object' ? JSON.stringify(value) : String(value)
+    case 'number':
+    case 'date':
+    case 'boolean':
+    case 'text':
+      return String(value)
+  }
+}
+
+const compareValues = (a: unknown, b: unknown, kind: ColumnKind): number => {
+  const na = a === null || a === undefined
+  const nb = b === null || b === undefined
+  if (na || nb) return na && nb ? 0 : na ? 1 : -1
+  if (kind === 'number') return (a as number) - (b as number)
+  if (kind === 'evidence' && isEvidence(a) && isEvidence(b)) return a.count - b.count
+  const sa = typeof a === 'object' ? JSON.stringify(a) : String(a)
+  const sb = typeof b === 'object' ? JSON.stringify(b) : String(b)
+  return sa < sb ? -1 : sa > sb ? 1 : 0
+}
+
+/** Rows sorted by one column (missing values last in both directions); the sort is stable. */
+export function sortRows(
+  rows: readonly Row[],
+  column: ColumnModel | null,
+  direction: 'asc' | 'desc',
+): readonly Row[] {
+  if (column === null) return rows
+  const sign = direction === 'asc' ? 1 : -1
+  return rows
+    .map((r, i) => [r, i] as const)
+    .sort(([a, ia], [b, ib]) => {
+      const va = a[column.key]
+      const vb = b[column.key]
+      const missing = (va === null || va === undefined ? 1 : 0) - (vb === null || vb === undefined ? 1 : 0)
+      if (missing !== 0) return missing
+      return sign * compareValues(va, vb, column.kind) || ia - ib
+    })
+    .map(([r]) => r)
+}
+
+/**
+ * Rows whose shown text contains every word of the query (case-insensitive); a word `column:value` matches one
+ * column only (by key or label).
+ */
+export function filterRows(
+  rows: readonly Row[],
+  columns: readonly ColumnModel[],
+  query: string,
+  formatTime: (iso: string) => string,
+): readonly Row[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return rows
+  const tests = words.map((w) => {
+    const i = w.indexOf(':')
+    if (i > 0) {
+      const name = w.slice(0, i)
+      const col = columns.find((c) => c.key.toLowerCase() === name || c.label.toLowerCase() === name)
+      if (col !== undefined) {
+        const needle = w.slice(i + 1)
+        return (r: Row): boolean => cellText(r[col.key], col.kind, formatTime).toLowerCase().includes(needle)
+      }
+    }
+    return (r: Row): boolean =>
+      columns.some((c) => cellText(r[c.key], c.kind, formatTime).toLowerCase().includes(w))
+  })
+  return rows.filter((r) => tests.every((t) => t(r)))
+}
