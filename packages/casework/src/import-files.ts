@@ -91,6 +91,7 @@ async function detect(
   readable: Readable,
   displayName: string,
   options: ImportOptions,
+  scratch: string,
 ): Promise<Detection> {
   const mapping = options.mapping
   const base: DetectOptions = {
@@ -182,7 +183,7 @@ async function importOne(
   const format = await sourceFormat(file)
   const parts = await readables(file, format, scratch, options)
   const detections: Detection[] = []
-  for (const part of parts) detections.push(await detect(session, part, basename(file), options))
+  for (const part of parts) detections.push(await detect(session, part, basename(file), options, scratch))
   if (options.dryRun) return { status: 'dry-run', file, detections }
   const open = detections.filter((d) => d.plan === null)
   if (open.length > 0)

@@ -1,14 +1,6 @@
-import type { CaseSession } from '@linesight/casework'
-import type { GroundTruth } from '@linesight/generator'
 import type { QuerySpec } from '@linesight/store'
-import type { AccuracyRow } from './metrics.js'
-
-/** One evaluation: runs analyses on a scenario case and compares them with the ground truth. */
-export type Evaluation = (
-  session: CaseSession,
-  truth: GroundTruth,
-  seed: number,
-) => Promise<readonly AccuracyRow[]>
+import { dailyCountsEvaluation, dealLinesEvaluation } from './evaluations-lines.js'
+import type { Evaluation } from './evaluations-types.js'
 
 const importAccounting: QuerySpec<{ read: number; imported: number; rejected: number }> = {
   id: 'accuracy-import-accounting',
@@ -46,4 +38,8 @@ export const importEvaluation: Evaluation = async (session, _truth, seed) => {
 }
 
 /** Every evaluation, in table order. Each analysis with ground truth adds its own here. */
-export const EVALUATIONS: readonly Evaluation[] = [importEvaluation]
+export const EVALUATIONS: readonly Evaluation[] = [
+  importEvaluation,
+  dealLinesEvaluation,
+  dailyCountsEvaluation,
+]

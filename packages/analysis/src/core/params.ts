@@ -1,10 +1,14 @@
 import { ValidationError } from '@linesight/model'
 
-/** One parameter: its type, default, unit and meaning, so every result can print what it ran with. */
+/**
+ * One parameter: its type, default, unit and meaning, so every result can print what it ran with.
+ * `required: true` makes a parameter with no default mandatory: the run refuses until the analyst sets it.
+ */
 export type ParamSpec =
   | {
       readonly type: 'integer'
       readonly default: number | null
+      readonly required?: boolean
       readonly min?: number
       readonly max?: number
       readonly unit?: string
@@ -13,6 +17,7 @@ export type ParamSpec =
   | {
       readonly type: 'number'
       readonly default: number | null
+      readonly required?: boolean
       readonly min?: number
       readonly max?: number
       readonly unit?: string
@@ -22,6 +27,7 @@ export type ParamSpec =
   | {
       readonly type: 'string'
       readonly default: string | null
+      readonly required?: boolean
       readonly description: string
       readonly pattern?: string
     }
@@ -100,6 +106,8 @@ export function resolveParams(
   const out: Record<string, ParamValue> = {}
   for (const [name, spec] of Object.entries(schema)) {
     const raw = given[name]
+    if ((raw === undefined || raw === null) && 'required' in spec && spec.required === true)
+      throw new ValidationError(`${path}.${name}`, `is required: ${spec.description}`)
     out[name] = raw === undefined ? spec.default : parseOne(name, spec, raw, path)
   }
   return Object.freeze(out)

@@ -19,8 +19,9 @@ export interface UseProfile {
   readonly number: string
   /** Events with a cell position. */
   readonly located_events: number
-  readonly active: { readonly events: number; readonly evidence: EventEvidence }
-  readonly passive: { readonly events: number; readonly evidence: EventEvidence }
+  /** Evidence is null when there are no such events (an empty id list would select every event). */
+  readonly active: { readonly events: number; readonly evidence: EventEvidence | null }
+  readonly passive: { readonly events: number; readonly evidence: EventEvidence | null }
   /** Share of located events that were passive, 0–1. */
   readonly passive_share: number
   readonly sites: number
@@ -77,6 +78,9 @@ export interface CleanDirtyResult {
 export const CLEAN_DIRTY_CAUTION =
   'This is a pattern, not an identification. A phone that only receives (data sessions, texts received, calls unanswered) on one site while another number is active elsewhere is consistent with the first phone being left behind while its user carries the second, and also with two different users, a phone left at home for ordinary reasons, or records that show only part of the use. The defence contests this inference; present it with the co-location and non-co-location results and the other attribution evidence, never alone.'
 
+const someEvidence = (number: string, ids: readonly string[]): EventEvidence | null =>
+  ids.length === 0 ? null : idsEvidence([number], ids)
+
 const pattern = (
   active: string,
   passive: string,
@@ -115,7 +119,10 @@ const pattern = (
   evidence:
     rows.length === 0
       ? null
-      : idsEvidence([active, passive], [...new Set(rows.flatMap((r) => [...r.active_ids, ...r.passive_ids]))]),
+      : idsEvidence(
+          [active, passive],
+          [...new Set(rows.flatMap((r) => [...r.active_ids, ...r.passive_ids]))],
+        ),
 })
 
 /** The clean/dirty phone pattern between two or more numbers, as a pattern with its caution. */
@@ -155,7 +162,13 @@ export const cleanDirty: AnalysisDefinition<CleanDirtyResult> = {
       description: 'Instances closer together than this belong to the same period',
     },
     siteDecimals: siteDecimalsParam,
-    limit: { type: 'integer', default: 500, min: 1, max: 100_000, description: 'How many periods to list per orientation' },
+    limit: {
+      type: 'integer',
+      default: 500,
+      min: 1,
+      max: 100_000,
+      description: 'How many periods to list per orientation',
+    },
   },
   run: async (store, params, ctx) => {
     const targets = [...new Set(asStrings(params['targets']))].sort()
@@ -198,8 +211,8 @@ export const cleanDirty: AnalysisDefinition<CleanDirtyResult> = {
         return {
           number,
           located_events: p?.located ?? 0,
-          active: { events: p?.active ?? 0, evidence: idsEvidence([number], p?.active_ids ?? []) },
-          passive: { events: p?.passive ?? 0, evidence: idsEvidence([number], p?.passive_ids ?? []) },
+          active: { events: p?.active ?? 0, evidence: someEvidence(number, p?.active_ids ?? []) },
+          passive: { events: p?.passive ?? 0, evidence: someEvidence(number, p?.passive_ids ?? []) },
           passive_share: p === undefined || p.located === 0 ? 0 : round(p.passive / p.located, 3),
           sites: p?.sites ?? 0,
           top_site: p?.top_site ?? null,

@@ -64,13 +64,7 @@ const readRow = (r: SqlRow): PairPeriodRow => ({
 })
 
 export type ColocationParam =
-  | LocatedParam
-  | 'zone'
-  | 'delay'
-  | 'neighbourMetres'
-  | 'apartMetres'
-  | 'periodGapMinutes'
-  | 'includeData'
+  LocatedParam | 'zone' | 'delay' | 'neighbourMetres' | 'apartMetres' | 'periodGapMinutes' | 'includeData'
 
 /**
  * Every pair of located events of two different numbers within `$delay` seconds of each other, classed as

@@ -89,10 +89,7 @@ const tally = (a: string, b: string, rows: readonly PairPeriodRow[]): PairTally 
     days: new Set(rows.flatMap((r) => r.days)).size,
     first_utc: rows[0]!.first_utc,
     last_utc: rows[rows.length - 1]!.last_utc,
-    evidence: idsEvidence(
-      [a, b],
-      [...new Set(rows.flatMap((r) => [...r.a_ids, ...r.b_ids]))],
-    ),
+    evidence: idsEvidence([a, b], [...new Set(rows.flatMap((r) => [...r.a_ids, ...r.b_ids]))]),
   }
 }
 

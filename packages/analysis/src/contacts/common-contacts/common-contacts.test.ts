@@ -67,12 +67,53 @@ describe('common contacts', () => {
         with: c.withNumbers.map((w) => [w.a === c.contact ? w.b : w.a, w.communications]),
       })),
     ).toEqual([
-      { contact: X, n: 3, comms: 4, own: false, given: false, with: [[A, 2], [B, 1], [C, 1]] },
+      {
+        contact: X,
+        n: 3,
+        comms: 4,
+        own: false,
+        given: false,
+        with: [
+          [A, 2],
+          [B, 1],
+          [C, 1],
+        ],
+      },
       // Y's own records hold its 10:00 call with A too: counted once.
-      { contact: Y, n: 2, comms: 5, own: true, given: false, with: [[A, 3], [B, 2]] },
+      {
+        contact: Y,
+        n: 2,
+        comms: 5,
+        own: true,
+        given: false,
+        with: [
+          [A, 3],
+          [B, 2],
+        ],
+      },
       // B is one of the given numbers and in contact with the other two; ties with W broken by number.
-      { contact: B, n: 2, comms: 2, own: true, given: true, with: [[A, 1], [C, 1]] },
-      { contact: W, n: 2, comms: 2, own: false, given: false, with: [[B, 1], [C, 1]] },
+      {
+        contact: B,
+        n: 2,
+        comms: 2,
+        own: true,
+        given: true,
+        with: [
+          [A, 1],
+          [C, 1],
+        ],
+      },
+      {
+        contact: W,
+        n: 2,
+        comms: 2,
+        own: false,
+        given: false,
+        with: [
+          [B, 1],
+          [C, 1],
+        ],
+      },
     ])
     const ya = r.result.contacts[1]!.withNumbers[0]!
     expect([ya.recordsOfA, ya.recordsOfB, ya.seenInBoth]).toEqual([3, 1, 1])
@@ -106,7 +147,9 @@ describe('common contacts', () => {
           records += e.count
         }
         const copies = w.evidence.seenInBoth
-        expect(copies === undefined ? 0 : (await resolveEvidence(session.store, copies)).length).toBe(w.seenInBoth)
+        expect(copies === undefined ? 0 : (await resolveEvidence(session.store, copies)).length).toBe(
+          w.seenInBoth,
+        )
         expect(records - w.seenInBoth).toBe(w.communications)
       }
     }

@@ -79,7 +79,12 @@ describe('contact chains', () => {
   it('finds a three-link chain and none within a shorter limit', async () => {
     expect(await chains({ numberA: A, numberB: K })).toEqual([[A, B, C, K]])
     const none = await runAnalysis(contactChains, session.store, { numberA: A, numberB: K, maxHops: 2 }, ctx)
-    expect([none.result.found, none.result.chains]).toEqual([0, []])
+    expect([none.result.found, none.result.chains, none.result.shortest, none.result.complete]).toEqual([
+      0,
+      [],
+      null,
+      true,
+    ])
     expect(await chains({ numberA: A, numberB: D, maxHops: 2 })).toEqual([[A, H, D]])
     expect(await chains({ numberA: K, numberB: A })).toEqual([[K, C, B, A]])
   })
@@ -88,7 +93,16 @@ describe('contact chains', () => {
     expect(await chains({ numberA: A, numberB: C, minEvents: 2 })).toEqual([[A, B, C]])
     expect(await chains({ numberA: A, numberB: D, minEvents: 2 })).toEqual([])
     const one = await runAnalysis(contactChains, session.store, { numberA: A, numberB: D, limit: 1 }, ctx)
-    expect([one.result.found, one.result.chains.length]).toEqual([3, 1])
+    // The list is full after the 2-link chain, so 3-link chains are not looked for.
+    const { found, shortest, searchedUpTo, complete, chains: listed } = one.result
+    expect([found, shortest, searchedUpTo, complete, listed.length]).toEqual([1, 2, 2, false, 1])
+    const all = await runAnalysis(contactChains, session.store, { numberA: A, numberB: D }, ctx)
+    expect([all.result.found, all.result.shortest, all.result.searchedUpTo, all.result.complete]).toEqual([
+      3,
+      2,
+      3,
+      true,
+    ])
   })
 
   it('every link resolves to exactly its source rows', async () => {
@@ -101,7 +115,9 @@ describe('contact chains', () => {
           records += e.count
         }
         const copies = h.evidence.seenInBoth
-        expect(copies === undefined ? 0 : (await resolveEvidence(session.store, copies)).length).toBe(h.seenInBoth)
+        expect(copies === undefined ? 0 : (await resolveEvidence(session.store, copies)).length).toBe(
+          h.seenInBoth,
+        )
         expect(records - h.seenInBoth).toBe(h.communications)
       }
   })

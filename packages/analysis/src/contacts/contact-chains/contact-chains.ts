@@ -3,7 +3,7 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import { pairCountsQuery, type PairRow } from '../shared/communications.sql.js'
 import { pairCounts, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, requiredText, windowOf } from '../shared/params.js'
-import { contactChainsQuery } from './contact-chains.sql.js'
+import { chainDistanceQuery, contactChainsQuery, type ChainRow } from './contact-chains.sql.js'
 
 export interface ChainHop extends PairCounts {
   /** The link in the chain's direction of reading (not the direction of the calls): from `fromNumber` to `toNumber`. */
@@ -23,7 +23,15 @@ export interface ContactChainsResult {
   readonly numberA: string
   readonly numberB: string
   readonly maxHops: number
-  /** Chains found within `maxHops`; `chains` lists the first `limit` of them. */
+  /** The fewest links between the two numbers, or null when no chain of at most `maxHops` links exists. */
+  readonly shortest: number | null
+  /**
+   * Chains are looked for length by length from the shortest, and longer ones are not searched once `limit` chains
+   * are listed: the longest length searched (null when there is no chain), and whether that reached `maxHops`.
+   */
+  readonly searchedUpTo: number | null
+  readonly complete: boolean
+  /** Chains found in the lengths searched; `chains` lists the first `limit` of them. */
   readonly found: number
   readonly chains: readonly ContactChain[]
   readonly matchToleranceSeconds: number
@@ -35,7 +43,7 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
   version: '1',
   title: 'Contact chains',
   description:
-    "Finds chains of contacts linking two numbers: A was in contact with X, X with Y, Y with B, up to the chosen number of links, with no number twice in a chain. Two numbers are linked when the case's records hold at least the chosen number of voice calls, SMS or MMS between them, whichever way and from either party's records (a communication held in both parties' records counts once). Chains are listed shortest first, then by the strength of their weakest link, each link with its counts and source records. A chain shows that records connect the numbers through others; it does not show that any message was passed along it, that the people at either end know each other, or anything about the order of the contacts in time. Only records obtained are seen: a number whose records were not obtained links to others only through their records, so a missing chain is not proof that no link exists.",
+    "Finds chains of contacts linking two numbers: A was in contact with X, X with Y, Y with B, up to the chosen number of links, with no number twice in a chain. Two numbers are linked when the case's records hold at least the chosen number of voice calls, SMS or MMS between them, whichever way and from either party's records (a communication held in both parties' records counts once). Chains are listed shortest first, then by the strength of their weakest link, each link with its counts and source records; once the list is full, longer chains are not looked for (the result says so). A chain shows that records connect the numbers through others; it does not show that any message was passed along it, that the people at either end know each other, or anything about the order of the contacts in time. Only records obtained are seen: a number whose records were not obtained links to others only through their records, so a missing chain is not proof that no link exists.",
   params: {
     numberA: { type: 'string', default: null, description: 'The number (E.164) at the start of the chains' },
     numberB: { type: 'string', default: null, description: 'The number (E.164) at the end of the chains' },
@@ -65,15 +73,31 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
       throw new ValidationError('contact-chains.params.numberB', 'must differ from numberA')
     const window = windowOf(params)
     const tol = params['matchToleranceSeconds'] as number
-    const rows = await store.run(contactChainsQuery, {
+    const graph = {
       start: numberA,
       end: numberB,
-      maxHops: params['maxHops'] as number,
       minEvents: params['minEvents'] as number,
-      limit: params['limit'] as number,
       ...window,
       tol,
-    })
+    }
+    const maxHops = params['maxHops'] as number
+    const limit = params['limit'] as number
+    const [distance] = await store.run(chainDistanceQuery, { ...graph, within: maxHops })
+    const shortest = distance?.hops ?? null
+    // Length by length, shortest first, until the list is full: longer chains would not be listed anyway.
+    const rows: (ChainRow & { hops: number })[] = []
+    let found = 0
+    let searched: number | null = null
+    for (let hops = shortest ?? maxHops + 1; hops <= maxHops && rows.length < limit; hops++) {
+      const level = await store.run(contactChainsQuery, {
+        ...graph,
+        within: hops,
+        limit: limit - rows.length,
+      })
+      rows.push(...level.map((r) => ({ ...r, hops })))
+      found += level[0]?.found ?? 0
+      searched = hops
+    }
     const lefts = rows.flatMap((r) => r.path.slice(0, -1))
     const rights = rows.flatMap((r) => r.path.slice(1))
     const pairs = new Map<string, PairRow>()
@@ -87,8 +111,11 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
     return {
       numberA,
       numberB,
-      maxHops: params['maxHops'] as number,
-      found: rows[0]?.found ?? 0,
+      maxHops,
+      shortest,
+      searchedUpTo: searched,
+      complete: shortest === null || searched === maxHops,
+      found,
       chains: rows.map((r) => ({
         numbers: r.path,
         hops: r.hops,

@@ -125,14 +125,21 @@ export interface Group {
   /** Members in number order. */
   readonly members: readonly string[]
   /** Members with their links inside the group, most communications first. */
-  readonly memberStats: readonly { readonly number: string; readonly ties: number; readonly communications: number }[]
+  readonly memberStats: readonly {
+    readonly number: string
+    readonly ties: number
+    readonly communications: number
+  }[]
   /** Links inside the group, most communications first, then by numbers. */
   readonly ties: readonly CountedEdge[]
   readonly communications: number
 }
 
 /** The groups of a labelling, largest first, then most communications inside, then by id. */
-export function groupCommunities(edges: readonly CountedEdge[], labels: ReadonlyMap<string, string>): Group[] {
+export function groupCommunities(
+  edges: readonly CountedEdge[],
+  labels: ReadonlyMap<string, string>,
+): Group[] {
   const members = new Map<string, string[]>()
   for (const [node, label] of labels) {
     const list = members.get(label)
@@ -170,6 +177,7 @@ export function groupCommunities(edges: readonly CountedEdge[], labels: Readonly
     })
   }
   return groups.sort(
-    (x, y) => y.members.length - x.members.length || y.communications - x.communications || byText(x.id, y.id),
+    (x, y) =>
+      y.members.length - x.members.length || y.communications - x.communications || byText(x.id, y.id),
   )
 }

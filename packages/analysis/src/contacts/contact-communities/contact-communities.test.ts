@@ -42,9 +42,10 @@ describe('contact communities', () => {
         ...rows(D, E, 'out', 'voice', ['13:00:00', '13:01:00', '13:02:00', '13:03:00']),
         ...rows(D, F, 'out', 'sms', ['13:10:00', '13:11:00', '13:12:00', '13:13:00']),
       ].join('\n'),
-      'e.csv': [CDR_HEADER, ...rows(E, F, 'out', 'voice', ['14:00:00', '14:01:00', '14:02:00', '14:03:00'])].join(
-        '\n',
-      ),
+      'e.csv': [
+        CDR_HEADER,
+        ...rows(E, F, 'out', 'voice', ['14:00:00', '14:01:00', '14:02:00', '14:03:00']),
+      ].join('\n'),
       'g.csv': [
         CDR_HEADER,
         ...rows(G, H, 'out', 'sms', ['15:00:00', '15:01:00', '15:02:00', '15:03:00', '15:04:00']),
@@ -159,7 +160,9 @@ describe('contact communities on a generated scenario', () => {
       }
       expect(holders).toBeGreaterThan(0)
       // Different lines stay apart.
-      expect(new Set(truth.lines.map((l) => groupOf.get(l.generations[0]!.msisdn))).size).toBe(truth.lines.length)
+      expect(new Set(truth.lines.map((l) => groupOf.get(l.generations[0]!.msisdn))).size).toBe(
+        truth.lines.length,
+      )
     } finally {
       await session.close()
     }

@@ -4,7 +4,13 @@ import { CONTACT_TYPES, contactEdgesQuery, pairCountsQuery } from '../shared/com
 import { pairCounts, windowFields, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, windowOf } from '../shared/params.js'
 import { communityRecordsQuery, recordOwnersQuery } from './contact-communities.sql.js'
-import { connectedComponents, groupCommunities, labelPropagation, weigh, type Weighting } from './contact-communities.rules.js'
+import {
+  connectedComponents,
+  groupCommunities,
+  labelPropagation,
+  weigh,
+  type Weighting,
+} from './contact-communities.rules.js'
 
 export interface CommunityMember {
   readonly number: string
@@ -105,7 +111,9 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
     const groups = groupCommunities(edges, lp.labels)
     const listed = groups
       .filter((g) =>
-        given.size === 0 ? g.members.length >= (params['minSize'] as number) : g.members.some((m) => given.has(m)),
+        given.size === 0
+          ? g.members.length >= (params['minSize'] as number)
+          : g.members.some((m) => given.has(m)),
       )
       .slice(0, params['limit'] as number)
 
@@ -139,6 +147,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
       },
       communities: listed.map((g) => {
         const members = g.members
+        const records = internal.get(g.id) ?? 0
         return {
           id: g.id,
           size: g.members.length,
@@ -149,14 +158,14 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
             return pairCounts(p, window)
           }),
           givenNumbers: members.filter((m) => given.has(m)),
-          internalRecords: internal.get(g.id) ?? 0,
+          internalRecords: records,
           evidence: {
             kind: 'events' as const,
             targets: members,
             others: members,
             types: CONTACT_TYPES,
             ...windowFields(window),
-            count: internal.get(g.id) ?? 0,
+            count: records,
           },
         }
       }),

@@ -14,8 +14,16 @@ export interface ContactRow {
   readonly active_days: number
 }
 
+/**
+ * A contact row and, when the other party is not a phone number (a short code or sender name, so evidence filters on
+ * `others` cannot name it), the ids of its events.
+ */
+export interface ContactQueryRow extends ContactRow {
+  readonly ids: readonly string[] | null
+}
+
 /** Contacts of one number from its own records: voice, SMS and MMS only (data sessions have no other party). */
-export const topContactsQuery: QuerySpec<ContactRow, 'target' | 'from' | 'to' | 'limit' | 'zone'> = {
+export const topContactsQuery: QuerySpec<ContactQueryRow, 'target' | 'from' | 'to' | 'limit' | 'zone'> = {
   id: 'top-contacts',
   sql: {
     duckdb: `SELECT coalesce(other_msisdn, other_raw) AS other, any_value(other_kind) AS other_kind, count(*) AS events,
@@ -25,7 +33,8 @@ export const topContactsQuery: QuerySpec<ContactRow, 'target' | 'from' | 'to' | 
         count(*) FILTER (WHERE event_type IN ('sms', 'mms') AND direction = 'in') AS sms_in,
         coalesce(sum(duration_s) FILTER (WHERE event_type = 'voice'), 0) AS call_seconds,
         strftime(min(start_utc), '%Y-%m-%dT%H:%M:%SZ') AS first_utc, strftime(max(start_utc), '%Y-%m-%dT%H:%M:%SZ') AS last_utc,
-        count(DISTINCT timezone($zone, timezone('UTC', start_utc))::DATE) AS active_days
+        count(DISTINCT timezone($zone, timezone('UTC', start_utc))::DATE) AS active_days,
+        CASE WHEN bool_and(other_msisdn IS NULL) THEN list(id ORDER BY start_utc, id) END AS ids
       FROM events_unique
       WHERE target_msisdn = $target AND event_type IN ('voice', 'sms', 'mms') AND coalesce(other_msisdn, other_raw) IS NOT NULL
         AND ($from IS NULL OR start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR start_utc <= $to::TIMESTAMP)
@@ -34,5 +43,5 @@ export const topContactsQuery: QuerySpec<ContactRow, 'target' | 'from' | 'to' | 
       LIMIT $limit`,
   },
   params: ['target', 'from', 'to', 'limit', 'zone'],
-  row: (r) => r as unknown as ContactRow,
+  row: (r) => r as unknown as ContactQueryRow,
 }

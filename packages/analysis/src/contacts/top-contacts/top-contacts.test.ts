@@ -79,3 +79,29 @@ describe('top contacts', () => {
     )
   })
 })
+
+describe('top contacts with parties that are not phone numbers', () => {
+  it('names the events of a short code or sender name by id, so the evidence resolves', async () => {
+    const s = await caseFromFiles({
+      'a.csv': [
+        CDR_HEADER,
+        `${A},VODAFONE,in,sms,2024-03-05T10:00:00Z,,234-15-1-100`,
+        `${A},VODAFONE,in,sms,2024-03-06T10:00:00Z,,234-15-1-100`,
+        `${A},150,out,voice,2024-03-05T11:00:00Z,60,234-15-1-100`,
+        `${A},${B},out,voice,2024-03-05T12:00:00Z,60,234-15-1-100`,
+      ].join('\n'),
+    })
+    try {
+      const r = await runAnalysis(topContacts, s.store, { target: A }, ctx)
+      expect(r.result.contacts.map((c) => [c.other, c.other_kind, c.events])).toEqual([
+        ['VODAFONE', 'alphanumeric', 2],
+        [B, 'e164', 1],
+        ['150', 'short-code', 1],
+      ])
+      for (const c of r.result.contacts)
+        expect((await resolveEvidence(s.store, c.evidence)).length).toBe(c.evidence.count)
+    } finally {
+      await s.close()
+    }
+  })
+})

@@ -14,12 +14,12 @@ export interface TopContactsResult {
 /** A number's contacts ranked by the events between them, from the number's own records. */
 export const topContacts: AnalysisDefinition<TopContactsResult> = {
   id: 'top-contacts',
-  version: '1',
+  version: '2',
   title: 'Top contacts',
   description:
     'Ranks the other parties of one number by the voice calls, SMS and MMS in its own records (data sessions have no other party), with directions, call seconds, first and last dates and active days (local calendar days in the analysis zone). It counts records, not conversations, and sees only the records that were obtained.',
   params: {
-    target: { type: 'string', default: null, description: 'The number (E.164) whose records are read' },
+    target: { type: 'string', default: null, required: true, description: 'The number (E.164) whose records are read' },
     from: {
       type: 'string',
       default: null,
@@ -39,17 +39,21 @@ export const topContacts: AnalysisDefinition<TopContactsResult> = {
     })
     return {
       target,
-      contacts: rows.map((r) => ({
+      contacts: rows.map(({ ids, ...r }) => ({
         ...r,
-        evidence: {
-          kind: 'events',
-          targets: [target],
-          others: [r.other],
-          types: ['voice', 'sms', 'mms'],
-          ...(params['from'] === null ? {} : { from: params['from'] as string }),
-          ...(params['to'] === null ? {} : { to: params['to'] as string }),
-          count: r.events,
-        },
+        // A short code or sender name is not a number an `others` filter can match: its events are named by id.
+        evidence:
+          ids === null
+            ? {
+                kind: 'events',
+                targets: [target],
+                others: [r.other],
+                types: ['voice', 'sms', 'mms'],
+                ...(params['from'] === null ? {} : { from: params['from'] as string }),
+                ...(params['to'] === null ? {} : { to: params['to'] as string }),
+                count: r.events,
+              }
+            : { kind: 'events', targets: [target], ids, count: r.events },
       })),
     }
   },

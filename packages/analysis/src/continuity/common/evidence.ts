@@ -15,6 +15,8 @@ const uniqueSorted = (xs: readonly string[]): string[] => [...new Set(xs)].sort(
  * figure rests on chosen rows (a call-back and the contact it answers, a pair of co-located events).
  */
 export function idsEvidence(owners: readonly string[], ids: readonly string[]): EventEvidence {
+  // No rows: an empty target list matches nothing (an empty id list would mean "no id filter").
+  if (ids.length === 0) return { kind: 'events', targets: [], count: 0 }
   const unique = uniqueSorted(ids)
   return { kind: 'events', targets: uniqueSorted(owners), ids: unique, count: unique.length }
 }

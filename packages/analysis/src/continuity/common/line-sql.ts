@@ -85,3 +85,15 @@ export const eventPositionsCte = (name: string, input: string): string => `${nam
   FROM ${input} e JOIN cell_rows c ON c.cgi = e.cgi
     AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
   QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`
+
+/**
+ * Whether a UTC timestamp falls in the overnight window `$nightStartHour`–`$nightEndHour` (local hours; the window
+ * may run past midnight, e.g. 22–6).
+ */
+export const inNight = (utc: string): string =>
+  `(CASE WHEN $nightStartHour < $nightEndHour THEN hour(${localTime(utc)}) >= $nightStartHour AND hour(${localTime(utc)}) < $nightEndHour
+    ELSE hour(${localTime(utc)}) >= $nightStartHour OR hour(${localTime(utc)}) < $nightEndHour END)`
+
+/** The night an overnight timestamp belongs to, named by its morning (local date). */
+export const nightOf = (utc: string): string =>
+  `((${localTime(utc)})::DATE + CASE WHEN $nightStartHour >= $nightEndHour AND hour(${localTime(utc)}) >= $nightStartHour THEN 1 ELSE 0 END)`

@@ -29,9 +29,20 @@ export function similarity(cA: number, cB: number, shared: number): { jaccard: n
   }
 }
 
-export function scorePair(pair: PairRow, b: NodeRow | undefined, rules: LinkRules): ScoredPair {
+/**
+ * Scores one pair. Jaccard is required only when both numbers' own records are in the case: a number seen only
+ * through other targets' records shows only those targets as customers, so Jaccard understates and the overlap
+ * coefficient carries the rule.
+ */
+export function scorePair(
+  pair: PairRow,
+  a: NodeRow | undefined,
+  b: NodeRow | undefined,
+  rules: LinkRules,
+): ScoredPair {
   const { jaccard, overlap } = similarity(pair.c_a, pair.c_b, pair.shared)
   const bIsLine = b !== undefined && (b.flares > 0 || b.given)
+  const bothOwn = a?.has_own === true && b?.has_own === true
   return {
     pair,
     jaccard,
@@ -41,7 +52,7 @@ export function scorePair(pair: PairRow, b: NodeRow | undefined, rules: LinkRule
       pair.timing_ok &&
       bIsLine &&
       pair.shared >= rules.minSharedCustomers &&
-      jaccard >= rules.minJaccard &&
+      (!bothOwn || jaccard >= rules.minJaccard) &&
       overlap >= rules.minOverlap,
   }
 }

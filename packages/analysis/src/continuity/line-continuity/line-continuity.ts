@@ -178,7 +178,7 @@ async function link(store: CaseStore, numbers: readonly string[], params: Params
     minJaccard: num(params, 'minJaccard'),
     minOverlap: num(params, 'minOverlap'),
   }
-  const links = chooseLinks(pairs.map((p) => scorePair(p, byNumber.get(p.b), rules)))
+  const links = chooseLinks(pairs.map((p) => scorePair(p, byNumber.get(p.a), byNumber.get(p.b), rules)))
   return { nodes, links, chains: chains(nodes, links) }
 }
 

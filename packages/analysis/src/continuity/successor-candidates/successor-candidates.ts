@@ -148,7 +148,7 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
         meetsCustomerRule:
           r.timing_ok &&
           r.shared >= num(params, 'minSharedCustomers') &&
-          (!r.has_own || jaccard >= num(params, 'minJaccard')) &&
+          (!(r.has_own && r.a_has_own) || jaccard >= num(params, 'minJaccard')) &&
           overlap >= num(params, 'minOverlap'),
         evidence: {
           activity,

@@ -1,7 +1,8 @@
 import type { QuerySpec } from '@linesight/store'
 
 /** An IMSI as compared: spaces and dashes removed (the importer keeps the network's text). */
-const IMSI = (column: string): string => `nullif(regexp_replace(trim(${column}), '[[:space:]-]', '', 'g'), '')`
+const IMSI = (column: string): string =>
+  `nullif(regexp_replace(trim(${column}), '[[:space:]-]', '', 'g'), '')`
 
 const iso = (column: string): string =>
   `CASE WHEN microsecond(${column}) % 1000000 = 0 THEN strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${column}, '%Y-%m-%dT%H:%M:%S.%fZ') END`

@@ -152,7 +152,13 @@ const use = (r: IdentityUseRow): IdentityUse => ({
   firstLocal: r.first_local,
   lastLocal: r.last_local,
   recordsInSpan: r.window_records,
-  evidence: { kind: 'events', targets: [r.number], from: r.first_utc, to: r.last_utc, count: r.window_records },
+  evidence: {
+    kind: 'events',
+    targets: [r.number],
+    from: r.first_utc,
+    to: r.last_utc,
+    count: r.window_records,
+  },
 })
 
 const subscriber = (s: SubscriberRow): SubscriberRecord => ({
@@ -168,7 +174,15 @@ const subscriber = (s: SubscriberRow): SubscriberRecord => ({
 })
 
 const byFirst = (x: IdentityUse, y: IdentityUse): number =>
-  x.firstUtc < y.firstUtc ? -1 : x.firstUtc > y.firstUtc ? 1 : x.number < y.number ? -1 : x.number > y.number ? 1 : 0
+  x.firstUtc < y.firstUtc
+    ? -1
+    : x.firstUtc > y.firstUtc
+      ? 1
+      : x.number < y.number
+        ? -1
+        : x.number > y.number
+          ? 1
+          : 0
 
 /** The number ↔ SIM ↔ handset graph over time. */
 export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
@@ -192,7 +206,10 @@ export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
     to: { type: 'string', default: null, description: 'End of the window (UTC, ISO 8601), inclusive' },
   },
   run: async (store, params, ctx) => {
-    const window = { from: (params['from'] as string | null) ?? null, to: (params['to'] as string | null) ?? null }
+    const window = {
+      from: (params['from'] as string | null) ?? null,
+      to: (params['to'] as string | null) ?? null,
+    }
     let numbers = [...new Set((params['numbers'] as readonly string[] | null) ?? [])].sort()
     if (numbers.length === 0) numbers = (await store.run(identityNumbersQuery, window)).map((r) => r.number)
     const rows = await store.run(identityUseQuery, { numbers, ...window, zone: ctx.zone })
@@ -201,7 +218,9 @@ export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
     const uses = rows.filter((r) => r.level === 'use')
     const links = rows.filter((r) => r.level === 'link')
 
-    const ownImeis = new Set(uses.filter((u) => u.kind === 'handset' && given.has(u.number)).map((u) => u.value))
+    const ownImeis = new Set(
+      uses.filter((u) => u.kind === 'handset' && given.has(u.number)).map((u) => u.value),
+    )
     const ownImsis = new Set(uses.filter((u) => u.kind === 'sim' && given.has(u.number)).map((u) => u.value))
     const subsOfNumbers = await store.run(subscriberLinksQuery, { numbers, imeis: [], imsis: [] })
     for (const s of subsOfNumbers) {
@@ -244,31 +263,51 @@ export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
             },
           }))
           .sort((x, y) =>
-            x.firstAfterUtc < y.firstAfterUtc ? -1 : x.firstAfterUtc > y.firstAfterUtc ? 1 : x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0,
+            x.firstAfterUtc < y.firstAfterUtc
+              ? -1
+              : x.firstAfterUtc > y.firstAfterUtc
+                ? 1
+                : x.kind < y.kind
+                  ? -1
+                  : x.kind > y.kind
+                    ? 1
+                    : 0,
           ),
         subscriberRecords: subs.filter((s) => s.msisdn === number),
       })),
       handsets: imeis.map((imei) => {
-        const numbersWith = uses.filter((u) => u.kind === 'handset' && u.value === imei).map(use).sort(byFirst)
+        const numbersWith = uses
+          .filter((u) => u.kind === 'handset' && u.value === imei)
+          .map(use)
+          .sort(byFirst)
         const subscriberRecords = subs.filter((s) => s.imei === imei)
         const all = new Set([...numbersWith.map((n) => n.number), ...subscriberRecords.map((s) => s.msisdn)])
         all.delete(null)
         return {
           ...handsetId(imei),
           numbers: numbersWith,
-          sims: links.filter((l) => l.value === imei).map(linkUse).sort(byFirst),
+          sims: links
+            .filter((l) => l.value === imei)
+            .map(linkUse)
+            .sort(byFirst),
           severalNumbers: all.size > 1,
           subscriberRecords,
         }
       }),
       sims: imsis.map((imsi) => {
-        const handsets = links.filter((l) => l.partner === imsi).map(linkUse).sort(byFirst)
+        const handsets = links
+          .filter((l) => l.partner === imsi)
+          .map(linkUse)
+          .sort(byFirst)
         const subscriberRecords = subs.filter((s) => s.imsi === imsi)
         const all = new Set([...handsets.map((h) => h.imei), ...subscriberRecords.map((s) => s.imei)])
         all.delete(null)
         return {
           ...simId(imsi),
-          numbers: uses.filter((u) => u.kind === 'sim' && u.value === imsi).map(use).sort(byFirst),
+          numbers: uses
+            .filter((u) => u.kind === 'sim' && u.value === imsi)
+            .map(use)
+            .sort(byFirst),
           handsets,
           severalHandsets: all.size > 1,
           subscriberRecords,

@@ -76,7 +76,8 @@ export const customerBase: AnalysisDefinition<CustomerBaseResult> = {
     asOf: {
       type: 'string',
       default: null,
-      description: 'List the base as it stood at this instant (UTC, ISO 8601), inclusive; the whole record when unset',
+      description:
+        'List the base as it stood at this instant (UTC, ISO 8601), inclusive; the whole record when unset',
     },
   },
   run: async (store, params, ctx) => {

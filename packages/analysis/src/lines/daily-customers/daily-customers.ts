@@ -12,6 +12,7 @@ import {
   LINE_PARAM,
   required,
   stringParam,
+  WEEK_PARAM,
 } from '../shared/params.js'
 import {
   baseSummaryQuery,
@@ -88,7 +89,12 @@ export interface DailyCustomersResult {
 export const idsEvidence = (targets: readonly string[], ids: readonly string[]): EventEvidence =>
   ids.length === 0
     ? { kind: 'events', targets: [], count: 0 }
-    : { kind: 'events', targets: [...new Set(targets)].sort(), ids: [...new Set(ids)].sort(), count: new Set(ids).size }
+    : {
+        kind: 'events',
+        targets: [...new Set(targets)].sort(),
+        ids: [...new Set(ids)],
+        count: new Set(ids).size,
+      }
 
 /** The SQL parameters of the line-contact CTEs. */
 export function lineContactSqlParams(
@@ -146,12 +152,7 @@ export const dailyCustomers: AnalysisDefinition<DailyCustomersResult> = {
     ...LINE_PARAM,
     ...BURST_PARAMS,
     ...CONTACT_RULE_PARAMS,
-    weekDefinition: {
-      type: 'enum',
-      default: 'iso',
-      values: ['iso'],
-      description: 'Week for the single-day-per-week rule: ISO week, Monday to Sunday (our design)',
-    },
+    ...WEEK_PARAM,
     ...DAY_WINDOW_PARAMS,
   },
   run: async (store, params, ctx) => {

@@ -32,11 +32,7 @@ export type PartName =
   | 'movement'
 
 export type ConditionName =
-  | 'regular-flares'
-  | 'stable-list'
-  | 'customer-initiation'
-  | 'no-personal-pattern'
-  | 'not-blocked-account'
+  'regular-flares' | 'stable-list' | 'customer-initiation' | 'no-personal-pattern' | 'not-blocked-account'
 
 export interface Condition {
   readonly name: ConditionName
@@ -96,7 +92,10 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`
 /** Scores one number and applies the verdict rules (pure: the caller supplies the figures and evidence). */
 export function assess(row: BehaviourRow, rules: DealLineRules): DealLineCandidate {
   const n = row.n
-  const ev = (count: number, extra: Omit<EventEvidence, 'kind' | 'targets' | 'count'> = {}): EventEvidence => ({
+  const ev = (
+    count: number,
+    extra: Omit<EventEvidence, 'kind' | 'targets' | 'count'> = {},
+  ): EventEvidence => ({
     kind: 'events',
     targets: [n],
     ...extra,
@@ -160,7 +159,15 @@ export function assess(row: BehaviourRow, rules: DealLineRules): DealLineCandida
     evidence: EventEvidence | null,
   ): ScorePart => {
     const weight = rules.weights[name]
-    return { name, value, scaled: round(clamp01(scaled), 4), weight, points: round(clamp01(scaled) * weight), reason, evidence }
+    return {
+      name,
+      value,
+      scaled: round(clamp01(scaled), 4),
+      weight,
+      points: round(clamp01(scaled) * weight),
+      reason,
+      evidence,
+    }
   }
   const parts: ScorePart[] = [
     part(
@@ -239,7 +246,8 @@ export function assess(row: BehaviourRow, rules: DealLineRules): DealLineCandida
     ),
   ]
   const totalWeight = parts.reduce((s, p) => s + p.weight, 0)
-  const score = totalWeight > 0 ? round((parts.reduce((s, p) => s + p.scaled * p.weight, 0) * 100) / totalWeight, 1) : 0
+  const score =
+    totalWeight > 0 ? round((parts.reduce((s, p) => s + p.scaled * p.weight, 0) * 100) / totalWeight, 1) : 0
   return {
     number: n,
     verdict,

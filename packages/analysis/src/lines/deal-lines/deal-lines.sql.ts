@@ -201,9 +201,9 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       distinct_contacts: num('distinct_contacts'),
       personal_contacts: num('personal_contacts'),
       account_types: r['account_types'] as readonly string[],
-      subscriber_records: (r['subscriber_records'] as readonly { id: string; file: string; row: unknown }[]).map(
-        (s) => ({ id: String(s.id), file: String(s.file), row: Number(s.row) }),
-      ),
+      subscriber_records: (
+        r['subscriber_records'] as readonly { id: string; file: string; row: unknown }[]
+      ).map((s) => ({ id: String(s.id), file: String(s.file), row: Number(s.row) })),
     }
   },
 }

@@ -26,7 +26,12 @@ const WEIGHTS: readonly (readonly [PartName, string, number, string])[] = [
   ['stable-list', 'weightStableList', 20, 'a stable recipient list'],
   ['customer-initiation', 'weightCustomerInitiation', 10, 'flare recipients contacting the number'],
   ['personal-absence', 'weightPersonalAbsence', 10, 'no personal contact pattern'],
-  ['account-type', 'weightAccountType', 10, 'the account type (PAYG full, none half, contract quarter, blocking none)'],
+  [
+    'account-type',
+    'weightAccountType',
+    10,
+    'the account type (PAYG full, none half, contract quarter, blocking none)',
+  ],
   ['fan-in', 'weightFanIn', 5, 'inbound fan-in'],
   ['short-calls', 'weightShortCalls', 5, 'the short-call share'],
   ['active-hours', 'weightActiveHours', 5, 'activity outside business hours'],
@@ -149,7 +154,8 @@ export const dealLines: AnalysisDefinition<DealLinesResult> = {
       default: 2,
       min: 1,
       max: 1000,
-      description: 'A personal-looking contact has at least this many long calls with the number (our design)',
+      description:
+        'A personal-looking contact has at least this many long calls with the number (our design)',
     },
     personalMinWeeks: {
       type: 'integer',

@@ -99,20 +99,18 @@ export const flareBursts: AnalysisDefinition<FlareBurstsResult> = {
     const types = flareTypes('flare-bursts', params)
     const rows = await findFlareBursts(store, 'flare-bursts', params, ctx, senders)
     const texts = await store.run(senderTextsQuery, { senders, flare_types: types })
-    const bursts = rows.map(
-      (r): FlareBurst => ({
-        sender: r.sender,
-        index: r.idx,
-        start: r.start,
-        end: r.end,
-        startLocal: r.start_local,
-        day: r.day,
-        durationSeconds: r.duration_s,
-        messages: r.messages,
-        recipients: r.recipients,
-        evidence: burstEvidence(r, types),
-      }),
-    )
+    const bursts = rows.map((r): FlareBurst => ({
+      sender: r.sender,
+      index: r.idx,
+      start: r.start,
+      end: r.end,
+      startLocal: r.start_local,
+      day: r.day,
+      durationSeconds: r.duration_s,
+      messages: r.messages,
+      recipients: r.recipients,
+      evidence: burstEvidence(r, types),
+    }))
     const bySender = new Map<string, BurstRow[]>()
     for (const r of rows) bySender.set(r.sender, [...(bySender.get(r.sender) ?? []), r])
     const names = [...new Set([...senders, ...texts.map((t) => t.sender)])]

@@ -111,7 +111,10 @@ const grams = (mg: number): string => (mg >= 1_000_000 ? `${mg / 1_000_000} kg` 
 export function sentencingCategory(table: SentencingTable, drug: Drug, mg: number): SentencingCategory {
   for (const { category, mg: at } of table.indicativeMg[drug])
     if (mg >= at)
-      return { category, text: `reaches the category ${category} indicative quantity (${grams(at)}) (unverified table)` }
+      return {
+        category,
+        text: `reaches the category ${category} indicative quantity (${grams(at)}) (unverified table)`,
+      }
   const lowest = table.indicativeMg[drug].at(-1)
   return {
     category: null,

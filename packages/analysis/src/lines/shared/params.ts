@@ -96,7 +96,17 @@ export const CONTACT_RULE_PARAMS: ParamSchema = {
     max: 600,
     unit: 's',
     description:
-      "Two records of the same pair, type and opposite direction are the same contact seen from both sides when their start times agree within this (after widening a minute-precision time to its whole minute); our design",
+      'Two records of the same pair, type and opposite direction are the same contact seen from both sides when their start times agree within this (after widening a minute-precision time to its whole minute); our design',
+  },
+}
+
+export const WEEK_PARAM: ParamSchema = {
+  weekDefinition: {
+    type: 'enum',
+    default: 'iso',
+    values: ['iso'],
+    description:
+      'Week for the single-day-per-week rule: ISO week, Monday to Sunday, in local days (our design)',
   },
 }
 
@@ -171,7 +181,8 @@ const at = (id: string, name: string): string => `${id}.params.${name}`
 
 export const numberParam = (params: Params, name: string): number => {
   const v = params[name]
-  if (typeof v !== 'number') throw new ValidationError(`params.${name}`, `expected a number, got ${String(v)}`)
+  if (typeof v !== 'number')
+    throw new ValidationError(`params.${name}`, `expected a number, got ${String(v)}`)
   return v
 }
 
@@ -230,7 +241,8 @@ export function runnerPeriods(id: string, params: Params): readonly RunnerPeriod
       )
     const from = m[2] ?? '0001-01-01'
     const to = m[3] ?? '9999-12-31'
-    if (from > to) throw new ValidationError(at(id, 'runners'), `"${entry}": the period ends before it starts`)
+    if (from > to)
+      throw new ValidationError(at(id, 'runners'), `"${entry}": the period ends before it starts`)
     return { msisdn: m[1]!, from, to }
   })
 }

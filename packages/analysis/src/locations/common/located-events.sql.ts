@@ -10,7 +10,8 @@ export const isoUtc = (column: string): string =>
   `CASE WHEN microsecond(${column}) % 1000000 = 0 THEN strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${column}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
 
 /** The local timestamp (no zone) of a UTC timestamp in the analysis zone. */
-export const localTs = (column: string, zone = '$zone'): string => `timezone(${zone}, timezone('UTC', ${column}))`
+export const localTs = (column: string, zone = '$zone'): string =>
+  `timezone(${zone}, timezone('UTC', ${column}))`
 
 /** A UTC timestamp shown in the analysis zone, with the offset in force then: `2024-03-31 02:30:00 +01:00`. */
 export const localText = (column: string, zone = '$zone'): string => {
@@ -33,8 +34,8 @@ export const haversineSql = (lat1: string, lon1: string, lat2: string, lon2: str
 export type LocatedParam = 'targets' | 'from' | 'to' | 'siteDecimals'
 
 /**
- * CTEs `ev` (the targets' events with a start cell, in the window) and `located` (each with the position of its start
- * cell valid at the event time). Needs `$targets` (VARCHAR[]), `$from`/`$to` (ISO text or null) and `$siteDecimals`.
+ * CTEs `ev` (the targets' events with a start cell, in the window; every event with `allEvents`) and `located` (each
+ * with the position of its start cell valid at the event time; `position_source` null when there is none). Needs `$targets` (VARCHAR[]), `$from`/`$to` (ISO text or null) and `$siteDecimals`.
  *
  * Cell lookup: a cell-list row matches an event on MCC, MNC and cell id, and on LAC/TAC too unless the record gives
  * none for a 4G/5G cell (the ECGI/NCGI has no TAC: O2 gives the ECGI alone). The row must be valid at the event time
@@ -45,15 +46,16 @@ export type LocatedParam = 'targets' | 'from' | 'to' | 'siteDecimals'
  * Site: the cell list's site id (per network), else the cell position rounded to `$siteDecimals` decimal degrees.
  * Public-fallback positions form their own sites, never merged with network ones.
  */
-export const locatedEventsCtes = (where = 'true'): string => `ev AS MATERIALIZED (
+export const locatedEventsCtes = (
+  options: { readonly allEvents?: boolean } = {},
+): string => `ev AS MATERIALIZED (
       SELECT e.id, e.target_msisdn AS target, coalesce(e.other_msisdn, e.other_raw) AS other, e.event_type, e.direction,
         e.start_utc, epoch(e.start_utc) AS ts, e.end_utc, e.duration_s, e.time_semantics, e.start_precision, e.start_cgi,
         e.start_mcc, e.start_mnc, e.start_lac, e.start_ci, e.start_cell_lat, e.start_cell_lon,
         e.source_file_id, e.source_sheet, e.source_row, e.source_line
       FROM events_unique e
-      WHERE list_contains($targets::VARCHAR[], e.target_msisdn) AND e.start_cgi IS NOT NULL
+      WHERE list_contains($targets::VARCHAR[], e.target_msisdn) ${options.allEvents === true ? '' : 'AND e.start_cgi IS NOT NULL'}
         AND ($from IS NULL OR e.start_utc >= ${utcParam('from')}) AND ($to IS NULL OR e.start_utc <= ${utcParam('to')})
-        AND (${where})
     ),
     cell_match AS MATERIALIZED (
       SELECT ev.id AS event_id, c.id AS cell_record, c.cgi, c.mcc, c.mnc, c.site_id, c.site_name, c.lat, c.lon,

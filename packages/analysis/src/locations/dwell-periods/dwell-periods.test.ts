@@ -59,20 +59,23 @@ describe('dwell periods', () => {
       position_sources: ['network'],
       evidential: true,
     })
-    for (const p of r.periods) expect((await resolveEvidence(session.store, p.evidence)).length).toBe(p.evidence.count)
+    for (const p of r.periods)
+      expect((await resolveEvidence(session.store, p.evidence)).length).toBe(p.evidence.count)
     // The 13:00 event has no cell position: the afternoon gap, not that event, splits the Liverpool St periods.
     expect(r.periods[3]!.evidence).toMatchObject({ cells: ['234-15-2-200'], count: 3 })
   })
 
   it('by cell, a change of sector on the same site starts a new period', async () => {
-    const r = (await runAnalysis(dwellPeriods, session.store, { target: A, level: 'cell', minEvents: 1 }, ctx))
-      .result
+    const r = (
+      await runAnalysis(dwellPeriods, session.store, { target: A, level: 'cell', minEvents: 1 }, ctx)
+    ).result
     expect(r.periods.slice(0, 3).map((p) => [p.cells, p.events])).toEqual([
       [['234-15-1-100'], 1],
       [['234-15-1-101'], 1],
       [['234-15-1-100'], 1],
     ])
-    const few = (await runAnalysis(dwellPeriods, session.store, { target: A, minEvents: 2, limit: 1 }, ctx)).result
+    const few = (await runAnalysis(dwellPeriods, session.store, { target: A, minEvents: 2, limit: 1 }, ctx))
+      .result
     expect([few.periods.length, few.truncated]).toEqual([1, true])
   })
 })

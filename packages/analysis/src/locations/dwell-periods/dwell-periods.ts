@@ -122,7 +122,13 @@ export const dwellPeriods: AnalysisDefinition<DwellPeriodsResult> = {
       description: 'List only periods with at least this many events',
     },
     siteDecimals: siteDecimalsParam,
-    limit: { type: 'integer', default: 5000, min: 1, max: 1_000_000, description: 'How many periods to list' },
+    limit: {
+      type: 'integer',
+      default: 5000,
+      min: 1,
+      max: 1_000_000,
+      description: 'How many periods to list',
+    },
   },
   run: async (store, params, ctx) => {
     const target = String(params['target'])

@@ -71,7 +71,8 @@ export const impossibleTravel: AnalysisDefinition<ImpossibleTravelResult> = {
       default: 2000,
       min: 0,
       unit: 'metres',
-      description: 'Serving radius assumed around each cell position: the phone may have been this far from the mast',
+      description:
+        'Serving radius assumed around each cell position: the phone may have been this far from the mast',
     },
     includeDataEvents: {
       type: 'boolean',
@@ -79,7 +80,13 @@ export const impossibleTravel: AnalysisDefinition<ImpossibleTravelResult> = {
       description: 'Also check data sessions, whose cell was used at or before the time shown',
     },
     siteDecimals: siteDecimalsParam,
-    limit: { type: 'integer', default: 1000, min: 1, max: 100_000, description: 'How many flagged pairs to list' },
+    limit: {
+      type: 'integer',
+      default: 1000,
+      min: 1,
+      max: 100_000,
+      description: 'How many flagged pairs to list',
+    },
   },
   run: async (store, params, ctx) => {
     const target = String(params['target'])

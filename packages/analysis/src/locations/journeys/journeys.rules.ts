@@ -53,7 +53,8 @@ export function findJourneys(periods: readonly PeriodPoint[], rules: JourneyRule
     let departure = s
     while (departure + 1 < t && distance(periods[departure + 1]!, origin) <= rules.areaMetres) departure++
     let arrival = t
-    while (arrival - 1 > departure && distance(periods[arrival - 1]!, destination) <= rules.areaMetres) arrival--
+    while (arrival - 1 > departure && distance(periods[arrival - 1]!, destination) <= rules.areaMetres)
+      arrival--
     const via: number[] = []
     for (let i = departure + 1; i < arrival; i++) via.push(i)
     journeys.push({ originStay: s, destinationStay: t, departure, arrival, via })

@@ -58,7 +58,14 @@ describe('top cells', () => {
       ['234-15-1-101', 'site 234-15 H1', 1, 1],
     ])
     expect(r.sites.map((s) => [s.site, s.cells, s.events, s.active_days, s.first_utc, s.last_utc])).toEqual([
-      ['site 234-15 H1', ['234-15-1-100', '234-15-1-101'], 4, 3, '2024-03-30T01:00:00Z', '2024-04-01T02:00:00Z'],
+      [
+        'site 234-15 H1',
+        ['234-15-1-100', '234-15-1-101'],
+        4,
+        3,
+        '2024-03-30T01:00:00Z',
+        '2024-04-01T02:00:00Z',
+      ],
       [
         'position 51.5074,-0.1278',
         ['234-15-2-200', '234-15-2-201'],
@@ -68,7 +75,12 @@ describe('top cells', () => {
         '2024-03-31T09:30:00Z',
       ],
     ])
-    expect(r.sites[0]).toMatchObject({ lat: 51.54, lon: 0.71, position_sources: ['network'], evidential: true })
+    expect(r.sites[0]).toMatchObject({
+      lat: 51.54,
+      lon: 0.71,
+      position_sources: ['network'],
+      evidential: true,
+    })
     // Nights are 30 and 31 March and 1 April; the 06:30 BST text is not one of them.
     expect(r.home.nights).toBe(3)
     expect(r.home.cells.map((c) => [c.cell, c.nights, c.events])).toEqual([

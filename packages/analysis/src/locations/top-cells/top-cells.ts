@@ -71,7 +71,11 @@ export interface TopCellsResult {
   readonly zone: string
   readonly located_events: number
   /** Events whose start cell has no position valid at the event time (no cell-list row and none in the record). */
-  readonly unlocated: { readonly events: number; readonly cells: readonly string[]; readonly evidence: EventEvidence | null }
+  readonly unlocated: {
+    readonly events: number
+    readonly cells: readonly string[]
+    readonly evidence: EventEvidence | null
+  }
   readonly cells: readonly (CellFigure & Use)[]
   readonly sites: readonly (SiteFigure & Use)[]
   /** Overnight use (`nightStart`–`nightEnd` local time): a home-cell indicator, not an address. */
@@ -142,7 +146,8 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
       type: 'string',
       default: '06:00',
       pattern: CLOCK_PATTERN,
-      description: 'End of the overnight window, local time (HH:MM), exclusive; before nightStart runs over midnight',
+      description:
+        'End of the overnight window, local time (HH:MM), exclusive; before nightStart runs over midnight',
     },
     dayStart: {
       type: 'string',
@@ -157,7 +162,13 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
       description: 'End of the daytime window, local time (HH:MM), exclusive',
     },
     siteDecimals: siteDecimalsParam,
-    limit: { type: 'integer', default: 20, min: 1, max: 10_000, description: 'How many cells and sites per list' },
+    limit: {
+      type: 'integer',
+      default: 20,
+      min: 1,
+      max: 10_000,
+      description: 'How many cells and sites per list',
+    },
   },
   run: async (store, params, ctx) => {
     const target = String(params['target'])
@@ -206,10 +217,7 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
     const daytime = (a: CellUseRow, b: CellUseRow): number =>
       b.days - a.days || b.day_events - a.day_events || byKey(a, b)
     const top = (xs: readonly CellUseRow[], order: typeof overall, keep: (r: CellUseRow) => boolean) =>
-      xs
-        .filter(keep)
-        .sort(order)
-        .slice(0, limit)
+      xs.filter(keep).sort(order).slice(0, limit)
     const total = rows.find((r) => r.level === 'total')
     return {
       target,
@@ -228,8 +236,14 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
       home: {
         window: `${clock.nightStart}–${clock.nightEnd} ${ctx.zone}`,
         nights: total?.nights ?? 0,
-        cells: top(cells, overnight, (r) => r.night_events > 0).map((r) => ({ ...cellFigure(r), ...night(r) })),
-        sites: top(sites, overnight, (r) => r.night_events > 0).map((r) => ({ ...siteFigure(r), ...night(r) })),
+        cells: top(cells, overnight, (r) => r.night_events > 0).map((r) => ({
+          ...cellFigure(r),
+          ...night(r),
+        })),
+        sites: top(sites, overnight, (r) => r.night_events > 0).map((r) => ({
+          ...siteFigure(r),
+          ...night(r),
+        })),
       },
       daytime: {
         window: `${clock.dayStart}–${clock.dayEnd} ${ctx.zone}`,

@@ -1,0 +1,417 @@
+import type { QuerySpec } from '@linesight/store'
+import {
+  BASE_CTE,
+  CELL_ROWS_CTE,
+  CONTACTS_CTE,
+  FLARES_CTE,
+  LINE_GROUPS_CTE,
+  eventPositionsCte,
+  haversineKm,
+  inNight,
+  isoUtc,
+  localTime,
+  nightOf,
+} from '../../continuity/common/line-sql.js'
+
+type GroupParams = 'groups' | 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
+
+/** Customer-initiated contacts with a line (from either side's records), once each customer was on the base. */
+const CUSTOMER_CONTACTS_CTE = `cust_contacts AS MATERIALIZED (
+  SELECT lg.g, k.a AS line, k.b AS c, k.t, k.owner || '|' || k.id AS ref
+  FROM contacts k JOIN line_groups lg ON lg.n = k.a
+  JOIN base ON base.g = lg.g AND base.c = k.b AND k.t >= base.first_flared
+  WHERE k.dir = 'in')`
+
+const ALL_LINES_CTE = `all_lines AS (SELECT DISTINCT n FROM line_groups)`
+
+export interface CustomerRow {
+  readonly g: string
+  readonly c: string
+  readonly first_flared_utc: string
+  readonly flares: number
+  readonly initiated: number
+  readonly active_days: number
+  readonly last_contact_utc: string | null
+  /** Rows in the line numbers' own records with this customer (the evidence count). */
+  readonly line_rows: number
+}
+
+/** The customer base per line (flare recipients) and the contacts each customer started with the line. */
+export const customersQuery: QuerySpec<CustomerRow, GroupParams | 'zone'> = {
+  id: 'line-roles-customers',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE}, ${CUSTOMER_CONTACTS_CTE},
+      initiated AS (
+        SELECT g, c, count(DISTINCT (t, line)) AS n, count(DISTINCT (${localTime('t')})::DATE) AS days, max(t) AS last_t
+        FROM cust_contacts GROUP BY g, c),
+      own_rows AS (
+        SELECT lg.g, e.other_msisdn AS c, count(*) AS n
+        FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
+        WHERE e.other_msisdn IS NOT NULL GROUP BY lg.g, e.other_msisdn)
+      SELECT b.g, b.c, ${isoUtc('b.first_flared')} AS first_flared_utc, b.flares, coalesce(i.n, 0) AS initiated,
+        coalesce(i.days, 0) AS active_days, ${isoUtc('i.last_t')} AS last_contact_utc, coalesce(o.n, 0) AS line_rows
+      FROM base b LEFT JOIN initiated i ON i.g = b.g AND i.c = b.c LEFT JOIN own_rows o ON o.g = b.g AND o.c = b.c
+      ORDER BY b.g, initiated DESC, b.flares DESC, b.c`,
+  },
+  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'zone'],
+  row: (r) => r as unknown as CustomerRow,
+}
+
+export interface AfterCustomerRow {
+  readonly g: string
+  readonly x: string
+  /** Contacts from x to the line's customers within the window after the customer contacted the line. */
+  readonly callbacks: number
+  readonly callback_days: number
+  readonly callback_customers: number
+  /** Every contact from x to the line's customers (the share's denominator). */
+  readonly to_customers: number
+  /** Contacts from the line to x within the window after a customer contact. */
+  readonly line_after: number
+  readonly line_after_days: number
+  readonly line_to_x: number
+  /** `owner|id` of each call-back and the customer contact it follows. */
+  readonly callback_refs: readonly string[]
+  readonly line_after_refs: readonly string[]
+  readonly callback_day_list: readonly string[]
+}
+
+/**
+ * The runner pattern (domain §3.7): numbers outside the customer base that contact the line's customers within
+ * `$windowSeconds` after the customer contacted the line ("call-backs"), or that the line contacts within that
+ * window after a customer contact.
+ */
+export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone' | 'windowSeconds'> = {
+  id: 'line-roles-after-customer',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE},
+      ${CUSTOMER_CONTACTS_CTE},
+      outside AS (
+        SELECT DISTINCT lg.g, k.a AS x FROM contacts k CROSS JOIN (SELECT DISTINCT g FROM line_groups) lg
+        WHERE k.a NOT IN (SELECT n FROM all_lines)
+          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.a)),
+      to_cust AS MATERIALIZED (
+        SELECT o.g, k.a AS x, k.b AS c, k.t, k.typ, k.owner || '|' || k.id AS ref
+        FROM contacts k JOIN outside o ON o.x = k.a
+        JOIN base ON base.g = o.g AND base.c = k.b
+        WHERE k.dir = 'out'),
+      callbacks AS (
+        SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.ref, cc.ref AS trigger_ref
+        FROM to_cust tc JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c
+          AND tc.t > cc.t AND tc.t <= cc.t + to_seconds($windowSeconds)),
+      cb_agg AS (
+        SELECT g, x, count(DISTINCT (c, t, typ)) AS callbacks,
+          count(DISTINCT (${localTime('t')})::DATE) AS callback_days, count(DISTINCT c) AS callback_customers,
+          list(DISTINCT ref) || list(DISTINCT trigger_ref) AS refs,
+          list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d')) AS day_list
+        FROM callbacks GROUP BY g, x),
+      tc_agg AS (SELECT g, x, count(DISTINCT (c, t, typ)) AS to_customers FROM to_cust GROUP BY g, x),
+      line_to AS MATERIALIZED (
+        SELECT o.g, k.b AS x, k.a AS line, k.t, k.typ, k.owner || '|' || k.id AS ref
+        FROM contacts k JOIN line_groups lg ON lg.n = k.a JOIN outside o ON o.g = lg.g AND o.x = k.b
+        WHERE k.dir = 'out'),
+      line_after AS (
+        SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.ref, cc.ref AS trigger_ref
+        FROM line_to lt JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line
+          AND lt.t > cc.t AND lt.t <= cc.t + to_seconds($windowSeconds)),
+      la_agg AS (
+        SELECT g, x, count(DISTINCT (line, t, typ)) AS line_after,
+          count(DISTINCT (${localTime('t')})::DATE) AS line_after_days,
+          list(DISTINCT ref) || list(DISTINCT trigger_ref) AS refs
+        FROM line_after GROUP BY g, x),
+      lt_agg AS (SELECT g, x, count(DISTINCT (line, t, typ)) AS line_to_x FROM line_to GROUP BY g, x),
+      keys AS (SELECT g, x FROM cb_agg UNION SELECT g, x FROM la_agg)
+      SELECT k.g, k.x, coalesce(cb.callbacks, 0) AS callbacks, coalesce(cb.callback_days, 0) AS callback_days,
+        coalesce(cb.callback_customers, 0) AS callback_customers, coalesce(tc.to_customers, 0) AS to_customers,
+        coalesce(la.line_after, 0) AS line_after, coalesce(la.line_after_days, 0) AS line_after_days,
+        coalesce(lt.line_to_x, 0) AS line_to_x,
+        coalesce(list_sort(cb.refs), []::VARCHAR[]) AS callback_refs,
+        coalesce(list_sort(la.refs), []::VARCHAR[]) AS line_after_refs,
+        coalesce(list_sort(cb.day_list), []::VARCHAR[]) AS callback_day_list
+      FROM keys k LEFT JOIN cb_agg cb ON cb.g = k.g AND cb.x = k.x LEFT JOIN tc_agg tc ON tc.g = k.g AND tc.x = k.x
+        LEFT JOIN la_agg la ON la.g = k.g AND la.x = k.x LEFT JOIN lt_agg lt ON lt.g = k.g AND lt.x = k.x
+      ORDER BY k.g, k.x`,
+  },
+  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'zone', 'windowSeconds'],
+  row: (r) => r as unknown as AfterCustomerRow,
+}
+
+export interface LineContactRow {
+  readonly g: string
+  readonly x: string
+  readonly contacts: number
+  readonly days: number
+  readonly from_x: number
+  readonly to_x: number
+  readonly first_utc: string
+  readonly last_utc: string
+  readonly day_list: readonly string[]
+  readonly refs: readonly string[]
+}
+
+/** Numbers outside the customer base in voice or text contact with the line, from either side's records. */
+export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> = {
+  id: 'line-roles-line-contacts',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE},
+      rows_ AS (
+        SELECT lg.g, k.b AS x, k.a AS line, k.dir, k.t, k.typ, k.owner || '|' || k.id AS ref
+        FROM contacts k JOIN line_groups lg ON lg.n = k.a
+        WHERE k.b NOT IN (SELECT n FROM all_lines)
+          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b))
+      SELECT g, x, count(DISTINCT (line, t, typ, dir)) AS contacts,
+        count(DISTINCT (${localTime('t')})::DATE) AS days,
+        count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'in') AS from_x,
+        count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'out') AS to_x,
+        ${isoUtc('min(t)')} AS first_utc, ${isoUtc('max(t)')} AS last_utc,
+        list_sort(list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d'))) AS day_list,
+        list_sort(list(DISTINCT ref)) AS refs
+      FROM rows_ GROUP BY g, x ORDER BY g, contacts DESC, x`,
+  },
+  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'zone'],
+  row: (r) => r as unknown as LineContactRow,
+}
+
+export interface FocusContactRow {
+  readonly g: string
+  /** The focus number (a runner candidate). */
+  readonly f: string
+  readonly x: string
+  readonly contacts: number
+  readonly days: number
+  /** Contacts x started towards f. */
+  readonly from_x: number
+  readonly day_list: readonly string[]
+  readonly from_x_days: readonly string[]
+  readonly refs: readonly string[]
+  readonly from_x_refs: readonly string[]
+}
+
+/** Everyone in voice or text contact with the focus numbers (runner candidates), per line. */
+export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n' | 'zone'> = {
+  id: 'line-roles-focus-contacts',
+  sql: {
+    duckdb: `WITH focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
+      ${CONTACTS_CTE}
+      SELECT fo.g, fo.f, k.b AS x, count(DISTINCT (k.t, k.typ, k.dir)) AS contacts,
+        count(DISTINCT (${localTime('k.t')})::DATE) AS days,
+        count(DISTINCT (k.t, k.typ)) FILTER (WHERE k.dir = 'in') AS from_x,
+        list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d'))) AS day_list,
+        coalesce(list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d')) FILTER (WHERE k.dir = 'in')), []::VARCHAR[]) AS from_x_days,
+        list_sort(list(DISTINCT k.owner || '|' || k.id)) AS refs,
+        coalesce(list_sort(list(DISTINCT k.owner || '|' || k.id) FILTER (WHERE k.dir = 'in')), []::VARCHAR[]) AS from_x_refs
+      FROM contacts k JOIN focus fo ON fo.f = k.a
+      GROUP BY fo.g, fo.f, k.b ORDER BY fo.g, fo.f, k.b`,
+  },
+  params: ['focus_g', 'focus_n', 'zone'],
+  row: (r) => r as unknown as FocusContactRow,
+}
+
+export interface PlaceRow {
+  readonly g: string
+  readonly x: string
+  readonly centre_lat: number | null
+  readonly centre_lon: number | null
+  readonly centre_fallback: boolean | null
+  readonly home_cgi: string | null
+  readonly home_site: string | null
+  readonly home_nights: number
+  readonly nights_observed: number
+  readonly home_lat: number | null
+  readonly home_lon: number | null
+  readonly home_fallback: boolean | null
+  readonly home_km: number | null
+  readonly home_refs: readonly string[]
+  readonly town_days: number
+  readonly town_cells: readonly string[]
+  readonly town_rows: number
+  readonly positioned_days: number
+}
+
+/**
+ * Places (domain §3.7): each line's town as the median position of its numbers' cells, and for each focus number
+ * its home cell (the cell of most nights in the overnight window, with the rows), the distance from that cell
+ * to the town, and the days it used cells within `$townRadiusKm` of the town.
+ */
+export const placesQuery: QuerySpec<
+  PlaceRow,
+  'groups' | 'numbers' | 'focus_g' | 'focus_n' | 'zone' | 'nightStartHour' | 'nightEndHour' | 'townRadiusKm' | 'usePublicFallback'
+> = {
+  id: 'line-roles-places',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE},
+      focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
+      ${CELL_ROWS_CTE},
+      ev AS MATERIALIZED (
+        SELECT id, target_msisdn AS n, start_cgi AS cgi, start_utc AS t FROM events_unique
+        WHERE start_cgi IS NOT NULL AND (target_msisdn IN (SELECT n FROM line_groups) OR target_msisdn IN (SELECT f FROM focus))),
+      ${eventPositionsCte('pos', 'ev')},
+      centre AS (
+        SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback
+        FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n GROUP BY lg.g),
+      fev AS MATERIALIZED (
+        SELECT fo.g, fo.f AS x, ev.id, ev.cgi, ev.t, ${localTime('ev.t')} AS lt, p.lat, p.lon, p.site_name, p.source_kind
+        FROM ev JOIN focus fo ON fo.f = ev.n LEFT JOIN pos p ON p.id = ev.id),
+      night AS (
+        SELECT *, ${nightOf('t')} AS night FROM fev WHERE ${inNight('t')}),
+      night_cells AS (
+        SELECT g, x, cgi, count(DISTINCT night) AS nights, list(id ORDER BY id) AS ids, any_value(lat) AS lat,
+          any_value(lon) AS lon, any_value(site_name) AS site_name, bool_or(source_kind <> 'network') AS fallback
+        FROM night GROUP BY g, x, cgi),
+      home AS (
+        SELECT * FROM night_cells
+        QUALIFY row_number() OVER (PARTITION BY g, x ORDER BY nights DESC, (lat IS NULL), cgi) = 1),
+      nights_obs AS (SELECT g, x, count(DISTINCT night) AS n FROM night GROUP BY g, x),
+      town AS (
+        SELECT f.g, f.x, count(DISTINCT f.lt::DATE) AS days, list(DISTINCT f.cgi ORDER BY f.cgi) AS cells
+        FROM fev f JOIN centre c ON c.g = f.g
+        WHERE f.lat IS NOT NULL AND ${haversineKm('f.lat', 'f.lon', 'c.lat', 'c.lon')} <= $townRadiusKm
+        GROUP BY f.g, f.x),
+      town_rows AS (
+        SELECT t.g, t.x, count(*) AS n FROM town t JOIN events_unique e ON e.target_msisdn = t.x
+        AND list_contains(t.cells, e.start_cgi) GROUP BY t.g, t.x),
+      positioned AS (SELECT g, x, count(DISTINCT lt::DATE) AS days FROM fev WHERE lat IS NOT NULL GROUP BY g, x)
+      SELECT fo.g, fo.f AS x, c.lat AS centre_lat, c.lon AS centre_lon, c.fallback AS centre_fallback,
+        h.cgi AS home_cgi, h.site_name AS home_site, coalesce(h.nights, 0) AS home_nights,
+        coalesce(no.n, 0) AS nights_observed, h.lat AS home_lat, h.lon AS home_lon, h.fallback AS home_fallback,
+        CASE WHEN h.lat IS NULL OR c.lat IS NULL THEN NULL ELSE round(${haversineKm('h.lat', 'h.lon', 'c.lat', 'c.lon')}, 3) END AS home_km,
+        coalesce(h.ids, []::VARCHAR[]) AS home_refs, coalesce(t.days, 0) AS town_days,
+        coalesce(t.cells, []::VARCHAR[]) AS town_cells, coalesce(tr.n, 0) AS town_rows,
+        coalesce(ps.days, 0) AS positioned_days
+      FROM focus fo LEFT JOIN centre c ON c.g = fo.g LEFT JOIN home h ON h.g = fo.g AND h.x = fo.f
+        LEFT JOIN nights_obs no ON no.g = fo.g AND no.x = fo.f LEFT JOIN town t ON t.g = fo.g AND t.x = fo.f
+        LEFT JOIN town_rows tr ON tr.g = fo.g AND tr.x = fo.f LEFT JOIN positioned ps ON ps.g = fo.g AND ps.x = fo.f
+      ORDER BY fo.g, fo.f`,
+  },
+  params: [
+    'groups',
+    'numbers',
+    'focus_g',
+    'focus_n',
+    'zone',
+    'nightStartHour',
+    'nightEndHour',
+    'townRadiusKm',
+    'usePublicFallback',
+  ],
+  row: (r) => r as unknown as PlaceRow,
+}
+
+export interface ColocationRow {
+  readonly g: string
+  readonly x: string
+  readonly periods: number
+  readonly days: number
+  readonly same_cell: number
+  readonly same_site: number
+  readonly nearby: number
+  readonly fallback_periods: number
+  readonly day_list: readonly string[]
+  /** One pair per period (the closest): `owner|id` of both events. */
+  readonly refs: readonly string[]
+}
+
+/**
+ * Co-location with the line's phones (domain §3.7): a focus number's event and a line number's event within
+ * `$delaySeconds` (plus 59 s when either time is given to the minute) on the same cell, the same site, or cells
+ * listed within `$nearMetres` of each other (different networks never share a cell). Matches more than
+ * `$periodGapSeconds` apart are separate periods.
+ */
+export const colocationQuery: QuerySpec<
+  ColocationRow,
+  | 'groups'
+  | 'numbers'
+  | 'focus_g'
+  | 'focus_n'
+  | 'zone'
+  | 'delaySeconds'
+  | 'nearMetres'
+  | 'periodGapSeconds'
+  | 'usePublicFallback'
+> = {
+  id: 'line-roles-colocation',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE},
+      focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
+      ${CELL_ROWS_CTE},
+      xe AS MATERIALIZED (
+        SELECT fo.g, fo.f AS x, e.id, e.start_utc AS t, e.start_cgi AS cgi, e.start_precision = 'minute' AS coarse,
+          floor(epoch(e.start_utc) / ($delaySeconds + 60))::BIGINT AS k
+        FROM events_unique e JOIN focus fo ON fo.f = e.target_msisdn WHERE e.start_cgi IS NOT NULL),
+      le AS MATERIALIZED (
+        SELECT lg.g, lg.n, e.id, e.start_utc AS t, e.start_cgi AS cgi, e.start_precision = 'minute' AS coarse,
+          floor(epoch(e.start_utc) / ($delaySeconds + 60))::BIGINT AS k
+        FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn WHERE e.start_cgi IS NOT NULL),
+      pos_in AS (SELECT DISTINCT id, cgi, t FROM (SELECT id, cgi, t FROM xe UNION ALL SELECT id, cgi, t FROM le)),
+      ${eventPositionsCte('pos', 'pos_in')},
+      xb AS (SELECT xe.*, unnest([xe.k - 1, xe.k, xe.k + 1]) AS b FROM xe),
+      pairs AS (
+        SELECT xb.g, xb.x, xb.id AS xid, le.id AS lid, le.n, xb.t AS xt, abs(epoch(xb.t) - epoch(le.t)) AS dt,
+          CASE WHEN xb.cgi = le.cgi THEN 1
+            WHEN px.site_key IS NOT NULL AND px.site_key = pl.site_key THEN 2
+            WHEN px.lat IS NOT NULL AND pl.lat IS NOT NULL
+              AND ${haversineKm('px.lat', 'px.lon', 'pl.lat', 'pl.lon')} * 1000 <= $nearMetres THEN 3 END AS kind,
+          coalesce(px.source_kind <> 'network' OR pl.source_kind <> 'network', false) AS fallback
+        FROM xb JOIN le ON le.g = xb.g AND le.k = xb.b
+          LEFT JOIN pos px ON px.id = xb.id LEFT JOIN pos pl ON pl.id = le.id
+        WHERE xb.x <> le.n
+          AND abs(epoch(xb.t) - epoch(le.t)) <= $delaySeconds + CASE WHEN xb.coarse OR le.coarse THEN 59 ELSE 0 END),
+      best AS (
+        SELECT * FROM pairs WHERE kind IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY g, x, xid ORDER BY kind, (kind <> 1 AND fallback), dt, lid) = 1),
+      chained AS (
+        SELECT *, CASE WHEN epoch(xt) - epoch(lag(xt) OVER (PARTITION BY g, x ORDER BY xt, xid)) <= $periodGapSeconds
+          THEN 0 ELSE 1 END AS brk FROM best),
+      numbered AS (SELECT *, sum(brk) OVER (PARTITION BY g, x ORDER BY xt, xid ROWS UNBOUNDED PRECEDING) AS period FROM chained),
+      periods AS (
+        SELECT g, x, period, min(xt) AS t0, min(kind) AS kind, bool_and(fallback) AS fallback,
+          arg_min(x || '|' || xid, (kind, dt, xid)) AS xref, arg_min(n || '|' || lid, (kind, dt, xid)) AS lref
+        FROM numbered GROUP BY g, x, period)
+      SELECT g, x, count(*) AS periods, count(DISTINCT (${localTime('t0')})::DATE) AS days,
+        count(*) FILTER (WHERE kind = 1) AS same_cell, count(*) FILTER (WHERE kind = 2) AS same_site,
+        count(*) FILTER (WHERE kind = 3) AS nearby, count(*) FILTER (WHERE fallback AND kind = 3) AS fallback_periods,
+        list_sort(list(DISTINCT strftime((${localTime('t0')})::DATE, '%Y-%m-%d'))) AS day_list,
+        list_sort(list(xref) || list(lref)) AS refs
+      FROM periods GROUP BY g, x ORDER BY g, x`,
+  },
+  params: [
+    'groups',
+    'numbers',
+    'focus_g',
+    'focus_n',
+    'zone',
+    'delaySeconds',
+    'nearMetres',
+    'periodGapSeconds',
+    'usePublicFallback',
+  ],
+  row: (r) => r as unknown as ColocationRow,
+}
+
+export interface NewHandsetRow {
+  readonly g: string
+  readonly imei: string
+  readonly msisdn: string
+  readonly first_utc: string
+  readonly first_day: string
+  readonly ref: string
+}
+
+/** Handsets (IMEI) that first appear on a line's numbers after the line's first record: a new handset's first day. */
+export const newHandsetsQuery: QuerySpec<NewHandsetRow, 'groups' | 'numbers' | 'zone'> = {
+  id: 'line-roles-new-handsets',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE},
+      ev AS (SELECT lg.g, e.* FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn),
+      starts AS (SELECT g, min(start_utc) AS t FROM ev GROUP BY g),
+      firsts AS (
+        SELECT g, imei, arg_min(target_msisdn, (start_utc, id)) AS msisdn, min(start_utc) AS t, arg_min(id, (start_utc, id)) AS id
+        FROM ev WHERE imei IS NOT NULL GROUP BY g, imei)
+      SELECT f.g, f.imei, f.msisdn, ${isoUtc('f.t')} AS first_utc,
+        strftime((${localTime('f.t')})::DATE, '%Y-%m-%d') AS first_day, f.msisdn || '|' || f.id AS ref
+      FROM firsts f JOIN starts s ON s.g = f.g WHERE (${localTime('f.t')})::DATE > (${localTime('s.t')})::DATE
+      ORDER BY f.g, f.t, f.imei`,
+  },
+  params: ['groups', 'numbers', 'zone'],
+  row: (r) => r as unknown as NewHandsetRow,
+}

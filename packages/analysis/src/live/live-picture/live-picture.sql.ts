@@ -1,0 +1,147 @@
+import type { QuerySpec } from '@linesight/store'
+import { CELL_ROWS_CTE, LINE_GROUPS_CTE, eventPositionsCte, isoUtc, localTime } from '../../continuity/common/line-sql.js'
+
+type LiveParams = 'groups' | 'numbers' | 'asOf' | 'usePublicFallback'
+
+/** A line's own records up to `$asOf` (all when unset), with each event's cell position. */
+const LINE_EVENTS_CTES = `${LINE_GROUPS_CTE}, ${CELL_ROWS_CTE},
+  ev AS MATERIALIZED (
+    SELECT lg.g, e.target_msisdn AS n, e.id, e.start_utc AS t, e.end_utc, e.duration_s, e.event_type, e.direction,
+      e.time_semantics, e.start_cgi AS cgi, e.imsi, e.imei, e.imei_raw, e.network
+    FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
+    WHERE $asOf IS NULL OR e.start_utc <= $asOf::TIMESTAMP),
+  ${eventPositionsCte('pos', 'ev')},
+  last_t AS (SELECT g, max(t) AS t FROM ev GROUP BY g)`
+
+export interface LastEventRow {
+  readonly g: string
+  readonly n: string
+  readonly id: string
+  readonly start_utc: string
+  readonly end_utc: string | null
+  readonly event_type: string
+  readonly direction: string
+  readonly time_semantics: string
+  readonly cgi: string | null
+  readonly network: string | null
+  readonly site_name: string | null
+  readonly lat: number | null
+  readonly lon: number | null
+  readonly source_kind: string | null
+  /** The last event that carried a cell (the newest event may carry none). */
+  readonly cell_event_id: string | null
+  readonly cell_event_utc: string | null
+  readonly cell_event_end_utc: string | null
+  readonly cell_event_type: string | null
+  readonly cell_time_semantics: string | null
+  readonly cell_cgi: string | null
+  readonly cell_site_name: string | null
+  readonly cell_lat: number | null
+  readonly cell_lon: number | null
+  readonly cell_source_kind: string | null
+  readonly cell_n: string | null
+  readonly imsi: string | null
+  readonly imsi_id: string | null
+  readonly imsi_n: string | null
+  readonly imsi_utc: string | null
+  readonly imei: string | null
+  readonly imei_raw: string | null
+  readonly imei_id: string | null
+  readonly imei_n: string | null
+  readonly imei_utc: string | null
+  readonly events: number
+}
+
+/** Each line's newest event, newest event with a cell, and newest SIM (IMSI) and handset (IMEI) seen. */
+export const lastEventQuery: QuerySpec<LastEventRow, LiveParams> = {
+  id: 'live-picture-last',
+  sql: {
+    duckdb: `WITH ${LINE_EVENTS_CTES},
+      ranked AS (SELECT ev.*, p.site_name, p.lat, p.lon, p.source_kind FROM ev LEFT JOIN pos p ON p.id = ev.id),
+      last_any AS (SELECT * FROM ranked QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
+      last_cell AS (
+        SELECT * FROM ranked WHERE cgi IS NOT NULL QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
+      last_imsi AS (
+        SELECT * FROM ranked WHERE imsi IS NOT NULL QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
+      last_imei AS (
+        SELECT * FROM ranked WHERE imei IS NOT NULL QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
+      counts AS (SELECT g, count(*) AS n FROM ev GROUP BY g)
+      SELECT a.g, a.n, a.id, ${isoUtc('a.t')} AS start_utc, ${isoUtc('a.end_utc')} AS end_utc, a.event_type, a.direction,
+        a.time_semantics, a.cgi, a.network, a.site_name, a.lat, a.lon, a.source_kind,
+        c.id AS cell_event_id, ${isoUtc('c.t')} AS cell_event_utc, ${isoUtc('coalesce(c.end_utc, c.t + to_seconds(coalesce(c.duration_s, 0)))')} AS cell_event_end_utc,
+        c.event_type AS cell_event_type, c.time_semantics AS cell_time_semantics, c.cgi AS cell_cgi, c.site_name AS cell_site_name,
+        c.lat AS cell_lat, c.lon AS cell_lon, c.source_kind AS cell_source_kind, c.n AS cell_n,
+        i.imsi, i.id AS imsi_id, i.n AS imsi_n, ${isoUtc('i.t')} AS imsi_utc,
+        h.imei, h.imei_raw, h.id AS imei_id, h.n AS imei_n, ${isoUtc('h.t')} AS imei_utc, counts.n AS events
+      FROM last_any a JOIN counts ON counts.g = a.g LEFT JOIN last_cell c ON c.g = a.g LEFT JOIN last_imsi i ON i.g = a.g
+        LEFT JOIN last_imei h ON h.g = a.g
+      ORDER BY a.g`,
+  },
+  params: ['groups', 'numbers', 'asOf', 'usePublicFallback'],
+  row: (r) => r as unknown as LastEventRow,
+}
+
+export interface HourRow {
+  readonly g: string
+  readonly hour: number
+  readonly days: number
+  readonly events: number
+  /** The first event of each (day, hour): one row per day counted. */
+  readonly refs: readonly string[]
+}
+
+/** Active hours (local) over the `$profileDays` days up to each line's last event: on how many days, how many events. */
+export const hoursQuery: QuerySpec<HourRow, LiveParams | 'zone' | 'profileDays'> = {
+  id: 'live-picture-hours',
+  sql: {
+    duckdb: `WITH ${LINE_EVENTS_CTES},
+      recent AS (
+        SELECT ev.g, ev.n, ev.id, ev.t, ${localTime('ev.t')} AS lt FROM ev JOIN last_t l ON l.g = ev.g
+        WHERE ev.t > l.t - to_days($profileDays::INTEGER)),
+      firsts AS (
+        SELECT g, hour(lt) AS hour, lt::DATE AS day, arg_min(n || '|' || id, (t, id)) AS ref, count(*) AS n
+        FROM recent GROUP BY g, hour(lt), lt::DATE)
+      SELECT g, hour, count(*) AS days, sum(n)::BIGINT AS events, list(ref ORDER BY ref) AS refs
+      FROM firsts GROUP BY g, hour ORDER BY g, hour`,
+  },
+  params: ['groups', 'numbers', 'asOf', 'usePublicFallback', 'zone', 'profileDays'],
+  row: (r) => r as unknown as HourRow,
+}
+
+export interface RecentCellRow {
+  readonly g: string
+  readonly cgi: string
+  readonly numbers: readonly string[]
+  readonly events: number
+  readonly first_utc: string
+  readonly last_utc: string
+  readonly window_from: string
+  readonly window_to: string
+  readonly site_name: string | null
+  readonly lat: number | null
+  readonly lon: number | null
+  readonly source_kind: string | null
+}
+
+/** Cells the line's numbers used in the `$recentDays` days up to its last event, newest first. */
+export const recentCellsQuery: QuerySpec<RecentCellRow, LiveParams | 'recentDays' | 'limit'> = {
+  id: 'live-picture-recent-cells',
+  sql: {
+    duckdb: `WITH ${LINE_EVENTS_CTES},
+      recent AS (
+        SELECT ev.*, l.t - to_days($recentDays::INTEGER) AS w_from, l.t AS w_to FROM ev JOIN last_t l ON l.g = ev.g
+        WHERE ev.t >= l.t - to_days($recentDays::INTEGER) AND ev.cgi IS NOT NULL),
+      agg AS (
+        SELECT r.g, r.cgi, list(DISTINCT r.n ORDER BY r.n) AS numbers, count(*) AS events, min(r.t) AS f, max(r.t) AS l,
+          any_value(r.w_from) AS w_from, any_value(r.w_to) AS w_to,
+          arg_max(p.site_name, r.t) AS site_name, arg_max(p.lat, r.t) AS lat, arg_max(p.lon, r.t) AS lon,
+          arg_max(p.source_kind, r.t) AS source_kind
+        FROM recent r LEFT JOIN pos p ON p.id = r.id GROUP BY r.g, r.cgi)
+      SELECT g, cgi, numbers, events, ${isoUtc('f')} AS first_utc, ${isoUtc('l')} AS last_utc,
+        ${isoUtc('w_from')} AS window_from, ${isoUtc('w_to')} AS window_to, site_name, lat, lon, source_kind
+      FROM agg QUALIFY row_number() OVER (PARTITION BY g ORDER BY l DESC, cgi) <= $limit
+      ORDER BY g, l DESC, cgi`,
+  },
+  params: ['groups', 'numbers', 'asOf', 'usePublicFallback', 'recentDays', 'limit'],
+  row: (r) => r as unknown as RecentCellRow,
+}

@@ -1,0 +1,350 @@
+import type { CaseStore } from '@linesight/store'
+import type { AnalysisContext } from '../../core/context.js'
+import type { AnalysisDefinition } from '../../core/definition.js'
+import type { EventEvidence } from '../../core/evidence.js'
+import type { ParamSchema, Params } from '../../core/params.js'
+import { dayNumber } from '../../continuity/common/civil.js'
+import { idsEvidence, pairsEvidence } from '../../continuity/common/evidence.js'
+import { groupQueryParams, type LineGroup } from '../../continuity/common/line-groups.js'
+import { bool, flareQueryParams, list, num, text } from '../../continuity/common/params.js'
+import {
+  latestByNumber,
+  personOf,
+  subscribersQuery,
+  type SubscriberPerson,
+} from '../../continuity/common/subscribers.sql.js'
+import { groupLines } from '../../continuity/line-continuity/line-continuity.js'
+import { LINE_ROLES_PARAMS, computeLineRoles, type LineRoles } from '../../attribution/line-roles/line-roles.js'
+import { episodes } from './cuckooing-leads.rules.js'
+import { homeCellsQuery, nightHitsQuery, victimActivityQuery, type HomeCellRow } from './cuckooing-leads.sql.js'
+
+export const CUCKOO_CAUTION =
+  "Sharing a cell shows that both phones were in that cell's serving area, not in the same building. A lead is a reason to make enquiries (visits, neighbours, housing and safeguarding partners), not a finding that an address was taken over."
+
+/** The cuckooing rule (domain §3.8) and how home cells are found (our design). */
+export const CUCKOO_PARAMS: ParamSchema = {
+  cuckooMinNights: {
+    type: 'integer',
+    default: 2,
+    min: 1,
+    max: 365,
+    unit: 'nights',
+    description: 'A lead needs the line or runner phones overnight on the home cells on at least this many nights…',
+  },
+  cuckooWindowDays: {
+    type: 'integer',
+    default: 7,
+    min: 1,
+    max: 365,
+    unit: 'days',
+    description: '…within this many consecutive nights',
+  },
+  homeCellSource: {
+    type: 'enum',
+    default: 'both',
+    values: ['both', 'overnight', 'address'],
+    description:
+      "Home cells from the person's own overnight records, from the cells nearest the subscriber address position, or both",
+  },
+  homeCellsMax: {
+    type: 'integer',
+    default: 3,
+    min: 1,
+    max: 50,
+    unit: 'cells',
+    description: "Overnight basis: the person's this-many cells of most nights",
+  },
+  homeMinNights: {
+    type: 'integer',
+    default: 2,
+    min: 1,
+    max: 365,
+    unit: 'nights',
+    description: 'Overnight basis: a home cell was used on at least this many nights',
+  },
+  addressCellsPerNetwork: {
+    type: 'integer',
+    default: 1,
+    min: 1,
+    max: 20,
+    unit: 'cells',
+    description: 'Address basis: this many listed cells nearest the subscriber address position, per network',
+  },
+  addressMaxMetres: {
+    type: 'number',
+    default: 5000,
+    min: 0,
+    max: 50_000,
+    unit: 'metres',
+    description: 'Address basis: only cells listed within this distance of the address position',
+  },
+  baselineFrom: {
+    type: 'string',
+    default: null,
+    description: 'Overnight basis: start of the baseline period (UTC, ISO 8601); all records when unset',
+  },
+  baselineTo: { type: 'string', default: null, description: 'Overnight basis: end of the baseline period (UTC, ISO 8601)' },
+  behaviourBaselineDays: {
+    type: 'integer',
+    default: 14,
+    min: 1,
+    max: 365,
+    unit: 'days',
+    description: "The person's contacts with the line per day over this many days before a lead, against those during it",
+  },
+  runners: {
+    type: 'string-list',
+    default: [],
+    description: 'Runner numbers to check besides those line-roles finds (checked against every line)',
+  },
+  useRoleRunners: {
+    type: 'boolean',
+    default: true,
+    description: 'Also check the runner candidates line-roles finds for each line',
+  },
+  victims: {
+    type: 'string-list',
+    default: [],
+    description: "Numbers of vulnerable persons whose homes to check besides the lines' customers",
+  },
+}
+
+export const CUCKOOING_PARAMS: ParamSchema = { ...LINE_ROLES_PARAMS, ...CUCKOO_PARAMS }
+
+export interface HomeCell {
+  readonly cell: string
+  readonly site: string | null
+  readonly basis: 'overnight' | 'address'
+  readonly rank: number
+  readonly nights: number | null
+  readonly metresFromAddress: number | null
+  readonly positionSource: string | null
+  readonly basisText: string
+  readonly evidence: EventEvidence | null
+}
+
+export interface LeadNight {
+  readonly night: string
+  readonly phones: readonly string[]
+  readonly cells: readonly string[]
+  readonly evidence: EventEvidence
+}
+
+export interface CuckooLead {
+  readonly line: string
+  readonly lineNumbers: readonly string[]
+  readonly victim: {
+    readonly number: string
+    readonly person: SubscriberPerson | null
+    readonly homeCells: readonly HomeCell[]
+  }
+  readonly firstNight: string
+  readonly lastNight: string
+  readonly nightsCounted: number
+  readonly nights: readonly LeadNight[]
+  readonly runnerNumbers: readonly string[]
+  readonly linePhones: readonly string[]
+  /**
+   * Ranking measure: nights with both a line phone and a runner phone on the home cells, divided by the number of
+   * checked addresses those cells serve (this one and `alsoServes`). Ranks leads for enquiry; not a probability.
+   */
+  readonly rankScore: number
+  readonly strength: {
+    readonly phonesPresent: number
+    /** Nights on which a line phone and a runner phone were both on the home cells. */
+    readonly nightsLineAndRunner: number
+    /**
+     * Other persons (of those checked for this line) whose home cells include a cell this lead rests on: the same
+     * cell serves them too, so the lead is only as specific as this list is short.
+     */
+    readonly alsoServes: readonly string[]
+    readonly linePhonePresent: boolean
+    readonly runnerPresent: boolean
+    /** Nights the person's own phone was on a home cell too (only when the case holds their records). */
+    readonly victimPhoneOnHomeCellNights: number
+    readonly victimLineContactsPerDayBefore: number
+    readonly victimLineContactsPerDayDuring: number
+  }
+  readonly evidence: EventEvidence
+  readonly caution: string
+}
+
+export interface CuckooingLeadsResult {
+  readonly leads: readonly CuckooLead[]
+  readonly checked: readonly { readonly line: string; readonly phones: readonly string[]; readonly persons: number }[]
+  readonly caution: string
+}
+
+function homeCell(r: HomeCellRow): HomeCell {
+  return {
+    cell: r.cgi,
+    site: r.site_name,
+    basis: r.basis,
+    rank: r.rank,
+    nights: r.nights,
+    metresFromAddress: r.metres,
+    positionSource: r.position_source,
+    basisText:
+      r.basis === 'overnight'
+        ? `The person's phone used this cell on ${r.nights} nights in the overnight window (rank ${r.rank})`
+        : `Listed ${r.metres} m from the subscriber address position (rank ${r.rank} for its network; ${r.position_source === 'network' ? 'network cell list' : 'public fallback position, not evidential'}); an approximation, not a survey of which cells serve the address`,
+    evidence: r.basis === 'overnight' ? pairsEvidence(r.refs) : null,
+  }
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100
+
+/** Cuckooing leads for the given lines; line-roles results may be passed in to avoid finding runners twice. */
+export async function computeCuckooingLeads(
+  store: CaseStore,
+  groups: readonly LineGroup[],
+  params: Params,
+  ctx: AnalysisContext,
+  roles?: readonly LineRoles[],
+): Promise<CuckooingLeadsResult> {
+  if (groups.length === 0) return { leads: [], checked: [], caution: CUCKOO_CAUTION }
+  const lineRoles = bool(params, 'useRoleRunners') ? (roles ?? (await computeLineRoles(store, groups, params, ctx))) : []
+  const extraRunners = list(params, 'runners')
+  const runnersOf = new Map(
+    groups.map((g) => [
+      g.key,
+      [...new Set([...(lineRoles.find((r) => r.key === g.key)?.runners.map((r) => r.number) ?? []), ...extraRunners])].sort(),
+    ]),
+  )
+  const victims = list(params, 'victims')
+  const source = text(params, 'homeCellSource')
+  const night = { zone: ctx.zone, nightStartHour: num(params, 'nightStartHour'), nightEndHour: num(params, 'nightEndHour') }
+  const homes = await store.run(homeCellsQuery, {
+    ...groupQueryParams(groups),
+    ...flareQueryParams(params),
+    ...night,
+    persons_g: groups.flatMap((g) => victims.map(() => g.key)),
+    persons_n: groups.flatMap(() => victims),
+    baselineFrom: text(params, 'baselineFrom'),
+    baselineTo: text(params, 'baselineTo'),
+    homeCellsMax: num(params, 'homeCellsMax'),
+    homeMinNights: num(params, 'homeMinNights'),
+    addressCellsPerNetwork: num(params, 'addressCellsPerNetwork'),
+    addressMaxMetres: num(params, 'addressMaxMetres'),
+    useOvernight: source !== 'address',
+    useAddress: source !== 'overnight',
+    usePublicFallback: bool(params, 'usePublicFallback'),
+  })
+  const phones = groups.flatMap((g) => [...g.numbers, ...(runnersOf.get(g.key) ?? [])].map((n) => [g.key, n] as const))
+  const homeArgs = { home_g: homes.map((h) => h.g), home_person: homes.map((h) => h.person), home_cgi: homes.map((h) => h.cgi) }
+  const hits = await store.run(nightHitsQuery, {
+    ...homeArgs,
+    phones_g: phones.map((p) => p[0]),
+    phones_n: phones.map((p) => p[1]),
+    ...night,
+  })
+  const activity = await store.run(victimActivityQuery, { ...groupQueryParams(groups), ...homeArgs, ...night })
+  const victimNumbers = [...new Set(hits.map((h) => h.person))].sort()
+  const subscribers = latestByNumber(await store.run(subscribersQuery, { numbers: victimNumbers }))
+  const leads: CuckooLead[] = []
+  const minNights = num(params, 'cuckooMinNights')
+  const windowDays = num(params, 'cuckooWindowDays')
+  const baselineDays = num(params, 'behaviourBaselineDays')
+  for (const group of groups) {
+    const runnerSet = new Set(runnersOf.get(group.key) ?? [])
+    const mine = hits.filter((h) => h.g === group.key)
+    for (const person of [...new Set(mine.map((h) => h.person))].sort()) {
+      const personHits = mine.filter((h) => h.person === person)
+      for (const nights of episodes(personHits.map((h) => h.night), minNights, windowDays)) {
+        const inEpisode = personHits.filter((h) => nights.includes(h.night))
+        const phonesPresent = [...new Set(inEpisode.map((h) => h.phone))].sort()
+        const days = activity.filter((a) => a.g === group.key && a.person === person)
+        const first = dayNumber(nights[0] as string)
+        const last = dayNumber(nights[nights.length - 1] as string)
+        const before = days.filter((d) => dayNumber(d.day) >= first - baselineDays && dayNumber(d.day) < first)
+        const during = days.filter((d) => dayNumber(d.day) >= first && dayNumber(d.day) <= last)
+        const sum = (xs: typeof days): number => xs.reduce((s, d) => s + d.line_contacts, 0)
+        const nightsLineAndRunner = nights.filter((n) => {
+          const on = new Set(inEpisode.filter((h) => h.night === n).map((h) => h.phone))
+          return [...on].some((p) => group.numbers.includes(p)) && [...on].some((p) => runnerSet.has(p))
+        }).length
+        const alsoServes = [
+          ...new Set(
+            homes
+              .filter((h) => h.g === group.key && h.person !== person && inEpisode.some((x) => x.cgi === h.cgi))
+              .map((h) => h.person),
+          ),
+        ].sort()
+        leads.push({
+          line: group.key,
+          lineNumbers: group.numbers,
+          victim: {
+            number: person,
+            person: personOf(subscribers.get(person)),
+            homeCells: homes.filter((h) => h.g === group.key && h.person === person).map(homeCell),
+          },
+          firstNight: nights[0] as string,
+          lastNight: nights[nights.length - 1] as string,
+          nightsCounted: nights.length,
+          nights: nights.map((n) => {
+            const rows = inEpisode.filter((h) => h.night === n)
+            return {
+              night: n,
+              phones: [...new Set(rows.map((r) => r.phone))].sort(),
+              cells: [...new Set(rows.map((r) => r.cgi))].sort(),
+              evidence: idsEvidence(
+                rows.map((r) => r.phone),
+                rows.map((r) => r.id),
+              ),
+            }
+          }),
+          rankScore: Math.round((nightsLineAndRunner / (1 + alsoServes.length)) * 1000) / 1000,
+          runnerNumbers: phonesPresent.filter((p) => runnerSet.has(p)),
+          linePhones: phonesPresent.filter((p) => group.numbers.includes(p)),
+          strength: {
+            phonesPresent: phonesPresent.length,
+            nightsLineAndRunner,
+            alsoServes,
+            linePhonePresent: phonesPresent.some((p) => group.numbers.includes(p)),
+            runnerPresent: phonesPresent.some((p) => runnerSet.has(p)),
+            victimPhoneOnHomeCellNights: during.filter((d) => d.own_night_refs.length > 0 && nights.includes(d.day)).length,
+            victimLineContactsPerDayBefore: round2(sum(before) / baselineDays),
+            victimLineContactsPerDayDuring: round2(sum(during) / (last - first + 1)),
+          },
+          evidence: idsEvidence(
+            inEpisode.map((h) => h.phone),
+            inEpisode.map((h) => h.id),
+          ),
+          caution: CUCKOO_CAUTION,
+        })
+      }
+    }
+  }
+  leads.sort(
+    (a, b) =>
+      b.rankScore - a.rankScore ||
+      b.nightsCounted - a.nightsCounted ||
+      b.strength.phonesPresent - a.strength.phonesPresent ||
+      (a.line < b.line ? -1 : a.line > b.line ? 1 : 0) ||
+      (a.victim.number < b.victim.number ? -1 : a.victim.number > b.victim.number ? 1 : 0) ||
+      (a.firstNight < b.firstNight ? -1 : 1),
+  )
+  return {
+    leads,
+    checked: groups.map((g) => ({
+      line: g.key,
+      phones: [...g.numbers, ...(runnersOf.get(g.key) ?? [])],
+      persons: new Set(homes.filter((h) => h.g === g.key).map((h) => h.person)).size,
+    })),
+    caution: CUCKOO_CAUTION,
+  }
+}
+
+/** Possible cuckooed addresses: the line's or its runners' phones overnight on the home cells of its customers. */
+export const cuckooingLeads: AnalysisDefinition<CuckooingLeadsResult> = {
+  id: 'cuckooing-leads',
+  version: '1',
+  title: 'Cuckooing leads',
+  description:
+    "Finds nights when a deal line's phone or its runners' phones used, between midnight and 06:00 local time, a cell that serves the home of one of the line's customers (or of another vulnerable person named): the cells that person's own phone used on most nights, or the listed cells nearest the address on the subscriber record. A lead needs such nights on at least two nights within seven (both parameters). Each lead lists the person, address, nights with dates, the phones seen, the rows, and measures that strengthen it (the person's own phone at home on the same nights, the person's contacts with the line before and during). Sharing a cell shows both phones were in that cell's serving area, not in the same building; a lead is for enquiry, not a finding.",
+  params: CUCKOOING_PARAMS,
+  run: async (store, params, ctx) => {
+    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'))
+    return computeCuckooingLeads(store, groups, params, ctx)
+  },
+}
