@@ -23,6 +23,11 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       // noUncheckedIndexedAccess makes `xs[i]!` after a bounds check the honest spelling; reviews catch misuse.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `{ evidence: _e, ...rest }` drops a field on purpose.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -39,7 +44,7 @@ export default tseslint.config(
   {
     // Analyses are pure functions of (store, params, ctx): the clock and randomness come in through ctx.
     files: ['packages/analysis/src/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', 'packages/analysis/src/test/**'],
     rules: {
       'no-restricted-globals': [
         'error',

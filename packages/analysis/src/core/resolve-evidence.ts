@@ -31,13 +31,13 @@ const evidenceQuery: QuerySpec<EvidenceRow, EvidenceParam> = {
         e.start_text, e.start_zone, e.duration_s, e.start_cgi, e.time_semantics
       FROM events_unique e JOIN source_files f ON f.id = e.source_file_id
       WHERE list_contains($targets::VARCHAR[], e.target_msisdn)
-        AND (len($others::VARCHAR[]) = 0 OR list_contains($others::VARCHAR[], e.other_msisdn))
+        AND (len($others::VARCHAR[]) = 0 OR list_contains($others::VARCHAR[], coalesce(e.other_msisdn, e.other_raw)))
         AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP)
         AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
         AND (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.event_type))
         AND (len($directions::VARCHAR[]) = 0 OR list_contains($directions::VARCHAR[], e.direction))
         AND (len($cells::VARCHAR[]) = 0 OR list_contains($cells::VARCHAR[], e.start_cgi))
-        AND (len($ids::VARCHAR[]) = 0 OR list_contains($ids::VARCHAR[], e.id))
+        AND ($ids::VARCHAR[] IS NULL OR list_contains($ids::VARCHAR[], e.id))
       ORDER BY e.start_utc, e.id
       LIMIT $limit`,
   },
@@ -59,7 +59,8 @@ export function resolveEvidence(
     types: evidence.types ?? [],
     directions: evidence.directions ?? [],
     cells: evidence.cells ?? [],
-    ids: evidence.ids ?? [],
+    // No id list means no restriction; an empty list means no rows.
+    ids: evidence.ids ?? null,
     limit,
   })
 }

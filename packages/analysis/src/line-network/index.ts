@@ -12,8 +12,21 @@ import { cuckooingLeads } from '../locations-lines/cuckooing-leads/cuckooing-lea
 import { safeguardingWorklist } from '../safeguarding/safeguarding-worklist/safeguarding-worklist.js'
 import { livePicture } from '../live/live-picture/live-picture.js'
 
-export { identityGraph, lineContinuity, successorCandidates, lineRoles, cuckooingLeads, safeguardingWorklist, livePicture }
-export type { IdentityGraphResult, IdentityComponent, IdentityEdge, IdentityFinding } from '../continuity/identity-graph/identity-graph.js'
+export {
+  identityGraph,
+  lineContinuity,
+  successorCandidates,
+  lineRoles,
+  cuckooingLeads,
+  safeguardingWorklist,
+  livePicture,
+}
+export type {
+  IdentityGraphResult,
+  IdentityComponent,
+  IdentityEdge,
+  IdentityFinding,
+} from '../continuity/identity-graph/identity-graph.js'
 export type {
   LineContinuityResult,
   ContinuityLine,
@@ -21,10 +34,25 @@ export type {
   Generation,
   IdentifierUse,
 } from '../continuity/line-continuity/line-continuity.js'
-export type { SuccessorCandidatesResult, SuccessorCandidate } from '../continuity/successor-candidates/successor-candidates.js'
-export type { LineRolesResult, LineRoles, RoleCandidate, CustomerEntry, Associate, Attribution } from '../attribution/line-roles/line-roles.js'
+export type {
+  SuccessorCandidatesResult,
+  SuccessorCandidate,
+} from '../continuity/successor-candidates/successor-candidates.js'
+export type {
+  LineRolesResult,
+  LineRoles,
+  RoleCandidate,
+  CustomerEntry,
+  Associate,
+  Attribution,
+} from '../attribution/line-roles/line-roles.js'
 export type { Signal, Confidence } from '../attribution/line-roles/line-roles.rules.js'
-export type { CuckooingLeadsResult, CuckooLead, HomeCell, LeadNight } from '../locations-lines/cuckooing-leads/cuckooing-leads.js'
+export type {
+  CuckooingLeadsResult,
+  CuckooLead,
+  HomeCell,
+  LeadNight,
+} from '../locations-lines/cuckooing-leads/cuckooing-leads.js'
 export type {
   SafeguardingWorklistResult,
   WorklistEntry,

@@ -1,4 +1,13 @@
-import { at, cellList, cdr, flare, numbers, subscriberList, type CellSpec, type Row } from '../../continuity/common/fixture-csv.js'
+import {
+  at,
+  cellList,
+  cdr,
+  flare,
+  numbers,
+  subscriberList,
+  type CellSpec,
+  type Row,
+} from '../../continuity/common/fixture-csv.js'
 
 /**
  * A hand-computed line for the roles and safeguarding tests (1–4 March 2024, GMT): line L flares 20 customers;
@@ -13,7 +22,15 @@ export const T = '+447911200004'
 export const X = '+447911200005'
 export const K = numbers('210', 20)
 
-export const TOWN: CellSpec = { network: 'EE', mnc: '30', lac: '100', ci: '1', site: 'S1', lat: 51.58, lon: 0.49 }
+export const TOWN: CellSpec = {
+  network: 'EE',
+  mnc: '30',
+  lac: '100',
+  ci: '1',
+  site: 'S1',
+  lat: 51.58,
+  lon: 0.49,
+}
 export const TOWN_SAME_SITE: CellSpec = { ...TOWN, ci: '2', lat: 51.5805, lon: 0.4905 }
 export const OTHER_SITE: CellSpec = { ...TOWN, ci: '3', site: 'S2', lat: 51.62, lon: 0.55 }
 export const LONDON: CellSpec = { ...TOWN, lac: '200', ci: '4', site: 'S3', lat: 51.54, lon: -0.05 }
@@ -23,7 +40,10 @@ const c2 = '234-30-100-2'
 const c3 = '234-30-100-3'
 const c4 = '234-30-200-4'
 
-export function rolesFixtureFiles(r1DateOfBirth = '2006-03-03', r2DateOfBirth = '2006-02-28'): Record<string, string> {
+export function rolesFixtureFiles(
+  r1DateOfBirth = '2006-03-03',
+  r2DateOfBirth = '2006-02-28',
+): Record<string, string> {
   const line = { imei: '356931104189168', imsi: '234301000000101' }
   const rows: Row[] = [...flare(L, K, 1, 9, { cell: c1, ...line })]
   for (const d of [1, 2, 3, 4]) {
@@ -50,8 +70,26 @@ export function rolesFixtureFiles(r1DateOfBirth = '2006-03-03', r2DateOfBirth = 
   }
   // 3 March: R1 in town from 08:00 to 21:00 (a 13-hour trip from the London home cell).
   rows.push(
-    { target: R1, dir: 'out', type: 'data', t: at(3, 8), dur: 120, cell: c2, imsi: '234301000000102', imei: '359991120321226' },
-    { target: R1, dir: 'out', type: 'data', t: at(3, 21), dur: 120, cell: c2, imsi: '234301000000102', imei: '359991120321226' },
+    {
+      target: R1,
+      dir: 'out',
+      type: 'data',
+      t: at(3, 8),
+      dur: 120,
+      cell: c2,
+      imsi: '234301000000102',
+      imei: '359991120321226',
+    },
+    {
+      target: R1,
+      dir: 'out',
+      type: 'data',
+      t: at(3, 21),
+      dur: 120,
+      cell: c2,
+      imsi: '234301000000102',
+      imei: '359991120321226',
+    },
     { target: L, other: X, dir: 'in', type: 'voice', t: at(3, 16), dur: 20, cell: c1, ...line },
   )
   return {

@@ -47,4 +47,5 @@ export const share = (part: number, whole: number): number =>
   whole > 0 ? Math.round((part / whole) * 1000) / 1000 : 0
 
 /** Sorted union of day lists. */
-export const unionDays = (...lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())].sort()
+export const unionDays = (...lists: readonly (readonly string[])[]): string[] =>
+  [...new Set(lists.flat())].sort()

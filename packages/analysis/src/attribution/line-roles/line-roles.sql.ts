@@ -235,7 +235,15 @@ export interface PlaceRow {
  */
 export const placesQuery: QuerySpec<
   PlaceRow,
-  'groups' | 'numbers' | 'focus_g' | 'focus_n' | 'zone' | 'nightStartHour' | 'nightEndHour' | 'townRadiusKm' | 'usePublicFallback'
+  | 'groups'
+  | 'numbers'
+  | 'focus_g'
+  | 'focus_n'
+  | 'zone'
+  | 'nightStartHour'
+  | 'nightEndHour'
+  | 'townRadiusKm'
+  | 'usePublicFallback'
 > = {
   id: 'line-roles-places',
   sql: {

@@ -42,7 +42,11 @@ describe('line roles', () => {
     expect(coloc.value).toBe(4)
     expect(coloc.text).toContain('the same site (4)')
     expect(r1!.home).toMatchObject({ cell: '234-30-200-4', nights: 4 })
-    expect(r1!.attribution).toMatchObject({ status: 'proposed', person: { name: 'Jamie Example' }, identifier: R1 })
+    expect(r1!.attribution).toMatchObject({
+      status: 'proposed',
+      person: { name: 'Jamie Example' },
+      identifier: R1,
+    })
   })
 
   it('finds the holder: contacts the line and the runners, home far from the town', async () => {

@@ -46,7 +46,7 @@ export const ROLE_PARAMS: ParamSchema = {
     max: 1440,
     unit: 'minutes',
     description:
-      "W: a contact counts as following a customer contact when it comes within this many minutes after the customer contacted the line (a call-back to that customer, or the line contacting the number)",
+      'W: a contact counts as following a customer contact when it comes within this many minutes after the customer contacted the line (a call-back to that customer, or the line contacting the number)',
   },
   runnerMinDays: {
     type: 'integer',
@@ -104,7 +104,8 @@ export const ROLE_PARAMS: ParamSchema = {
     min: 0.1,
     max: 500,
     unit: 'km',
-    description: "Cells within this distance of the line's town (the median position of its numbers' cells) are in town",
+    description:
+      "Cells within this distance of the line's town (the median position of its numbers' cells) are in town",
   },
   tripMinKm: {
     type: 'number',
@@ -112,7 +113,8 @@ export const ROLE_PARAMS: ParamSchema = {
     min: 0,
     max: 2000,
     unit: 'km',
-    description: "A home cell at least this far from the line's town makes days in town a trip, and a holder remote",
+    description:
+      "A home cell at least this far from the line's town makes days in town a trip, and a holder remote",
   },
   runnerMinTownDays: {
     type: 'integer',
@@ -128,7 +130,8 @@ export const ROLE_PARAMS: ParamSchema = {
     min: 1,
     max: 10_000,
     unit: 'days',
-    description: 'A holder candidate contacts the line (voice or text, either way) on at least this many days',
+    description:
+      'A holder candidate contacts the line (voice or text, either way) on at least this many days',
   },
   holderMinRunnerDays: {
     type: 'integer',
@@ -152,13 +155,20 @@ export const ROLE_PARAMS: ParamSchema = {
     max: 1,
     description: 'Runner score weight: co-location with the line phone',
   },
-  runnerWeightTrips: { type: 'number', default: 0.2, min: 0, max: 1, description: "Runner score weight: trips to the line's town" },
+  runnerWeightTrips: {
+    type: 'number',
+    default: 0.2,
+    min: 0,
+    max: 1,
+    description: "Runner score weight: trips to the line's town",
+  },
   runnerWeightTasking: {
     type: 'number',
     default: 0.2,
     min: 0,
     max: 1,
-    description: 'Runner score weight: contacts received from a non-customer who also contacts the line (tasking)',
+    description:
+      'Runner score weight: contacts received from a non-customer who also contacts the line (tasking)',
   },
   holderWeightLine: {
     type: 'number',
@@ -188,7 +198,13 @@ export const ROLE_PARAMS: ParamSchema = {
     max: 1,
     description: "Holder score weight: present (contacting or co-located) on a new handset's first day",
   },
-  highConfidence: { type: 'number', default: 0.75, min: 0, max: 1, description: 'Score from which a lead is labelled high' },
+  highConfidence: {
+    type: 'number',
+    default: 0.75,
+    min: 0,
+    max: 1,
+    description: 'Score from which a lead is labelled high',
+  },
   mediumConfidence: {
     type: 'number',
     default: 0.5,
@@ -306,7 +322,8 @@ const townEvidence = (x: string, p: PlaceRow | undefined): EventEvidence[] =>
     ? []
     : [{ kind: 'events', targets: [x], cells: p.town_cells, count: p.town_rows }]
 
-const colocEvidence = (c: ColocationRow | undefined): EventEvidence[] => (c === undefined ? [] : [pairsEvidence(c.refs)])
+const colocEvidence = (c: ColocationRow | undefined): EventEvidence[] =>
+  c === undefined ? [] : [pairsEvidence(c.refs)]
 
 function runnerSignals(
   params: Params,
@@ -320,7 +337,8 @@ function runnerSignals(
   const cbShare = share(a.callbacks, a.to_customers)
   const callbackOk = a.callback_days >= minDays && cbShare >= num(params, 'runnerMinShare')
   const lineOk = a.line_after_days >= minDays
-  const far = place?.home_km !== null && place?.home_km !== undefined && place.home_km >= num(params, 'tripMinKm')
+  const far =
+    place?.home_km !== null && place?.home_km !== undefined && place.home_km >= num(params, 'tripMinKm')
   return [
     signal({
       id: 'after-customer',
@@ -357,7 +375,10 @@ function runnerSignals(
       threshold: num(params, 'runnerMinTownDays'),
       weight: num(params, 'runnerWeightTrips'),
       required: false,
-      evidence: [...townEvidence(a.x, place), ...(place === undefined ? [] : placesOf(place) === null ? [] : [placesOf(place)!.evidence])],
+      evidence: [
+        ...townEvidence(a.x, place),
+        ...(place === undefined ? [] : placesOf(place) === null ? [] : [placesOf(place)!.evidence]),
+      ],
     }),
     signal({
       id: 'tasking',
@@ -381,7 +402,10 @@ export async function computeLineRoles(
   if (groups.length === 0) return []
   const gq = { ...groupQueryParams(groups), ...flareQueryParams(params), zone: ctx.zone }
   const customers = await store.run(customersQuery, gq)
-  const after = await store.run(afterCustomerQuery, { ...gq, windowSeconds: num(params, 'runnerWindowMinutes') * 60 })
+  const after = await store.run(afterCustomerQuery, {
+    ...gq,
+    windowSeconds: num(params, 'runnerWindowMinutes') * 60,
+  })
   const lineContacts = await store.run(lineContactsQuery, gq)
   const minDays = num(params, 'runnerMinDays')
   const runnerRows = after.filter(
@@ -410,7 +434,10 @@ export async function computeLineRoles(
       refs: withRunners.flatMap((f) => f.refs),
     })
   }
-  const focus = [...runnerRows.map((r) => [r.g, r.x] as const), ...holderRows.map((h) => [h.row.g, h.row.x] as const)]
+  const focus = [
+    ...runnerRows.map((r) => [r.g, r.x] as const),
+    ...holderRows.map((h) => [h.row.g, h.row.x] as const),
+  ]
   const fq = { focus_g: focus.map((f) => f[0]), focus_n: focus.map((f) => f[1]) }
   const places = byKey(
     await store.run(placesQuery, {
@@ -473,7 +500,8 @@ export async function computeLineRoles(
       const s = score(signals, high, medium)
       const lc = lineContactByKey.get(k(g, a.x))
       const days = unionDays(a.callback_day_list, lc?.day_list ?? [])
-      const period = days.length === 0 ? null : { from: days[0] as string, to: days[days.length - 1] as string }
+      const period =
+        days.length === 0 ? null : { from: days[0] as string, to: days[days.length - 1] as string }
       runners.push({
         number: a.x,
         role: 'runner',
@@ -493,7 +521,8 @@ export async function computeLineRoles(
       const c = coloc.get(k(g, h.row.x))
       const presentDays = new Set([...h.row.day_list, ...(c?.day_list ?? [])])
       const present = handsetDays.filter((n) => presentDays.has(n.first_day))
-      const far = place?.home_km !== null && place?.home_km !== undefined && place.home_km >= num(params, 'tripMinKm')
+      const far =
+        place?.home_km !== null && place?.home_km !== undefined && place.home_km >= num(params, 'tripMinKm')
       const signals: Signal[] = [
         signal({
           id: 'line-contact',

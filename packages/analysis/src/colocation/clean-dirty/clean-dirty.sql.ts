@@ -58,22 +58,39 @@ export const cleanDirtyQuery: QuerySpec<PatternPeriodRow, CleanDirtyParam> = {
   sql: {
     duckdb: `WITH ${locatedEventsCtes()},
     ${classified},
+    -- Each event under its own time bucket and both neighbours, so events within the window come from an equi-join.
+    probes AS (
+      SELECT *, unnest([CAST(floor(ts / $window) AS BIGINT) - 1, CAST(floor(ts / $window) AS BIGINT),
+        CAST(floor(ts / $window) AS BIGINT) + 1]) AS probe
+      FROM l WHERE is_active OR is_passive
+    ),
     around AS MATERIALIZED (
-      SELECT x.id AS x_id, x.target AS active, y.target AS passive, any_value(x.start_utc) AS t,
-        any_value(x.site) AS x_site, any_value(coalesce(x.site_name, x.site)) AS x_name, any_value(x.position_source) AS x_src,
+      SELECT x.id AS x_id, x.target AS active, y.target AS passive,
         count(*) FILTER (WHERE y.is_active) AS y_active, count(*) FILTER (WHERE y.is_passive) AS y_passive,
-        min(${haversineSql('x.lat', 'x.lon', 'y.lat', 'y.lon')}) FILTER (WHERE y.is_passive) AS min_metres,
-        list(y.id ORDER BY y.id) FILTER (WHERE y.is_passive) AS y_ids,
-        list(DISTINCT y.site) FILTER (WHERE y.is_passive) AS y_sites,
-        list(DISTINCT coalesce(y.site_name, y.site)) FILTER (WHERE y.is_passive) AS y_names,
-        list(DISTINCT y.position_source) FILTER (WHERE y.is_passive) AS y_srcs
-      FROM l x JOIN l y ON y.target <> x.target AND y.ts >= x.ts - $window AND y.ts <= x.ts + $window
-      WHERE x.is_active AND (y.is_active OR y.is_passive)
+        min(${haversineSql('x.lat', 'x.lon', 'y.lat', 'y.lon')}) FILTER (WHERE y.is_passive) AS min_metres
+      FROM l x JOIN probes y ON y.probe = CAST(floor(x.ts / $window) AS BIGINT) AND y.target <> x.target
+        AND y.ts >= x.ts - $window AND y.ts <= x.ts + $window
+      WHERE x.is_active
       GROUP BY x.id, x.target, y.target
+    ),
+    -- Only for the instances: the passive events behind each.
+    found AS MATERIALIZED (
+      SELECT a.x_id, a.active, a.passive, a.min_metres, x.start_utc AS t, x.site AS x_site,
+        coalesce(x.site_name, x.site) AS x_name, x.position_source AS x_src
+      FROM around a JOIN l x ON x.id = a.x_id
+      WHERE a.y_active = 0 AND a.y_passive > 0 AND a.min_metres > $apartMetres
+    ),
+    behind AS (
+      SELECT f.x_id, f.passive, list(y.id ORDER BY y.id) AS y_ids, list(DISTINCT y.site) AS y_sites,
+        list(DISTINCT coalesce(y.site_name, y.site)) AS y_names, list(DISTINCT y.position_source) AS y_srcs
+      FROM found f JOIN l x ON x.id = f.x_id
+        JOIN probes y ON y.probe = CAST(floor(x.ts / $window) AS BIGINT) AND y.target = f.passive AND y.is_passive
+          AND y.ts >= x.ts - $window AND y.ts <= x.ts + $window
+      GROUP BY f.x_id, f.passive
     ),
     inst AS (
       SELECT *, CASE WHEN epoch(t) - epoch(lag(t) OVER w) <= $periodGapMinutes * 60 THEN 0 ELSE 1 END AS starts
-      FROM around WHERE y_active = 0 AND y_passive > 0 AND min_metres > $apartMetres
+      FROM found JOIN behind USING (x_id, passive)
       WINDOW w AS (PARTITION BY active, passive ORDER BY t, x_id)
     ),
     numbered AS (

@@ -77,9 +77,12 @@ export const colocationQuery: QuerySpec<PairPeriodRow, ColocationParam> = {
   sql: {
     duckdb: `WITH ${locatedEventsCtes()},
     l AS MATERIALIZED (
-      SELECT id, target, start_utc, ts, time_semantics, cell, site, site_name, lat, lon, position_source
+      SELECT id, target, start_utc, ts, time_semantics, cell, site, site_name, lat, lon, position_source,
+        CAST(floor(ts / greatest($delay, 1)) AS BIGINT) AS bucket
       FROM located WHERE position_source IS NOT NULL AND ($includeData OR event_type <> 'data')
     ),
+    -- Each event under its own time bucket and both neighbours, so the pairs within the delay come from an equi-join.
+    probes AS (SELECT *, unnest([bucket - 1, bucket, bucket + 1]) AS probe FROM l),
     pairs AS MATERIALIZED (
       SELECT a.target AS a, b.target AS b, a.id AS a_id, b.id AS b_id, least(a.start_utc, b.start_utc) AS t,
         abs(a.ts - b.ts) AS delay_s, a.site AS a_site, b.site AS b_site, coalesce(a.site_name, a.site) AS a_name,
@@ -92,7 +95,7 @@ export const colocationQuery: QuerySpec<PairPeriodRow, ColocationParam> = {
             AND ${haversineSql('a.lat', 'a.lon', 'b.lat', 'b.lon')} > $apartMetres THEN 'apart'
         END AS kind,
         ${haversineSql('a.lat', 'a.lon', 'b.lat', 'b.lon')} AS metres
-      FROM l a JOIN l b ON a.target < b.target AND b.ts >= a.ts - $delay AND b.ts <= a.ts + $delay
+      FROM l a JOIN probes b ON b.probe = a.bucket AND a.target < b.target AND b.ts >= a.ts - $delay AND b.ts <= a.ts + $delay
     ),
     marked AS (
       SELECT *, kind = 'apart' AS apart,

@@ -45,8 +45,18 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
   description:
     "Finds chains of contacts linking two numbers: A was in contact with X, X with Y, Y with B, up to the chosen number of links, with no number twice in a chain. Two numbers are linked when the case's records hold at least the chosen number of voice calls, SMS or MMS between them, whichever way and from either party's records (a communication held in both parties' records counts once). Chains are listed shortest first, then by the strength of their weakest link, each link with its counts and source records; once the list is full, longer chains are not looked for (the result says so). A chain shows that records connect the numbers through others; it does not show that any message was passed along it, that the people at either end know each other, or anything about the order of the contacts in time. Only records obtained are seen: a number whose records were not obtained links to others only through their records, so a missing chain is not proof that no link exists.",
   params: {
-    numberA: { type: 'string', default: null, description: 'The number (E.164) at the start of the chains' },
-    numberB: { type: 'string', default: null, description: 'The number (E.164) at the end of the chains' },
+    numberA: {
+      type: 'string',
+      default: null,
+      required: true,
+      description: 'The number (E.164) at the start of the chains',
+    },
+    numberB: {
+      type: 'string',
+      default: null,
+      required: true,
+      description: 'The number (E.164) at the end of the chains',
+    },
     maxHops: {
       type: 'integer',
       default: 3,

@@ -19,7 +19,12 @@ export const topContacts: AnalysisDefinition<TopContactsResult> = {
   description:
     'Ranks the other parties of one number by the voice calls, SMS and MMS in its own records (data sessions have no other party), with directions, call seconds, first and last dates and active days (local calendar days in the analysis zone). It counts records, not conversations, and sees only the records that were obtained.',
   params: {
-    target: { type: 'string', default: null, required: true, description: 'The number (E.164) whose records are read' },
+    target: {
+      type: 'string',
+      default: null,
+      required: true,
+      description: 'The number (E.164) whose records are read',
+    },
     from: {
       type: 'string',
       default: null,

@@ -41,7 +41,17 @@ export const cdr = (rows: readonly Row[]): string =>
   [
     CDR_IDS_HEADER,
     ...rows.map((r) =>
-      [r.target, r.other ?? '', r.dir, r.type, r.t, r.dur ?? '', r.cell ?? '', r.imei ?? '', r.imsi ?? ''].join(','),
+      [
+        r.target,
+        r.other ?? '',
+        r.dir,
+        r.type,
+        r.t,
+        r.dur ?? '',
+        r.cell ?? '',
+        r.imei ?? '',
+        r.imsi ?? '',
+      ].join(','),
     ),
   ].join('\n')
 
@@ -84,9 +94,24 @@ export const cellList = (cells: readonly CellSpec[]): string =>
   [
     CELLS_HEADER,
     ...cells.map((c) =>
-      [c.network, '234', c.mnc, c.lac, c.ci, 'lte', c.site, `${c.site} site`, c.lat, c.lon, '', '', '', '', '2015-01-01', ''].join(
-        ',',
-      ),
+      [
+        c.network,
+        '234',
+        c.mnc,
+        c.lac,
+        c.ci,
+        'lte',
+        c.site,
+        `${c.site} site`,
+        c.lat,
+        c.lon,
+        '',
+        '',
+        '',
+        '',
+        '2015-01-01',
+        '',
+      ].join(','),
     ),
   ].join('\n')
 
@@ -128,7 +153,8 @@ export async function evidenceMismatches(store: CaseStore, result: unknown): Pro
   const out: string[] = []
   for (const e of collectEvidence(result)) {
     const rows = await resolveEvidence(store, e, 1_000_000)
-    if (rows.length !== e.count) out.push(`${JSON.stringify(e).slice(0, 300)} resolves to ${rows.length} rows`)
+    if (rows.length !== e.count)
+      out.push(`${JSON.stringify(e).slice(0, 300)} resolves to ${rows.length} rows`)
   }
   return out
 }

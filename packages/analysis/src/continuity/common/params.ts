@@ -28,7 +28,8 @@ export const FLARE_PARAMS: ParamSchema = {
     min: 0,
     max: 1440,
     unit: 'minutes',
-    description: 'Outbound SMS from one number join a burst while the gap between consecutive messages stays within this',
+    description:
+      'Outbound SMS from one number join a burst while the gap between consecutive messages stays within this',
   },
   burstMinRecipients: {
     type: 'integer',
@@ -66,17 +67,21 @@ export const NIGHT_PARAMS: ParamSchema = {
     min: 1,
     max: 24,
     unit: 'hour (local)',
-    description: 'End of the overnight window, local time, exclusive; a night is named by the date of its morning',
+    description:
+      'End of the overnight window, local time, exclusive; a night is named by the date of its morning',
   },
 }
 
 export const num = (params: Params, name: string): number => params[name] as number
 export const bool = (params: Params, name: string): boolean => params[name] as boolean
-export const list = (params: Params, name: string): readonly string[] => (params[name] as readonly string[]) ?? []
+export const list = (params: Params, name: string): readonly string[] =>
+  (params[name] as readonly string[]) ?? []
 export const text = (params: Params, name: string): string | null => (params[name] as string | null) ?? null
 
 /** Query parameters of the flare rule, from analysis parameters. */
-export const flareQueryParams = (params: Params): { burstWindowSeconds: number; burstMinRecipients: number } => ({
+export const flareQueryParams = (
+  params: Params,
+): { burstWindowSeconds: number; burstMinRecipients: number } => ({
   burstWindowSeconds: num(params, 'burstWindowMinutes') * 60,
   burstMinRecipients: num(params, 'burstMinRecipients'),
 })

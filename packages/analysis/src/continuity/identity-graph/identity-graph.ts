@@ -27,7 +27,11 @@ export interface IdentityEdge {
 }
 
 export interface IdentityFinding {
-  readonly kind: 'handset-with-several-sims' | 'handset-with-several-numbers' | 'sim-in-several-handsets' | 'number-on-several-sims'
+  readonly kind:
+    | 'handset-with-several-sims'
+    | 'handset-with-several-numbers'
+    | 'sim-in-several-handsets'
+    | 'number-on-several-sims'
   readonly subject: IdentityNode
   readonly related: readonly IdentityNode[]
   readonly text: string
@@ -53,7 +57,7 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
   version: '1',
   title: 'Identity graph (numbers, SIMs and handsets)',
   description:
-    "Joins phone numbers (MSISDN), SIMs (IMSI) and handsets (IMEI, compared on the 14-digit core of type code and serial so 15- and 16-digit forms match) that appear in the same records, with the first and last record, the count and the rows; subscriber records that name a SIM or handset are shown as a separate basis. One handset with several SIMs or numbers suggests a new SIM in the same phone; one SIM in several handsets suggests the SIM was moved. A shared identifier shows that the records share it, not who used the phone.",
+    'Joins phone numbers (MSISDN), SIMs (IMSI) and handsets (IMEI, compared on the 14-digit core of type code and serial so 15- and 16-digit forms match) that appear in the same records, with the first and last record, the count and the rows; subscriber records that name a SIM or handset are shown as a separate basis. One handset with several SIMs or numbers suggests a new SIM in the same phone; one SIM in several handsets suggests the SIM was moved. A shared identifier shows that the records share it, not who used the phone.',
   params: {
     numbers: {
       type: 'string-list',
@@ -96,18 +100,40 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
         records: p.records,
         raw: [],
         evidence:
-          p.ids === null ? windowEvidence(p.msisdns, p.first_utc, p.last_utc, p.records) : idsEvidence(p.msisdns, p.ids),
+          p.ids === null
+            ? windowEvidence(p.msisdns, p.first_utc, p.last_utc, p.records)
+            : idsEvidence(p.msisdns, p.ids),
         subscriberRecords: [],
       })
     }
     if (bool(params, 'includeSubscriberRecords')) {
-      const grouped = new Map<string, { a: IdentityNode; b: IdentityNode; refs: SubscriberRef[]; from: string | null; to: string | null }>()
+      const grouped = new Map<
+        string,
+        { a: IdentityNode; b: IdentityNode; refs: SubscriberRef[]; from: string | null; to: string | null }
+      >()
       for (const s of await store.run(subscriberIdentityQuery, {})) {
-        const ref: SubscriberRef = { kind: 'subscriber', id: s.id, sourceFile: s.source_file, sourceRow: s.source_row }
+        const ref: SubscriberRef = {
+          kind: 'subscriber',
+          id: s.id,
+          sourceFile: s.source_file,
+          sourceRow: s.source_row,
+        }
         const pairs: [IdentityNode, IdentityNode][] = []
-        if (s.msisdn !== null && s.imsi !== null) pairs.push([{ kind: 'msisdn', value: s.msisdn }, { kind: 'imsi', value: s.imsi }])
-        if (s.msisdn !== null && s.imei !== null) pairs.push([{ kind: 'msisdn', value: s.msisdn }, { kind: 'imei', value: s.imei }])
-        if (s.imsi !== null && s.imei !== null) pairs.push([{ kind: 'imsi', value: s.imsi }, { kind: 'imei', value: s.imei }])
+        if (s.msisdn !== null && s.imsi !== null)
+          pairs.push([
+            { kind: 'msisdn', value: s.msisdn },
+            { kind: 'imsi', value: s.imsi },
+          ])
+        if (s.msisdn !== null && s.imei !== null)
+          pairs.push([
+            { kind: 'msisdn', value: s.msisdn },
+            { kind: 'imei', value: s.imei },
+          ])
+        if (s.imsi !== null && s.imei !== null)
+          pairs.push([
+            { kind: 'imsi', value: s.imsi },
+            { kind: 'imei', value: s.imei },
+          ])
         for (const [a, b] of pairs) {
           const k = `${key(a)}|${key(b)}`
           const g = grouped.get(k) ?? { a, b, refs: [], from: s.valid_from, to: s.valid_to }
@@ -117,7 +143,9 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
           grouped.set(k, g)
         }
       }
-      for (const g of [...grouped.values()].sort((x, y) => (`${key(x.a)}|${key(x.b)}` < `${key(y.a)}|${key(y.b)}` ? -1 : 1)))
+      for (const g of [...grouped.values()].sort((x, y) =>
+        `${key(x.a)}|${key(x.b)}` < `${key(y.a)}|${key(y.b)}` ? -1 : 1,
+      ))
         edges.push({
           a: g.a,
           b: g.b,
@@ -148,7 +176,9 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
       if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
     }
     const roots = new Set(
-      wanted.length === 0 ? [...parent.keys()].map(find) : wanted.filter((n) => parent.has(`msisdn:${n}`)).map((n) => find(`msisdn:${n}`)),
+      wanted.length === 0
+        ? [...parent.keys()].map(find)
+        : wanted.filter((n) => parent.has(`msisdn:${n}`)).map((n) => find(`msisdn:${n}`)),
     )
     const components: IdentityComponent[] = []
     for (const root of [...roots].sort()) {
@@ -164,7 +194,9 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
         findings: findings(mine.filter((e) => e.basis === 'events')),
       })
     }
-    components.sort((x, y) => ((x.msisdns[0] ?? x.imsis[0] ?? '') < (y.msisdns[0] ?? y.imsis[0] ?? '') ? -1 : 1))
+    components.sort((x, y) =>
+      (x.msisdns[0] ?? x.imsis[0] ?? '') < (y.msisdns[0] ?? y.imsis[0] ?? '') ? -1 : 1,
+    )
     return { components }
   },
 }
@@ -177,27 +209,47 @@ function findings(edges: readonly IdentityEdge[]): IdentityFinding[] {
       .filter((n) => n.kind === kind)
       .filter((n, i, all) => all.findIndex((m) => key(m) === key(n)) === i)
       .sort((x, y) => (x.value < y.value ? -1 : 1))
-  const nodes = [...new Map(edges.flatMap((e) => [e.a, e.b]).map((n) => [key(n), n])).values()].sort((x, y) =>
-    key(x) < key(y) ? -1 : 1,
+  const nodes = [...new Map(edges.flatMap((e) => [e.a, e.b]).map((n) => [key(n), n])).values()].sort(
+    (x, y) => (key(x) < key(y) ? -1 : 1),
   )
   for (const n of nodes) {
     if (n.kind === 'imei') {
       const sims = neighbours(n, 'imsi')
       if (sims.length > 1)
-        out.push({ kind: 'handset-with-several-sims', subject: n, related: sims, text: `Handset ${n.value} appears with ${sims.length} SIMs (IMSI): consistent with new SIMs put in the same handset.` })
+        out.push({
+          kind: 'handset-with-several-sims',
+          subject: n,
+          related: sims,
+          text: `Handset ${n.value} appears with ${sims.length} SIMs (IMSI): consistent with new SIMs put in the same handset.`,
+        })
       const numbers = neighbours(n, 'msisdn')
       if (numbers.length > 1)
-        out.push({ kind: 'handset-with-several-numbers', subject: n, related: numbers, text: `Handset ${n.value} appears in the records of ${numbers.length} numbers.` })
+        out.push({
+          kind: 'handset-with-several-numbers',
+          subject: n,
+          related: numbers,
+          text: `Handset ${n.value} appears in the records of ${numbers.length} numbers.`,
+        })
     }
     if (n.kind === 'imsi') {
       const handsets = neighbours(n, 'imei')
       if (handsets.length > 1)
-        out.push({ kind: 'sim-in-several-handsets', subject: n, related: handsets, text: `SIM ${n.value} appears in ${handsets.length} handsets: consistent with the SIM being moved.` })
+        out.push({
+          kind: 'sim-in-several-handsets',
+          subject: n,
+          related: handsets,
+          text: `SIM ${n.value} appears in ${handsets.length} handsets: consistent with the SIM being moved.`,
+        })
     }
     if (n.kind === 'msisdn') {
       const sims = neighbours(n, 'imsi')
       if (sims.length > 1)
-        out.push({ kind: 'number-on-several-sims', subject: n, related: sims, text: `Number ${n.value} appears with ${sims.length} SIMs (IMSI).` })
+        out.push({
+          kind: 'number-on-several-sims',
+          subject: n,
+          related: sims,
+          text: `Number ${n.value} appears with ${sims.length} SIMs (IMSI).`,
+        })
     }
   }
   return out

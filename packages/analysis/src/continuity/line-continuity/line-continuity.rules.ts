@@ -67,7 +67,8 @@ function better(x: ScoredPair, y: ScoredPair): boolean {
   ]
   const a = key(x)
   const b = key(y)
-  for (let i = 0; i < a.length; i++) if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) > (b[i] as number)
+  for (let i = 0; i < a.length; i++)
+    if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) > (b[i] as number)
   return `${x.pair.a}>${x.pair.b}` < `${y.pair.a}>${y.pair.b}`
 }
 

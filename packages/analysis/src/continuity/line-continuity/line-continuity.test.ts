@@ -47,9 +47,14 @@ beforeAll(async () => {
   session = await caseFromFiles({
     'a1.csv': cdr(days(1, 10).flatMap((d) => [...flare(A1, C, d, 10, a1), call(A1, C[0]!, at(d, 12), a1)])),
     'a2.csv': cdr(days(11, 20).flatMap((d) => [...flare(A2, C, d, 10, a2), call(A2, C[0]!, at(d, 12), a2)])),
-    'b1.csv': cdr(days(1, 10).flatMap((d) => [...flare(B1, D, d, 11, b1), call(B1, D[0]!, at(d, 12, 30), b1)])),
+    'b1.csv': cdr(
+      days(1, 10).flatMap((d) => [...flare(B1, D, d, 11, b1), call(B1, D[0]!, at(d, 12, 30), b1)]),
+    ),
     'b2.csv': cdr(
-      days(12, 20).flatMap((d) => [...flare(B2, [...D.slice(0, 20), ...E], d, 11, b2), call(B2, D[0]!, at(d, 12, 30), b2)]),
+      days(12, 20).flatMap((d) => [
+        ...flare(B2, [...D.slice(0, 20), ...E], d, 11, b2),
+        call(B2, D[0]!, at(d, 12, 30), b2),
+      ]),
     ),
     'r.csv': cdr([
       ...D.slice(0, 6).map((c, i) => call(R, c, at(12, 15, i), r)),
@@ -58,9 +63,28 @@ beforeAll(async () => {
     'f1.csv': cdr(days(1, 10).flatMap((d) => [...flare(F1, G, d, 9, f1), call(F1, G[0]!, at(d, 12), f1)])),
     // F2 seen only in its customers' records: a text to five of them within a minute, then calls from three.
     'g.csv': cdr([
-      ...G.slice(0, 5).map((g, i) => ({ target: g, other: F2, dir: 'in' as const, type: 'sms' as const, t: at(12, 9, 0, i * 10) })),
-      ...G.slice(0, 3).map((g, i) => ({ target: g, other: F2, dir: 'out' as const, type: 'voice' as const, t: at(13, 14, i), dur: 40 })),
-      ...G.slice(0, 5).map((g) => ({ target: g, other: C[9]!, dir: 'out' as const, type: 'sms' as const, t: at(21, 20) })),
+      ...G.slice(0, 5).map((g, i) => ({
+        target: g,
+        other: F2,
+        dir: 'in' as const,
+        type: 'sms' as const,
+        t: at(12, 9, 0, i * 10),
+      })),
+      ...G.slice(0, 3).map((g, i) => ({
+        target: g,
+        other: F2,
+        dir: 'out' as const,
+        type: 'voice' as const,
+        t: at(13, 14, i),
+        dur: 40,
+      })),
+      ...G.slice(0, 5).map((g) => ({
+        target: g,
+        other: C[9]!,
+        dir: 'out' as const,
+        type: 'sms' as const,
+        t: at(21, 20),
+      })),
     ]),
   })
 })
@@ -70,16 +94,29 @@ describe('line continuity', () => {
   it('links a number change in the same handset and a whole-circle change by customers alone', async () => {
     const r = await runAnalysis(lineContinuity, session.store, { lines: [A1, A2, B1, B2, F1, F2] }, ctx)
     // Lines in order of first activity: F1 flares at 09:00 on 1 March, A1 at 10:00, B1 at 11:00.
-    expect(r.result.lines.map((l) => l.numbers)).toEqual([[F1, F2], [A1, A2], [B1, B2]])
+    expect(r.result.lines.map((l) => l.numbers)).toEqual([
+      [F1, F2],
+      [A1, A2],
+      [B1, B2],
+    ])
     const [f, a, b] = r.result.lines
     const ab = a!.links[0]!
     expect(ab.basis).toEqual(['imei', 'customers'])
     expect(ab.sharedIdentifiers.map((s) => [s.kind, s.value])).toEqual([['imei', '35693110418916']])
     // A1's last activity: C1's call on 10 March at 12:00; A2's first flare 11 March 10:00.
-    expect(ab.timing).toMatchObject({ fromLastSeen: at(10, 12), toStart: at(11, 10), toStartIsFlare: true, gapHours: 22 })
+    expect(ab.timing).toMatchObject({
+      fromLastSeen: at(10, 12),
+      toStart: at(11, 10),
+      toStartIsFlare: true,
+      gapHours: 22,
+    })
     expect(ab.customers).toMatchObject({ cA: 22, cB: 22, shared: 22, jaccard: 1, overlap: 1 })
-    expect(a!.generations[0]!.imeis).toMatchObject([{ value: '35693110418916', raw: ['356931104189168'], records: 230 }])
-    expect(a!.generations[1]!.imeis).toMatchObject([{ value: '35693110418916', raw: ['35693110418916'], records: 230 }])
+    expect(a!.generations[0]!.imeis).toMatchObject([
+      { value: '35693110418916', raw: ['356931104189168'], records: 230 },
+    ])
+    expect(a!.generations[1]!.imeis).toMatchObject([
+      { value: '35693110418916', raw: ['35693110418916'], records: 230 },
+    ])
     const bb = b!.links[0]!
     // No shared identifier; C_A = D1–D22, C_B = D1–D20 + E1, E2: J = 20/24, O = 20/22.
     expect(bb.basis).toEqual(['customers'])
@@ -144,7 +181,10 @@ describe('identity graph', () => {
       imsis: ['234301000000001', '234301000000002'],
       imeis: ['35693110418916'],
     })
-    expect(c.findings.map((f) => f.kind).sort()).toEqual(['handset-with-several-numbers', 'handset-with-several-sims'])
+    expect(c.findings.map((f) => f.kind).sort()).toEqual([
+      'handset-with-several-numbers',
+      'handset-with-several-sims',
+    ])
     expect(await evidenceMismatches(session.store, r.result)).toEqual([])
   })
 })

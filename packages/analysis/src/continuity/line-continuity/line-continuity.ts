@@ -27,7 +27,8 @@ export const CONTINUITY_PARAMS: ParamSchema = {
     min: 1,
     max: 365,
     unit: 'days',
-    description: "C_A is the customers active in A's last this-many days; C_B the customers in B's first this-many days",
+    description:
+      "C_A is the customers active in A's last this-many days; C_B the customers in B's first this-many days",
   },
   handoverMaxGapDays: {
     type: 'number',
@@ -57,7 +58,8 @@ export const CONTINUITY_PARAMS: ParamSchema = {
     default: 0.5,
     min: 0,
     max: 1,
-    description: 'A customer link needs the overlap coefficient |C_A ∩ C_B| / min(|C_A|, |C_B|) at least this',
+    description:
+      'A customer link needs the overlap coefficient |C_A ∩ C_B| / min(|C_A|, |C_B|) at least this',
   },
 }
 
@@ -69,7 +71,7 @@ export const CONTINUITY_SUPPORT_PARAMS: ParamSchema = {
     max: 1440,
     unit: 'minutes',
     description:
-      "A call-back counts (for \"same runners\") when a number contacts the line's customer within this many minutes after the customer contacted the line",
+      'A call-back counts (for "same runners") when a number contacts the line\'s customer within this many minutes after the customer contacted the line',
   },
 }
 
@@ -187,7 +189,11 @@ async function link(store: CaseStore, numbers: readonly string[], params: Params
  * and numbers the continuity method links (including successors found in the case) join them. Numbers in each
  * group are in time order of first activity.
  */
-export async function groupLines(store: CaseStore, params: Params, byContinuity: boolean): Promise<LineGroup[]> {
+export async function groupLines(
+  store: CaseStore,
+  params: Params,
+  byContinuity: boolean,
+): Promise<LineGroup[]> {
   const items = parseLineItems(list(params, 'lines'))
   if (!byContinuity) return joinGroups(items)
   const linked = await link(store, items.flat(), params)
@@ -331,8 +337,20 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
             overlap: l.overlap,
             sharedNumbers: p.shared_numbers,
             evidence: [
-              ...(await customerEvidence(store, byNumber.get(p.a), p.shared_numbers, p.a_from_utc, p.a_last_utc)),
-              ...(await customerEvidence(store, byNumber.get(p.b), p.shared_numbers, p.b_first_utc, p.b_to_utc)),
+              ...(await customerEvidence(
+                store,
+                byNumber.get(p.a),
+                p.shared_numbers,
+                p.a_from_utc,
+                p.a_last_utc,
+              )),
+              ...(await customerEvidence(
+                store,
+                byNumber.get(p.b),
+                p.shared_numbers,
+                p.b_first_utc,
+                p.b_to_utc,
+              )),
             ],
           },
           sharedIdentifiers: shared,

@@ -37,7 +37,12 @@ export interface SuccessorRow {
  */
 export const successorQuery: QuerySpec<
   SuccessorRow,
-  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients' | 'windowSeconds' | 'gapSeconds' | 'visibleMinRecipients'
+  | 'numbers'
+  | 'burstWindowSeconds'
+  | 'burstMinRecipients'
+  | 'windowSeconds'
+  | 'gapSeconds'
+  | 'visibleMinRecipients'
 > = {
   id: 'successor-candidates',
   sql: {
@@ -93,6 +98,13 @@ export const successorQuery: QuerySpec<
       WHERE s.shared_numbers IS NOT NULL OR c.shared_ids IS NOT NULL
       ORDER BY c.n`,
   },
-  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients', 'windowSeconds', 'gapSeconds', 'visibleMinRecipients'],
+  params: [
+    'numbers',
+    'burstWindowSeconds',
+    'burstMinRecipients',
+    'windowSeconds',
+    'gapSeconds',
+    'visibleMinRecipients',
+  ],
   row: (r) => r as unknown as SuccessorRow,
 }

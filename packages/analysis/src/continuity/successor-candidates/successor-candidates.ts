@@ -60,7 +60,13 @@ async function sideEvidence(
   to: string,
 ): Promise<EventEvidence[]> {
   if (shared.length === 0) return []
-  const own = await countedEvidence(store, { targets: [number], others: shared, types: CONTACT_TYPES, from, to })
+  const own = await countedEvidence(store, {
+    targets: [number],
+    others: shared,
+    types: CONTACT_TYPES,
+    from,
+    to,
+  })
   const mirrored = await countedEvidence(store, {
     targets: shared,
     others: [number],
@@ -96,7 +102,12 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
   description:
     "Lists numbers that may have taken over from a given deal-line number: any number in the case, including numbers seen only in other targets' records (for example a customer's records), that first appears after the given number did, outlives it, and starts within a set number of days of its last activity (or shares its handset or SIM), and shares customers with it: C_A is the given number's customers in its last days, C_B the candidate's in its first days. Scores are Jaccard and the overlap coefficient; when the candidate's own records are not in the case its customers are seen only through the targets' records, so Jaccard understates and the overlap is the fairer score. A candidate is a lead to check, not a finding.",
   params: {
-    number: { type: 'string', default: null, description: 'The deal-line number (E.164) whose successor is sought' },
+    number: {
+      type: 'string',
+      default: null,
+      required: true,
+      description: 'The deal-line number (E.164) whose successor is sought',
+    },
     ...CONTINUITY_PARAMS,
     visibleMinRecipients: {
       type: 'integer',
@@ -118,9 +129,9 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
       gapSeconds: num(params, 'handoverMaxGapDays') * 86_400,
       visibleMinRecipients: num(params, 'visibleMinRecipients'),
     })
-    const self = (await store.run(continuityNodesQuery, { numbers: [number], ...flareQueryParams(params) })).find(
-      (n) => n.msisdn === number,
-    )
+    const self = (
+      await store.run(continuityNodesQuery, { numbers: [number], ...flareQueryParams(params) })
+    ).find((n) => n.msisdn === number)
     const candidates: SuccessorCandidate[] = []
     for (const r of rows) {
       const { jaccard, overlap } = similarity(r.c_a, r.c_b, r.shared)

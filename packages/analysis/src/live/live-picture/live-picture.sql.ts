@@ -1,5 +1,11 @@
 import type { QuerySpec } from '@linesight/store'
-import { CELL_ROWS_CTE, LINE_GROUPS_CTE, eventPositionsCte, isoUtc, localTime } from '../../continuity/common/line-sql.js'
+import {
+  CELL_ROWS_CTE,
+  LINE_GROUPS_CTE,
+  eventPositionsCte,
+  isoUtc,
+  localTime,
+} from '../../continuity/common/line-sql.js'
 
 type LiveParams = 'groups' | 'numbers' | 'asOf' | 'usePublicFallback'
 

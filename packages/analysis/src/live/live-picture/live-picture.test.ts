@@ -20,19 +20,43 @@ beforeAll(async () => {
       { network: 'O2', mnc: '10', lac: '500', ci: '7', site: 'O7', lat: 51.6, lon: 0.5 },
     ]),
     'ee.csv': cdr([
-      { target: EE_LINE, other: '+447911123456', dir: 'in', type: 'voice', t: at(2, 10), dur: 40, cell: '234-30-100-1', ...ids },
-      { target: EE_LINE, other: '+447911123456', dir: 'out', type: 'sms', t: at(3, 10, 30), cell: '234-30-100-1', ...ids },
+      {
+        target: EE_LINE,
+        other: '+447911123456',
+        dir: 'in',
+        type: 'voice',
+        t: at(2, 10),
+        dur: 40,
+        cell: '234-30-100-1',
+        ...ids,
+      },
+      {
+        target: EE_LINE,
+        other: '+447911123456',
+        dir: 'out',
+        type: 'sms',
+        t: at(3, 10, 30),
+        cell: '234-30-100-1',
+        ...ids,
+      },
       { target: EE_LINE, dir: 'out', type: 'data', t: at(3, 11), dur: 600, cell: '234-30-100-2', ...ids },
     ]),
     // O2 data records give the cell at the end of the session.
-    'o2.csv': cdr([{ target: O2_LINE, dir: 'out', type: 'data', t: at(3, 12), dur: 300, cell: '234-10-500-7' }]),
+    'o2.csv': cdr([
+      { target: O2_LINE, dir: 'out', type: 'data', t: at(3, 12), dur: 300, cell: '234-10-500-7' },
+    ]),
   })
 })
 afterAll(() => session.close())
 
 describe('live picture', () => {
   it('words the last cell from the time semantics and says "serving area"', async () => {
-    const r = await runAnalysis(livePicture, session.store, { lines: [EE_LINE, O2_LINE], groupByContinuity: false }, ctx)
+    const r = await runAnalysis(
+      livePicture,
+      session.store,
+      { lines: [EE_LINE, O2_LINE], groupByContinuity: false },
+      ctx,
+    )
     const [ee, o2] = r.result.lines
     expect(ee).toMatchObject({
       currentNumber: EE_LINE,
@@ -58,7 +82,10 @@ describe('live picture', () => {
 
   it('shows the picture as at a given time', async () => {
     const r = await runAnalysis(livePicture, session.store, { lines: [EE_LINE], asOf: at(2, 23) }, ctx)
-    expect(r.result.lines[0]).toMatchObject({ events: 1, lastActivity: { utc: at(2, 10), eventType: 'voice' } })
+    expect(r.result.lines[0]).toMatchObject({
+      events: 1,
+      lastActivity: { utc: at(2, 10), eventType: 'voice' },
+    })
     expect(r.result.lines[0]!.lastCell!.sentence).toContain(`at ${at(2, 10)} (voice)`)
   })
 })

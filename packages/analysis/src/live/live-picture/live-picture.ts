@@ -2,7 +2,14 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { idsEvidence, pairsEvidence } from '../../continuity/common/evidence.js'
 import { groupQueryParams } from '../../continuity/common/line-groups.js'
-import { CELL_PARAMS, GROUPING_PARAMS, LINES_PARAMS, bool, num, text } from '../../continuity/common/params.js'
+import {
+  CELL_PARAMS,
+  GROUPING_PARAMS,
+  LINES_PARAMS,
+  bool,
+  num,
+  text,
+} from '../../continuity/common/params.js'
 import { CONTINUITY_PARAMS, groupLines } from '../../continuity/line-continuity/line-continuity.js'
 import { hoursQuery, lastEventQuery, recentCellsQuery } from './live-picture.sql.js'
 
@@ -64,7 +71,11 @@ export interface LivePicture {
     readonly sentence: string
     readonly evidence: EventEvidence
   } | null
-  readonly currentSim: { readonly imsi: string; readonly lastSeen: string; readonly evidence: EventEvidence } | null
+  readonly currentSim: {
+    readonly imsi: string
+    readonly lastSeen: string
+    readonly evidence: EventEvidence
+  } | null
   readonly currentHandset: {
     readonly imei: string
     readonly raw: string | null
@@ -99,7 +110,7 @@ export interface LivePictureResult {
 }
 
 const NOTE =
-  'A phone\'s use of a cell shows it was within that cell\'s serving area, not at a place. Data sessions are worded "at or before" as the network\'s time semantics require. The picture is as of the last record in the case (or the given time), not the present.'
+  "A phone's use of a cell shows it was within that cell's serving area, not at a place. Data sessions are worded \"at or before\" as the network's time semantics require. The picture is as of the last record in the case (or the given time), not the present."
 
 /** What each line looks like now: last activity, last cell, current SIM and handset, active hours, recent cells. */
 export const livePicture: AnalysisDefinition<LivePictureResult> = {
@@ -107,13 +118,17 @@ export const livePicture: AnalysisDefinition<LivePictureResult> = {
   version: '1',
   title: 'Live picture of each line',
   description:
-    "For each deal line (its numbers over time), shows its latest record in the case: the time, the number in use, the last cell used with its site and position source, worded from the record's time semantics (\"at\" for calls and texts, \"at or before\" for data sessions); the SIM (IMSI) and handset (IMEI) last seen; on how many recent days it was active in each hour of the day (local time); and the cells used in the last days. A cell shows the phone was in that cell's serving area, not at a place. The picture is only as current as the records obtained.",
+    'For each deal line (its numbers over time), shows its latest record in the case: the time, the number in use, the last cell used with its site and position source, worded from the record\'s time semantics ("at" for calls and texts, "at or before" for data sessions); the SIM (IMSI) and handset (IMEI) last seen; on how many recent days it was active in each hour of the day (local time); and the cells used in the last days. A cell shows the phone was in that cell\'s serving area, not at a place. The picture is only as current as the records obtained.',
   params: {
     ...LINES_PARAMS,
     ...GROUPING_PARAMS,
     ...CONTINUITY_PARAMS,
     ...CELL_PARAMS,
-    asOf: { type: 'string', default: null, description: 'Show the picture as at this time (UTC, ISO 8601); the latest record when unset' },
+    asOf: {
+      type: 'string',
+      default: null,
+      description: 'Show the picture as at this time (UTC, ISO 8601); the latest record when unset',
+    },
     recentDays: {
       type: 'integer',
       default: 7,
@@ -122,7 +137,14 @@ export const livePicture: AnalysisDefinition<LivePictureResult> = {
       unit: 'days',
       description: 'Recent cells: the cells used in this many days up to the last record',
     },
-    recentCellsMax: { type: 'integer', default: 10, min: 1, max: 1000, unit: 'cells', description: 'How many recent cells to list' },
+    recentCellsMax: {
+      type: 'integer',
+      default: 10,
+      min: 1,
+      max: 1000,
+      unit: 'cells',
+      description: 'How many recent cells to list',
+    },
     profileDays: {
       type: 'integer',
       default: 28,
@@ -137,7 +159,11 @@ export const livePicture: AnalysisDefinition<LivePictureResult> = {
     const asOf = text(params, 'asOf')
     const q = { ...groupQueryParams(groups), asOf, usePublicFallback: bool(params, 'usePublicFallback') }
     const last = await store.run(lastEventQuery, q)
-    const hours = await store.run(hoursQuery, { ...q, zone: ctx.zone, profileDays: num(params, 'profileDays') })
+    const hours = await store.run(hoursQuery, {
+      ...q,
+      zone: ctx.zone,
+      profileDays: num(params, 'profileDays'),
+    })
     const cells = await store.run(recentCellsQuery, {
       ...q,
       recentDays: num(params, 'recentDays'),
@@ -190,7 +216,12 @@ export const livePicture: AnalysisDefinition<LivePictureResult> = {
         currentHandset:
           l.imei === null || l.imei_id === null || l.imei_n === null || l.imei_utc === null
             ? null
-            : { imei: l.imei, raw: l.imei_raw, lastSeen: l.imei_utc, evidence: idsEvidence([l.imei_n], [l.imei_id]) },
+            : {
+                imei: l.imei,
+                raw: l.imei_raw,
+                lastSeen: l.imei_utc,
+                evidence: idsEvidence([l.imei_n], [l.imei_id]),
+              },
         activeHours: Array.from({ length: 24 }, (_, hour) => {
           const h = hours.find((x) => x.g === group.key && x.hour === hour)
           return h === undefined

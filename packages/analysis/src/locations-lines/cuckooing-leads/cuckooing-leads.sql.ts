@@ -147,7 +147,16 @@ export const nightHitsQuery: QuerySpec<
       WHERE ${inNight('e.start_utc')}
       ORDER BY h.g, h.person, night, e.start_utc, e.id`,
   },
-  params: ['home_g', 'home_person', 'home_cgi', 'phones_g', 'phones_n', 'zone', 'nightStartHour', 'nightEndHour'],
+  params: [
+    'home_g',
+    'home_person',
+    'home_cgi',
+    'phones_g',
+    'phones_n',
+    'zone',
+    'nightStartHour',
+    'nightEndHour',
+  ],
   row: (r) => r as unknown as NightHitRow,
 }
 
@@ -195,6 +204,15 @@ export const victimActivityQuery: QuerySpec<
       FROM per_day d FULL JOIN own_night o ON o.g = d.g AND o.person = d.person AND o.day = d.day
       ORDER BY 1, 2, 3`,
   },
-  params: ['groups', 'numbers', 'home_g', 'home_person', 'home_cgi', 'zone', 'nightStartHour', 'nightEndHour'],
+  params: [
+    'groups',
+    'numbers',
+    'home_g',
+    'home_person',
+    'home_cgi',
+    'zone',
+    'nightStartHour',
+    'nightEndHour',
+  ],
   row: (r) => r as unknown as VictimActivityRow,
 }

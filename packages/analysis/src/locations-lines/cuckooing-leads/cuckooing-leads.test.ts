@@ -24,9 +24,24 @@ const V3 = '+447911710003'
 const FILLERS = numbers('720', 17)
 
 // One EE cell near each customer's address, kilometres apart, and one elsewhere in town.
-const cell = (ci: string, lat: number, lon: number): CellSpec => ({ network: 'EE', mnc: '30', lac: '300', ci, site: `S${ci}`, lat, lon })
+const cell = (ci: string, lat: number, lon: number): CellSpec => ({
+  network: 'EE',
+  mnc: '30',
+  lac: '300',
+  ci,
+  site: `S${ci}`,
+  lat,
+  lon,
+})
 const CELLS = [cell('1', 51.5, 0.4), cell('2', 51.55, 0.45), cell('3', 51.6, 0.5), cell('9', 51.7, 0.6)]
-const night = (day: number, ci: string): Row => ({ target: RUNNER, dir: 'out', type: 'data', t: at(day, 2), dur: 600, cell: `234-30-300-${ci}` })
+const night = (day: number, ci: string): Row => ({
+  target: RUNNER,
+  dir: 'out',
+  type: 'data',
+  t: at(day, 2),
+  dur: 600,
+  cell: `234-30-300-${ci}`,
+})
 
 let session: CaseSession
 const ctx = { now: new Date('2026-01-01T00:00:00Z'), zone: 'Europe/London' }
@@ -36,9 +51,30 @@ beforeAll(async () => {
   session = await caseFromFiles({
     'cells.csv': cellList(CELLS),
     'subscribers.csv': subscriberList([
-      { msisdn: V1, name: 'Vic One', dob: '1960-01-01', address: 'Flat 1, Example House, Town', lat: 51.5005, lon: 0.4005 },
-      { msisdn: V2, name: 'Vic Two', dob: '1961-01-01', address: '2 Sample Road, Town', lat: 51.5505, lon: 0.4505 },
-      { msisdn: V3, name: 'Vic Three', dob: '1962-01-01', address: '3 Test Lane, Town', lat: 51.6005, lon: 0.5005 },
+      {
+        msisdn: V1,
+        name: 'Vic One',
+        dob: '1960-01-01',
+        address: 'Flat 1, Example House, Town',
+        lat: 51.5005,
+        lon: 0.4005,
+      },
+      {
+        msisdn: V2,
+        name: 'Vic Two',
+        dob: '1961-01-01',
+        address: '2 Sample Road, Town',
+        lat: 51.5505,
+        lon: 0.4505,
+      },
+      {
+        msisdn: V3,
+        name: 'Vic Three',
+        dob: '1962-01-01',
+        address: '3 Test Lane, Town',
+        lat: 51.6005,
+        lon: 0.5005,
+      },
     ]),
     'line.csv': cdr(flare(LINE, [V1, V2, V3, ...FILLERS], 1, 9, { cell: '234-30-300-9' })),
     'runner.csv': cdr([
@@ -71,7 +107,9 @@ describe('cuckooing leads', () => {
     })
     expect(lead.victim.number).toBe(V1)
     expect(lead.victim.person).toMatchObject({ name: 'Vic One', address: 'Flat 1, Example House, Town' })
-    expect(lead.victim.homeCells.map((h) => [h.cell, h.basis, h.rank])).toEqual([['234-30-300-1', 'address', 1]])
+    expect(lead.victim.homeCells.map((h) => [h.cell, h.basis, h.rank])).toEqual([
+      ['234-30-300-1', 'address', 1],
+    ])
     expect(lead.victim.homeCells[0]!.metresFromAddress).toBeCloseTo(65.6, 0)
     expect(lead.nights.map((n) => [n.night, n.evidence.count])).toEqual([
       ['2024-03-05', 1],
@@ -98,6 +136,8 @@ describe('cuckooing leads', () => {
     expect(episodes(['2024-03-14', '2024-03-22'], 2, 7)).toEqual([])
     expect(episodes(['2024-03-01', '2024-03-02', '2024-03-20'], 2, 7)).toEqual([['2024-03-01', '2024-03-02']])
     expect(episodes(['2024-03-01', '2024-03-05', '2024-03-09'], 3, 7)).toEqual([])
-    expect(episodes(['2024-03-01', '2024-03-05', '2024-03-07'], 3, 7)).toEqual([['2024-03-01', '2024-03-05', '2024-03-07']])
+    expect(episodes(['2024-03-01', '2024-03-05', '2024-03-07'], 3, 7)).toEqual([
+      ['2024-03-01', '2024-03-05', '2024-03-07'],
+    ])
   })
 })

@@ -14,9 +14,18 @@ import {
   type SubscriberPerson,
 } from '../../continuity/common/subscribers.sql.js'
 import { groupLines } from '../../continuity/line-continuity/line-continuity.js'
-import { LINE_ROLES_PARAMS, computeLineRoles, type LineRoles } from '../../attribution/line-roles/line-roles.js'
+import {
+  LINE_ROLES_PARAMS,
+  computeLineRoles,
+  type LineRoles,
+} from '../../attribution/line-roles/line-roles.js'
 import { episodes } from './cuckooing-leads.rules.js'
-import { homeCellsQuery, nightHitsQuery, victimActivityQuery, type HomeCellRow } from './cuckooing-leads.sql.js'
+import {
+  homeCellsQuery,
+  nightHitsQuery,
+  victimActivityQuery,
+  type HomeCellRow,
+} from './cuckooing-leads.sql.js'
 
 export const CUCKOO_CAUTION =
   "Sharing a cell shows that both phones were in that cell's serving area, not in the same building. A lead is a reason to make enquiries (visits, neighbours, housing and safeguarding partners), not a finding that an address was taken over."
@@ -29,7 +38,8 @@ export const CUCKOO_PARAMS: ParamSchema = {
     min: 1,
     max: 365,
     unit: 'nights',
-    description: 'A lead needs the line or runner phones overnight on the home cells on at least this many nights…',
+    description:
+      'A lead needs the line or runner phones overnight on the home cells on at least this many nights…',
   },
   cuckooWindowDays: {
     type: 'integer',
@@ -83,14 +93,19 @@ export const CUCKOO_PARAMS: ParamSchema = {
     default: null,
     description: 'Overnight basis: start of the baseline period (UTC, ISO 8601); all records when unset',
   },
-  baselineTo: { type: 'string', default: null, description: 'Overnight basis: end of the baseline period (UTC, ISO 8601)' },
+  baselineTo: {
+    type: 'string',
+    default: null,
+    description: 'Overnight basis: end of the baseline period (UTC, ISO 8601)',
+  },
   behaviourBaselineDays: {
     type: 'integer',
     default: 14,
     min: 1,
     max: 365,
     unit: 'days',
-    description: "The person's contacts with the line per day over this many days before a lead, against those during it",
+    description:
+      "The person's contacts with the line per day over this many days before a lead, against those during it",
   },
   runners: {
     type: 'string-list',
@@ -171,7 +186,11 @@ export interface CuckooLead {
 
 export interface CuckooingLeadsResult {
   readonly leads: readonly CuckooLead[]
-  readonly checked: readonly { readonly line: string; readonly phones: readonly string[]; readonly persons: number }[]
+  readonly checked: readonly {
+    readonly line: string
+    readonly phones: readonly string[]
+    readonly persons: number
+  }[]
   readonly caution: string
 }
 
@@ -203,17 +222,28 @@ export async function computeCuckooingLeads(
   roles?: readonly LineRoles[],
 ): Promise<CuckooingLeadsResult> {
   if (groups.length === 0) return { leads: [], checked: [], caution: CUCKOO_CAUTION }
-  const lineRoles = bool(params, 'useRoleRunners') ? (roles ?? (await computeLineRoles(store, groups, params, ctx))) : []
+  const lineRoles = bool(params, 'useRoleRunners')
+    ? (roles ?? (await computeLineRoles(store, groups, params, ctx)))
+    : []
   const extraRunners = list(params, 'runners')
   const runnersOf = new Map(
     groups.map((g) => [
       g.key,
-      [...new Set([...(lineRoles.find((r) => r.key === g.key)?.runners.map((r) => r.number) ?? []), ...extraRunners])].sort(),
+      [
+        ...new Set([
+          ...(lineRoles.find((r) => r.key === g.key)?.runners.map((r) => r.number) ?? []),
+          ...extraRunners,
+        ]),
+      ].sort(),
     ]),
   )
   const victims = list(params, 'victims')
   const source = text(params, 'homeCellSource')
-  const night = { zone: ctx.zone, nightStartHour: num(params, 'nightStartHour'), nightEndHour: num(params, 'nightEndHour') }
+  const night = {
+    zone: ctx.zone,
+    nightStartHour: num(params, 'nightStartHour'),
+    nightEndHour: num(params, 'nightEndHour'),
+  }
   const homes = await store.run(homeCellsQuery, {
     ...groupQueryParams(groups),
     ...flareQueryParams(params),
@@ -230,15 +260,25 @@ export async function computeCuckooingLeads(
     useAddress: source !== 'overnight',
     usePublicFallback: bool(params, 'usePublicFallback'),
   })
-  const phones = groups.flatMap((g) => [...g.numbers, ...(runnersOf.get(g.key) ?? [])].map((n) => [g.key, n] as const))
-  const homeArgs = { home_g: homes.map((h) => h.g), home_person: homes.map((h) => h.person), home_cgi: homes.map((h) => h.cgi) }
+  const phones = groups.flatMap((g) =>
+    [...g.numbers, ...(runnersOf.get(g.key) ?? [])].map((n) => [g.key, n] as const),
+  )
+  const homeArgs = {
+    home_g: homes.map((h) => h.g),
+    home_person: homes.map((h) => h.person),
+    home_cgi: homes.map((h) => h.cgi),
+  }
   const hits = await store.run(nightHitsQuery, {
     ...homeArgs,
     phones_g: phones.map((p) => p[0]),
     phones_n: phones.map((p) => p[1]),
     ...night,
   })
-  const activity = await store.run(victimActivityQuery, { ...groupQueryParams(groups), ...homeArgs, ...night })
+  const activity = await store.run(victimActivityQuery, {
+    ...groupQueryParams(groups),
+    ...homeArgs,
+    ...night,
+  })
   const victimNumbers = [...new Set(hits.map((h) => h.person))].sort()
   const subscribers = latestByNumber(await store.run(subscribersQuery, { numbers: victimNumbers }))
   const leads: CuckooLead[] = []
@@ -250,13 +290,19 @@ export async function computeCuckooingLeads(
     const mine = hits.filter((h) => h.g === group.key)
     for (const person of [...new Set(mine.map((h) => h.person))].sort()) {
       const personHits = mine.filter((h) => h.person === person)
-      for (const nights of episodes(personHits.map((h) => h.night), minNights, windowDays)) {
+      for (const nights of episodes(
+        personHits.map((h) => h.night),
+        minNights,
+        windowDays,
+      )) {
         const inEpisode = personHits.filter((h) => nights.includes(h.night))
         const phonesPresent = [...new Set(inEpisode.map((h) => h.phone))].sort()
         const days = activity.filter((a) => a.g === group.key && a.person === person)
         const first = dayNumber(nights[0] as string)
         const last = dayNumber(nights[nights.length - 1] as string)
-        const before = days.filter((d) => dayNumber(d.day) >= first - baselineDays && dayNumber(d.day) < first)
+        const before = days.filter(
+          (d) => dayNumber(d.day) >= first - baselineDays && dayNumber(d.day) < first,
+        )
         const during = days.filter((d) => dayNumber(d.day) >= first && dayNumber(d.day) <= last)
         const sum = (xs: typeof days): number => xs.reduce((s, d) => s + d.line_contacts, 0)
         const nightsLineAndRunner = nights.filter((n) => {
@@ -266,7 +312,9 @@ export async function computeCuckooingLeads(
         const alsoServes = [
           ...new Set(
             homes
-              .filter((h) => h.g === group.key && h.person !== person && inEpisode.some((x) => x.cgi === h.cgi))
+              .filter(
+                (h) => h.g === group.key && h.person !== person && inEpisode.some((x) => x.cgi === h.cgi),
+              )
               .map((h) => h.person),
           ),
         ].sort()
@@ -302,7 +350,9 @@ export async function computeCuckooingLeads(
             alsoServes,
             linePhonePresent: phonesPresent.some((p) => group.numbers.includes(p)),
             runnerPresent: phonesPresent.some((p) => runnerSet.has(p)),
-            victimPhoneOnHomeCellNights: during.filter((d) => d.own_night_refs.length > 0 && nights.includes(d.day)).length,
+            victimPhoneOnHomeCellNights: during.filter(
+              (d) => d.own_night_refs.length > 0 && nights.includes(d.day),
+            ).length,
             victimLineContactsPerDayBefore: round2(sum(before) / baselineDays),
             victimLineContactsPerDayDuring: round2(sum(during) / (last - first + 1)),
           },

@@ -60,7 +60,15 @@ export const tripsQuery: QuerySpec<TripRow, MovementParams | 'tripMinKm' | 'trip
         round((epoch(c.l) - epoch(c.f)) / 3600, 1) AS hours, round(c.max_km, 1) AS max_km, c.n AS rows
       FROM counted c JOIN home h ON h.x = c.x ORDER BY c.x, c.f`,
   },
-  params: ['numbers', 'zone', 'nightStartHour', 'nightEndHour', 'usePublicFallback', 'tripMinKm', 'tripMinHours'],
+  params: [
+    'numbers',
+    'zone',
+    'nightStartHour',
+    'nightEndHour',
+    'usePublicFallback',
+    'tripMinKm',
+    'tripMinHours',
+  ],
   row: (r) => r as unknown as TripRow,
 }
 

@@ -2,13 +2,26 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { ParamSchema } from '../../core/params.js'
 import { ageOn, birthdayAt } from '../../continuity/common/civil.js'
-import { idsEvidence, pairsEvidence, windowEvidence, type SubscriberRef } from '../../continuity/common/evidence.js'
+import {
+  idsEvidence,
+  pairsEvidence,
+  windowEvidence,
+  type SubscriberRef,
+} from '../../continuity/common/evidence.js'
 import { identifierUseQuery } from '../../continuity/common/identifiers.sql.js'
 import { bool, num } from '../../continuity/common/params.js'
-import { latestByNumber, personOf, subscribersQuery, type SubscriberPerson } from '../../continuity/common/subscribers.sql.js'
+import {
+  latestByNumber,
+  personOf,
+  subscribersQuery,
+  type SubscriberPerson,
+} from '../../continuity/common/subscribers.sql.js'
 import { groupLines } from '../../continuity/line-continuity/line-continuity.js'
 import { computeLineRoles } from '../../attribution/line-roles/line-roles.js'
-import { CUCKOOING_PARAMS, computeCuckooingLeads } from '../../locations-lines/cuckooing-leads/cuckooing-leads.js'
+import {
+  CUCKOOING_PARAMS,
+  computeCuckooingLeads,
+} from '../../locations-lines/cuckooing-leads/cuckooing-leads.js'
 import { awayNightsQuery, tripsQuery } from './safeguarding-worklist.sql.js'
 
 export const SAFEGUARDING_LABEL = 'Leads for human review'
@@ -21,7 +34,8 @@ export const SAFEGUARDING_PARAMS: ParamSchema = {
     min: 1,
     max: 120,
     unit: 'years',
-    description: 'A person younger than this on any day of their activity, by the date of birth on a subscriber record, is a child',
+    description:
+      'A person younger than this on any day of their activity, by the date of birth on a subscriber record, is a child',
   },
   tripMinHours: {
     type: 'number',
@@ -37,7 +51,8 @@ export const SAFEGUARDING_PARAMS: ParamSchema = {
     min: 0,
     max: 2000,
     unit: 'km',
-    description: 'An overnight stay away: every overnight event that night on cells at least this far from the home cell',
+    description:
+      'An overnight stay away: every overnight event that night on cells at least this far from the home cell',
   },
 }
 
@@ -74,7 +89,7 @@ export interface SafeguardingWorklistResult {
 }
 
 const NOTE =
-  'Leads for human review, sorted by the number of indicators: not a verdict, not a referral and not a score of risk. Age comes only from dates of birth on subscriber records, never from behaviour. School absence, money, weapons, care history, disability, mental health and other facts are held by people, not computed here. Cell evidence shows phones in cells\' serving areas, not at places.'
+  "Leads for human review, sorted by the number of indicators: not a verdict, not a referral and not a score of risk. Age comes only from dates of birth on subscriber records, never from behaviour. School absence, money, weapons, care history, disability, mental health and other facts are held by people, not computed here. Cell evidence shows phones in cells' serving areas, not at places."
 
 interface Subject {
   readonly number: string
@@ -91,7 +106,7 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
   version: '1',
   title: 'Safeguarding worklist (NRM leads for human review)',
   description:
-    "Lists the runner candidates and the persons at cuckooing leads of the given lines, grouped by the person a subscriber record names (same name and date of birth), with indicators each backed by rows: under 18 on a day of their activity by the date of birth on a subscriber record (never inferred from behaviour); long trips far from the home cell; overnight stays away from it; more than one handset, SIM or number; presence at a cuckooing lead. Sorted by the number of indicators. It is a worklist for people to review and decide on; Linesight makes no referral and shows no verdict.",
+    'Lists the runner candidates and the persons at cuckooing leads of the given lines, grouped by the person a subscriber record names (same name and date of birth), with indicators each backed by rows: under 18 on a day of their activity by the date of birth on a subscriber record (never inferred from behaviour); long trips far from the home cell; overnight stays away from it; more than one handset, SIM or number; presence at a cuckooing lead. Sorted by the number of indicators. It is a worklist for people to review and decide on; Linesight makes no referral and shows no verdict.',
   params: { ...CUCKOOING_PARAMS, ...SAFEGUARDING_PARAMS },
   run: async (store, params, ctx) => {
     const groups = await groupLines(store, params, bool(params, 'groupByContinuity'))
@@ -101,7 +116,14 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
     for (const line of roles)
       for (const r of line.runners)
         if (r.period !== null)
-          subjects.push({ number: r.number, role: 'runner', line: line.key, from: r.period.from, to: r.period.to, evidence: null })
+          subjects.push({
+            number: r.number,
+            role: 'runner',
+            line: line.key,
+            from: r.period.from,
+            to: r.period.to,
+            evidence: null,
+          })
     for (const lead of cuckoo.leads)
       subjects.push({
         number: lead.victim.number,
@@ -126,20 +148,28 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
       tripMinKm: num(params, 'tripMinKm'),
       tripMinHours: num(params, 'tripMinHours'),
     })
-    const away = await store.run(awayNightsQuery, { ...movement, overnightAwayMinKm: num(params, 'overnightAwayMinKm') })
+    const away = await store.run(awayNightsQuery, {
+      ...movement,
+      overnightAwayMinKm: num(params, 'overnightAwayMinKm'),
+    })
     const identifiers = await store.run(identifierUseQuery, { numbers })
     // One entry per person a subscriber record names (name and date of birth), else per number.
     const personKey = (n: string): string => {
       const s = subscribers.get(n)
-      return s !== undefined && (s.name ?? '') !== '' && s.date_of_birth !== null ? `${s.name}|${s.date_of_birth}` : n
+      return s !== undefined && (s.name ?? '') !== '' && s.date_of_birth !== null
+        ? `${s.name}|${s.date_of_birth}`
+        : n
     }
     const byPerson = new Map<string, Subject[]>()
-    for (const s of subjects) byPerson.set(personKey(s.number), [...(byPerson.get(personKey(s.number)) ?? []), s])
+    for (const s of subjects)
+      byPerson.set(personKey(s.number), [...(byPerson.get(personKey(s.number)) ?? []), s])
     const adultAge = num(params, 'adultAge')
     const entries: WorklistEntry[] = []
     for (const mine of byPerson.values()) {
       const nums = [...new Set(mine.map((s) => s.number))].sort()
-      const persons = nums.map((n) => personOf(subscribers.get(n))).filter((p): p is SubscriberPerson => p !== null)
+      const persons = nums
+        .map((n) => personOf(subscribers.get(n)))
+        .filter((p): p is SubscriberPerson => p !== null)
       const indicators: Indicator[] = []
       const from = mine.reduce((m, s) => (s.from < m ? s.from : m), mine[0]!.from)
       const to = mine.reduce((m, s) => (s.to > m ? s.to : m), mine[0]!.to)
@@ -181,7 +211,9 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
           id: 'multiple-phones-or-sims',
           text: `${nums.length} number(s), ${imsis.size} SIM(s) (IMSI) and ${imeis.size} handset(s) (IMEI) in the records${nums.length > 1 ? '; the numbers are joined by the same name and date of birth on subscriber records' : ''}`,
           evidence: ids.map((u) =>
-            u.ids === null ? windowEvidence([u.msisdn], u.first_utc, u.last_utc, u.records) : idsEvidence([u.msisdn], u.ids),
+            u.ids === null
+              ? windowEvidence([u.msisdn], u.first_utc, u.last_utc, u.records)
+              : idsEvidence([u.msisdn], u.ids),
           ),
           records: nums.length > 1 ? persons.map((p) => p.record) : [],
         })
@@ -206,7 +238,11 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
         persons,
         roles: mine
           .map((s) => ({ role: s.role, line: s.line, number: s.number, from: s.from, to: s.to }))
-          .sort((a, b) => (`${a.role}|${a.line}|${a.number}|${a.from}` < `${b.role}|${b.line}|${b.number}|${b.from}` ? -1 : 1)),
+          .sort((a, b) =>
+            `${a.role}|${a.line}|${a.number}|${a.from}` < `${b.role}|${b.line}|${b.number}|${b.from}`
+              ? -1
+              : 1,
+          ),
         indicators,
         indicatorCount: indicators.length,
         reviewer: null,
@@ -218,7 +254,8 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
     entries.sort(
       (a, b) =>
         b.indicatorCount - a.indicatorCount ||
-        Number(b.indicators.some((i) => i.id === 'under-18')) - Number(a.indicators.some((i) => i.id === 'under-18')) ||
+        Number(b.indicators.some((i) => i.id === 'under-18')) -
+          Number(a.indicators.some((i) => i.id === 'under-18')) ||
         ((a.numbers[0] ?? '') < (b.numbers[0] ?? '') ? -1 : 1),
     )
     return { label: SAFEGUARDING_LABEL, entries, note: NOTE }
