@@ -14,6 +14,7 @@ export default defineConfig({
       '@linesight/ingest': src('./packages/ingest/src/index.ts'),
       '@linesight/store-duckdb': src('./packages/store-duckdb/src/index.ts'),
       '@linesight/casework': src('./packages/casework/src/index.ts'),
+      '@linesight/report': src('./packages/report/src/index.ts'),
       '@linesight/analysis': src('./packages/analysis/src/index.ts'),
       '@linesight/generator': src('./fixtures/generator/src/index.ts'),
     },

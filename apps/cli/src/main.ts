@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.js'
 import { registerRejects } from './commands/rejects.js'
 import { registerDemo } from './commands/demo.js'
 import { registerRun } from './commands/run.js'
+import { registerReport } from './commands/report.js'
 
 const program = new Command()
   .name('linesight')
@@ -17,6 +18,7 @@ registerCase(program)
 registerImport(program)
 registerRejects(program)
 registerRun(program)
+registerReport(program)
 registerDemo(program)
 
 try {

@@ -1,5 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { dailyCountsEvaluation, dealLinesEvaluation } from './evaluations-lines.js'
+import { lineNetworkEvaluation } from './evaluations-network.js'
 import type { Evaluation } from './evaluations-types.js'
 
 const importAccounting: QuerySpec<{ read: number; imported: number; rejected: number }> = {
@@ -42,4 +43,5 @@ export const EVALUATIONS: readonly Evaluation[] = [
   importEvaluation,
   dealLinesEvaluation,
   dailyCountsEvaluation,
+  lineNetworkEvaluation,
 ]

@@ -62,7 +62,7 @@ export {
 export type { EventSequenceResult, SequenceEvent } from '../sequences/event-sequence/event-sequence.js'
 export { eventWording, type WordingInput } from '../sequences/event-sequence/event-sequence.rules.js'
 export {
-  rankCandidates,
+  rankServingCandidates,
   type PlacesResult,
   type PlaceReport,
   type CandidateCell,
@@ -75,7 +75,7 @@ export { facingOf, type Facing, type FacingResult } from '../places/common/facin
 export {
   POSITION_SOURCE_LABEL,
   isEvidential,
-  type PositionSource,
+  type CellPositionSource,
 } from '../locations/common/location-figures.js'
 
 /** The places-and-movement analyses, for the registry. */

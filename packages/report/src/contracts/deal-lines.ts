@@ -1,32 +1,44 @@
 import type { EventEvidence } from '@linesight/analysis'
-import { bool, eventEvidence, list, listOrEmpty, nullable, num, oneOf, shape, text, textOrNumber, type Reader } from '../core/contract.js'
+import {
+  bool,
+  eventEvidence,
+  list,
+  nullable,
+  num,
+  oneOf,
+  shape,
+  text,
+  textOrNumber,
+  type Reader,
+} from '../core/contract.js'
 
-/** One signal behind a deal-line score (flare bursts, fan-in, short calls …), with its value and evidence. */
-export interface DealLineSignal {
+/** A condition of the verdict (regular flares, stable list …): passed or not, and why. */
+export interface DealLineCondition {
   readonly name: string
-  readonly value: string | number | null
-  readonly fired: boolean
-  readonly evidence: EventEvidence | null
+  readonly passed: boolean
+  readonly reason: string
 }
 
-/** One flare burst: an outbound SMS burst from the line to many recipients within minutes. */
-export interface FlareBurst {
-  readonly startUtc: string
-  readonly endUtc: string
-  readonly recipients: number
+/** One weighted part of the ranking score, with its measured value and the rows behind it. */
+export interface DealLineScorePart {
+  readonly name: string
+  readonly value: string | number | null
+  readonly weight: number
+  readonly points: number
+  readonly reason: string
   readonly evidence: EventEvidence | null
 }
 
 export interface DealLineCandidate {
-  readonly msisdn: string
+  readonly number: string
   readonly verdict: 'deal-line' | 'possible' | 'not'
   readonly score: number
-  readonly signals: readonly DealLineSignal[]
-  /** Absent when the analysis does not list bursts; the document then says so. */
-  readonly flareBursts: readonly FlareBurst[]
+  readonly conditions: readonly DealLineCondition[]
+  readonly parts: readonly DealLineScorePart[]
+  readonly evidence: EventEvidence | null
 }
 
-/** What the documents read from the `deal-lines` analysis result. */
+/** What the documents read from the `deal-lines` analysis result (domain brief §3.1). */
 export interface DealLinesFigures {
   readonly candidates: readonly DealLineCandidate[]
 }
@@ -34,13 +46,21 @@ export interface DealLinesFigures {
 export const readDealLines: Reader<DealLinesFigures> = shape({
   candidates: list(
     shape({
-      msisdn: text,
+      number: text,
       verdict: oneOf('deal-line', 'possible', 'not'),
       score: num,
-      signals: list(shape({ name: text, value: textOrNumber, fired: bool, evidence: nullable(eventEvidence) })),
-      flareBursts: listOrEmpty(
-        shape({ startUtc: text, endUtc: text, recipients: num, evidence: nullable(eventEvidence) }),
+      conditions: list(shape({ name: text, passed: bool, reason: text })),
+      parts: list(
+        shape({
+          name: text,
+          value: textOrNumber,
+          weight: num,
+          points: num,
+          reason: text,
+          evidence: nullable(eventEvidence),
+        }),
       ),
+      evidence: nullable(eventEvidence),
     }),
   ),
 })

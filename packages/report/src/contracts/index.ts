@@ -1,6 +1,7 @@
 import type { Reader } from '../core/contract.js'
 import { readDailyCustomers, type DailyCustomersFigures } from './daily-customers.js'
 import { readDealLines, type DealLinesFigures } from './deal-lines.js'
+import { readFlareBursts, type FlareBurstsFigures } from './flare-bursts.js'
 import { readLineContinuity, type LineContinuityFigures } from './line-continuity.js'
 import { readLineRoles, type LineRolesFigures } from './line-roles.js'
 import { readQuantity, type QuantityFigures } from './quantity.js'
@@ -14,6 +15,7 @@ import { readTransactions, type TransactionsFigures } from './transactions.js'
  */
 export interface ContractTypes {
   readonly 'deal-lines': DealLinesFigures
+  readonly 'flare-bursts': FlareBurstsFigures
   readonly 'daily-customers': DailyCustomersFigures
   readonly transactions: TransactionsFigures
   readonly quantity: QuantityFigures
@@ -33,8 +35,9 @@ export interface Contract<R> {
 export const CONTRACTS: { readonly [K in ContractId]: Contract<ContractTypes[K]> } = {
   'deal-lines': {
     read: readDealLines,
-    purpose: 'deal-line score with its signals and the flare bursts',
+    purpose: 'deal-line verdict with its conditions and the score behind it',
   },
+  'flare-bursts': { read: readFlareBursts, purpose: 'flare bursts (bulk texts) from the line' },
   'daily-customers': {
     read: readDailyCustomers,
     purpose: 'customer-days per day under the police rules, and what each rule removed',
@@ -62,6 +65,7 @@ export const CONTRACT_IDS = Object.keys(CONTRACTS) as readonly ContractId[]
 
 export type * from './daily-customers.js'
 export type * from './deal-lines.js'
+export type * from './flare-bursts.js'
 export type * from './line-continuity.js'
 export type * from './line-roles.js'
 export type * from './quantity.js'

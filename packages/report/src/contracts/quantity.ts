@@ -1,33 +1,66 @@
-import { list, nullable, num, shape, text, type Reader } from '../core/contract.js'
+import { list, nullable, num, oneOf, shape, text, type Reader } from '../core/contract.js'
 
-/** One cell of the sensitivity grid. Quantities in milligrams and values in pence, as the analysis sums them. */
-export interface QuantityCell {
-  readonly milligrams: number
-  readonly valuePence: number | null
-  readonly category: string | null
+export interface SentencingReading {
+  /** 1–4, or null below the lowest indicative quantity. */
+  readonly category: number | null
+  readonly text: string
 }
 
-/** One row of the grid: a model and basis (police-mean, police-median, IDMU-potential, IDMU-confirmed). */
-export interface QuantityRow {
-  readonly model: string
-  readonly low: QuantityCell
-  readonly central: QuantityCell
-  readonly high: QuantityCell
+/** One cell of the sensitivity grid: both drugs together, in milligrams and pence as the analysis sums them. */
+export interface QuantityGridCell {
+  readonly column: 'low' | 'central' | 'high'
+  readonly totalMg: number
+  readonly totalPence: number
+  readonly heroin: { readonly mg: number; readonly sentencing: SentencingReading }
+  readonly crack: { readonly mg: number; readonly sentencing: SentencingReading }
+}
+
+/** One row: a model and basis (police-mean, police-median, IDMU-potential, IDMU-confirmed). */
+export interface QuantityGridRow {
+  readonly row: string
+  readonly label: string
+  readonly formula: string
+  readonly cells: readonly QuantityGridCell[]
 }
 
 /** What the documents read from the `quantity` analysis result (both models, §3.5). */
 export interface QuantityFigures {
   readonly line: string
-  readonly rows: readonly QuantityRow[]
-  readonly higherFactors: readonly string[]
-  readonly lowerFactors: readonly string[]
+  readonly grid: readonly QuantityGridRow[]
+  readonly sentencingTable: {
+    readonly id: string
+    readonly version: string
+    readonly source: string
+    readonly note: string
+  }
+  readonly factorsHigher: readonly string[]
+  readonly factorsLower: readonly string[]
+  readonly caveats: readonly string[]
 }
 
-const cell = shape({ milligrams: num, valuePence: nullable(num), category: nullable(text) })
+const sentencing = shape({ category: nullable(num), text })
+const drug = shape({ mg: num, sentencing })
 
 export const readQuantity: Reader<QuantityFigures> = shape({
   line: text,
-  rows: list(shape({ model: text, low: cell, central: cell, high: cell })),
-  higherFactors: list(text),
-  lowerFactors: list(text),
+  grid: list(
+    shape({
+      row: text,
+      label: text,
+      formula: text,
+      cells: list(
+        shape({
+          column: oneOf('low', 'central', 'high'),
+          totalMg: num,
+          totalPence: num,
+          heroin: drug,
+          crack: drug,
+        }),
+      ),
+    }),
+  ),
+  sentencingTable: shape({ id: text, version: text, source: text, note: text }),
+  factorsHigher: list(text),
+  factorsLower: list(text),
+  caveats: list(text),
 })

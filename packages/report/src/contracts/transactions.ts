@@ -2,19 +2,32 @@ import type { EventEvidence } from '@linesight/analysis'
 import { eventEvidence, list, nullable, num, shape, text, type Reader } from '../core/contract.js'
 
 export interface TransactionDay {
-  readonly date: string
+  readonly day: string
   readonly potential: number
   readonly confirmed: number
-  readonly evidence: EventEvidence | null
+  readonly potentialEvidence: EventEvidence | null
+  readonly confirmedEvidence: EventEvidence | null
 }
 
 /** What the documents read from the `transactions` analysis result (potential and confirmed, §3.4). */
 export interface TransactionsFigures {
   readonly line: string
+  readonly callbackWindowMinutes: number
   readonly days: readonly TransactionDay[]
+  readonly totals: { readonly potential: number; readonly confirmed: number }
 }
 
 export const readTransactions: Reader<TransactionsFigures> = shape({
   line: text,
-  days: list(shape({ date: text, potential: num, confirmed: num, evidence: nullable(eventEvidence) })),
+  callbackWindowMinutes: num,
+  days: list(
+    shape({
+      day: text,
+      potential: num,
+      confirmed: num,
+      potentialEvidence: nullable(eventEvidence),
+      confirmedEvidence: nullable(eventEvidence),
+    }),
+  ),
+  totals: shape({ potential: num, confirmed: num }),
 })

@@ -3,7 +3,18 @@ import type { Citation } from './document.js'
 
 /** Canonical JSON of an evidence filter (keys in a fixed order), as `linesight evidence` takes it. */
 export function evidenceJson(e: EventEvidence): string {
-  const keys = ['kind', 'targets', 'others', 'from', 'to', 'types', 'directions', 'cells', 'ids', 'count'] as const
+  const keys = [
+    'kind',
+    'targets',
+    'others',
+    'from',
+    'to',
+    'types',
+    'directions',
+    'cells',
+    'ids',
+    'count',
+  ] as const
   const out: Record<string, unknown> = {}
   for (const k of keys) if (e[k] !== undefined) out[k] = e[k]
   return JSON.stringify(out)
@@ -13,9 +24,11 @@ export function evidenceJson(e: EventEvidence): string {
 export function evidenceFilterText(e: EventEvidence): string {
   const parts = [`records of ${e.targets.join(', ')}`]
   if (e.others !== undefined && e.others.length > 0) parts.push(`with ${e.others.join(', ')}`)
-  if (e.from !== undefined || e.to !== undefined) parts.push(`from ${e.from ?? 'the start'} to ${e.to ?? 'the end'} (UTC)`)
+  if (e.from !== undefined || e.to !== undefined)
+    parts.push(`from ${e.from ?? 'the start'} to ${e.to ?? 'the end'} (UTC)`)
   if (e.types !== undefined && e.types.length > 0) parts.push(`types ${e.types.join(', ')}`)
-  if (e.directions !== undefined && e.directions.length > 0) parts.push(`direction ${e.directions.join(', ')}`)
+  if (e.directions !== undefined && e.directions.length > 0)
+    parts.push(`direction ${e.directions.join(', ')}`)
   if (e.cells !== undefined && e.cells.length > 0) parts.push(`cells ${e.cells.join(', ')}`)
   if (e.ids !== undefined && e.ids.length > 0) parts.push(`${e.ids.length} chosen events`)
   return parts.join('; ')

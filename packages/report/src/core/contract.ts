@@ -8,7 +8,8 @@ import { ValidationError } from '@linesight/model'
  */
 export type Reader<T> = (value: unknown, path: string) => T
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`)
+const describe = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`
 
 export const text: Reader<string> = (v, p) => {
   if (typeof v !== 'string') throw new ValidationError(p, `expected text, got ${describe(v)}`)
@@ -16,7 +17,8 @@ export const text: Reader<string> = (v, p) => {
 }
 
 export const num: Reader<number> = (v, p) => {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(p, `expected a number, got ${describe(v)}`)
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new ValidationError(p, `expected a number, got ${describe(v)}`)
   return v
 }
 
@@ -76,7 +78,9 @@ const texts = list(text)
 export const eventEvidence: Reader<EventEvidence> = (v, p) => {
   const o = shape({ kind: oneOf('events'), targets: texts, count: num })(v, p)
   const input = v as Record<string, unknown>
-  const opt = <K extends 'others' | 'types' | 'directions' | 'cells' | 'ids'>(k: K): Partial<Record<K, readonly string[]>> =>
+  const opt = <K extends 'others' | 'types' | 'directions' | 'cells' | 'ids'>(
+    k: K,
+  ): Partial<Record<K, readonly string[]>> =>
     input[k] === undefined ? {} : ({ [k]: texts(input[k], `${p}.${k}`) } as Record<K, readonly string[]>)
   const optText = <K extends 'from' | 'to'>(k: K): Partial<Record<K, string>> =>
     input[k] === undefined ? {} : ({ [k]: text(input[k], `${p}.${k}`) } as Record<K, string>)

@@ -9,6 +9,8 @@ export interface TableColumn {
   /** PDF width: points, or '*' to share the rest of the line. */
   readonly width: number | '*'
   readonly align?: 'left' | 'right'
+  /** Print in a smaller font so a long token (a SHA-256) stays on one line. */
+  readonly small?: boolean
 }
 
 /**

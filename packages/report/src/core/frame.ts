@@ -71,7 +71,10 @@ export function composeDocument(parts: DocumentParts, checks: readonly CitationC
         ['Exhibit reference', ref],
         ['Case', p.caseName === null ? p.caseId : `${p.caseId} (${p.caseName})`],
         ['Produced by', p.analyst],
-        ['Critical-findings check', p.reviewer === null ? 'Not yet reviewed (draft)' : `Reviewed by ${p.reviewer}`],
+        [
+          'Critical-findings check',
+          p.reviewer === null ? 'Not yet reviewed (draft)' : `Reviewed by ${p.reviewer}`,
+        ],
         ['Generated', utcText(p.generatedAt)],
         ['Local times are given in', p.zone],
         ['Software', p.softwareVersion],
@@ -139,7 +142,8 @@ export function composeDocument(parts: DocumentParts, checks: readonly CitationC
     },
   })
   for (const a of parts.analyses)
-    if (a.description !== null) blocks.push({ kind: 'paragraph', tone: 'note', text: `${a.id}: ${a.description}` })
+    if (a.description !== null)
+      blocks.push({ kind: 'paragraph', tone: 'note', text: `${a.id}: ${a.description}` })
   if (parts.analyses.length > 0)
     blocks.push({
       kind: 'table',
@@ -183,10 +187,10 @@ export function composeDocument(parts: DocumentParts, checks: readonly CitationC
       title: 'Source files and their SHA-256',
       columns: [
         { header: 'File', width: '*' },
-        { header: 'SHA-256', width: 150 },
-        { header: 'Kind', width: 45 },
-        { header: 'Rows read / imported / rejected / duplicate', width: 80 },
-        { header: 'Imported', width: 90 },
+        { header: 'SHA-256', width: 236, small: true },
+        { header: 'Kind', width: 32 },
+        { header: 'Rows read / imported / rejected / duplicate', width: 62 },
+        { header: 'Imported', width: 80 },
       ],
       rows: p.sourceFiles.map((f) => [
         `${f.name}${f.requestReference === null ? '' : ` (request ${f.requestReference})`}`,

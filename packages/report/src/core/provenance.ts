@@ -54,7 +54,10 @@ export const formatExhibitRef = (ref: ExhibitRef): string => `${ref.prefix}/${re
 export function parseExhibitRef(text: string, path = 'exhibit'): ExhibitRef {
   const m = /^([^/]+)\/(\d{1,6})$/.exec(text.trim())
   if (m === null || !PREFIX.test(m[1]!))
-    throw new ValidationError(path, `"${text}" is not an exhibit reference; expected PREFIX/NUMBER, e.g. JS/1`)
+    throw new ValidationError(
+      path,
+      `"${text}" is not an exhibit reference; expected PREFIX/NUMBER, e.g. JS/1`,
+    )
   return { prefix: m[1]!.toUpperCase(), number: Number(m[2]) }
 }
 

@@ -36,7 +36,11 @@ const formatter = (zone: string, name: 'short' | 'longOffset'): Intl.DateTimeFor
  * @example
  * toLocal('2024-07-01T08:15:00Z', 'Europe/London') // { date: '2024-07-01', time: '09:15:00', zone: 'BST', offset: '+01:00' }
  */
-export function toLocal(iso: string, zone: string, precision: 'second' | 'minute' | 'millisecond' = 'second'): LocalTime {
+export function toLocal(
+  iso: string,
+  zone: string,
+  precision: 'second' | 'minute' | 'millisecond' = 'second',
+): LocalTime {
   const t = Date.parse(iso)
   if (!Number.isFinite(t)) throw new Error(`"${iso}" is not an ISO time`)
   const parts = formatter(zone, 'short').formatToParts(t)
@@ -56,7 +60,11 @@ export function toLocal(iso: string, zone: string, precision: 'second' | 'minute
 }
 
 /** `2024-07-01 09:15:00 BST`: one readable local time with its zone named. */
-export const localText = (iso: string, zone: string, precision: 'second' | 'minute' | 'millisecond' = 'second'): string => {
+export const localText = (
+  iso: string,
+  zone: string,
+  precision: 'second' | 'minute' | 'millisecond' = 'second',
+): string => {
   const l = toLocal(iso, zone, precision)
   return `${l.date} ${l.time} ${l.zone}`
 }
@@ -76,4 +84,40 @@ export function ageOn(dateOfBirth: string, day: string): number | null {
   const [by, bm, bd] = [Number(b[1]), Number(b[2]), Number(b[3])]
   const [dy, dm, dd] = [Number(d[1]), Number(d[2]), Number(d[3])]
   return dy - by - (dm < bm || (dm === bm && dd < bd) ? 1 : 0)
+}
+
+/** Offset of `zone` from UTC at an instant, in milliseconds (positive east of Greenwich). */
+function offsetMs(t: number, zone: string): number {
+  const l = toLocal(new Date(t).toISOString(), zone)
+  const [y, m, d] = l.date.split('-').map(Number) as [number, number, number]
+  const [hh, mm, ss] = l.time.split(':').map(Number) as [number, number, number]
+  return Date.UTC(y, m - 1, d, hh, mm, ss) - Math.floor(t / 1000) * 1000
+}
+
+/**
+ * The UTC instant of a local wall time in `zone` (`YYYY-MM-DD` and `HH:MM:SS`), as ISO text. A wall time the clocks
+ * skip (spring forward) is read with the offset before the change; one that occurs twice (autumn) gives the first.
+ *
+ * @example
+ * localToUtc('2024-07-01', '00:00:00', 'Europe/London') // '2024-06-30T23:00:00Z'
+ */
+export function localToUtc(date: string, time: string, zone: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const n = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time)
+  if (m === null || n === null)
+    throw new Error(`"${date} ${time}" is not a local date and time (YYYY-MM-DD HH:MM:SS)`)
+  const wall = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(n[1]),
+    Number(n[2]),
+    Number(n[3]),
+  )
+  // The offsets either side of the wall time give at most two candidates: keep those that read back as the wall
+  // time, the earlier when both do (autumn); none does inside a spring gap, then the pre-change offset is used.
+  const candidates = [wall - offsetMs(wall - 43_200_000, zone), wall - offsetMs(wall + 43_200_000, zone)]
+  const valid = candidates.filter((c) => c + offsetMs(c, zone) === wall)
+  const t = valid.length > 0 ? Math.min(...valid) : candidates[0]!
+  return new Date(t).toISOString().replace('.000Z', 'Z')
 }

@@ -4,11 +4,14 @@ import {
   type AnalysisContext,
   type AnalysisDefinition,
   type AnalysisResult,
+  type ParamSpec,
 } from '@linesight/analysis'
 import type { CaseStore } from '@linesight/store'
 import type { AnalysisSlot } from '../core/analysis-slot.js'
 import { tryRead } from '../core/contract.js'
+import { toLocal } from '../core/time.js'
 import { CONTRACTS, type ContractId, type ContractTypes } from '../contracts/index.js'
+import { findLine, type LineContinuityFigures } from '../contracts/line-continuity.js'
 
 /** One slot per analysis a document needs. */
 export type AnalysisSlots<K extends ContractId> = { readonly [P in K]: AnalysisSlot<ContractTypes[P]> }
@@ -25,22 +28,47 @@ export interface Selection {
  * is set: every other parameter keeps the analysis's declared default, and the document prints them all.
  */
 const SELECTION_PARAMS: { readonly [K in keyof Selection]: readonly string[] } = {
-  line: ['line', 'target', 'msisdn'],
+  line: ['line', 'target', 'lines', 'targets', 'senders'],
   from: ['from'],
   to: ['to'],
 }
 
-/** The parameters an analysis is run with for a selection: matching declared names, then the user's overrides. */
+/** A string parameter that takes a local day (`yyyy-mm-dd`) and not an instant. */
+const takesDay = (spec: ParamSpec | undefined): boolean =>
+  spec?.type === 'string' &&
+  spec.pattern !== undefined &&
+  new RegExp(spec.pattern).test('2024-01-31') &&
+  !new RegExp(spec.pattern).test('2024-01-31T00:00:00Z')
+
+/**
+ * The parameters an analysis is run with for a selection: matching declared names, then the user's overrides. A
+ * window bound goes as the UTC instant, or as the local day in `zone` when the parameter declares a day pattern
+ * (`yyyy-mm-dd`), as the line analyses do.
+ */
 export function selectionParams(
   definition: Pick<AnalysisDefinition<unknown>, 'params'>,
   selection: Selection,
+  zone: string,
   overrides: Readonly<Record<string, string>> = {},
+  lineNumbers: readonly string[] = [],
 ): Record<string, string> {
   const given: Record<string, string> = {}
   for (const key of Object.keys(SELECTION_PARAMS) as (keyof Selection)[]) {
     const value = selection[key]
     if (value === null) continue
-    for (const name of SELECTION_PARAMS[key]) if (name in definition.params) given[name] = value
+    for (const name of SELECTION_PARAMS[key]) {
+      const spec = definition.params[name]
+      if (spec === undefined) continue
+      // A list parameter takes every number of the line once line-continuity has found them.
+      given[name] =
+        key === 'line'
+          ? spec.type === 'string-list' && lineNumbers.length > 0
+            ? lineNumbers.join(',')
+            : value
+          : takesDay(spec)
+            ? toLocal(value, zone).date
+            : value
+    }
   }
   return { ...given, ...overrides }
 }
@@ -61,7 +89,11 @@ export function slotFromResult<K extends ContractId>(
       version: result.analysis.version,
       reason: `the result given is from analysis "${result.analysis.id}"`,
     }
-  const read = tryRead(CONTRACTS[id].read as (v: unknown, p: string) => ContractTypes[K], result.result, `${id}.result`)
+  const read = tryRead(
+    CONTRACTS[id].read as (v: unknown, p: string) => ContractTypes[K],
+    result.result,
+    `${id}.result`,
+  )
   if (!read.ok)
     return {
       status: 'failed',
@@ -85,7 +117,8 @@ export interface GatherOptions {
 /**
  * Runs each analysis a document needs, if this version has it (`findAnalysis`), and reads its result. A missing
  * analysis gives a `not-registered` slot and a failing one a `failed` slot with the reason: the document then says
- * so in place of figures. Runs one at a time, in the order given, so the output never depends on timing.
+ * so in place of figures. Runs one at a time, in the order given, so the output never depends on timing. When
+ * line-continuity comes first and finds the chosen line, later analyses taking a list of numbers get all of them.
  */
 export async function gatherAnalyses<K extends ContractId>(
   store: CaseStore,
@@ -96,6 +129,7 @@ export async function gatherAnalyses<K extends ContractId>(
 ): Promise<AnalysisSlots<K>> {
   const find = options.find ?? findAnalysis
   const out: Partial<Record<K, AnalysisSlot<unknown>>> = {}
+  let numbers: readonly string[] = []
   for (const id of ids) {
     const definition = find(id)
     if (definition === undefined) {
@@ -103,9 +137,12 @@ export async function gatherAnalyses<K extends ContractId>(
       continue
     }
     try {
-      const params = selectionParams(definition, selection, options.overrides?.[id])
+      const params = selectionParams(definition, selection, ctx.zone, options.overrides?.[id], numbers)
       const result = await runAnalysis(definition, store, params, ctx)
-      out[id] = slotFromResult(id, result, definition.description)
+      const slot = slotFromResult(id, result, definition.description)
+      out[id] = slot
+      if (id === 'line-continuity' && slot.status === 'available' && selection.line !== null)
+        numbers = findLine(slot.result.result as LineContinuityFigures, selection.line)?.numbers ?? []
     } catch (e) {
       out[id] = {
         status: 'failed',

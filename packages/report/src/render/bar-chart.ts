@@ -4,20 +4,21 @@ import { xml } from './wedge-map.js'
 const niceMax = (v: number): number => {
   if (v <= 5) return 5
   const p = 10 ** Math.floor(Math.log10(v))
-  return ([1, 2, 2.5, 5, 10].map((k) => k * p).find((n) => n >= v) ?? 10 * p)
+  return [1, 2, 2.5, 5, 10].map((k) => k * p).find((n) => n >= v) ?? 10 * p
 }
 
 /** A plain vertical bar chart in SVG (one bar per label, e.g. customers per day), with a value axis and labels. */
 export function barChartSvg(chart: BarChart, width: number, height: number): string {
   const left = 34
-  const bottom = 34
+  const bottom = 16
   const top = 12
   const areaW = width - left - 8
   const areaH = height - top - bottom
   const n = Math.max(chart.bars.length, 1)
   const max = niceMax(Math.max(0, ...chart.bars.map((b) => b.value)))
   const slot = areaW / n
-  const every = Math.ceil(n / 20)
+  // Labels stay horizontal (a rotated label reads badly and extracts as noise); crowded ones are thinned out.
+  const every = Math.ceil(n / Math.max(1, Math.floor(areaW / 34)))
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
   ]
@@ -37,9 +38,8 @@ export function barChartSvg(chart: BarChart, width: number, height: number): str
     )
     if (i % every === 0) {
       const cx = left + i * slot + slot / 2
-      const cy = top + areaH + 4
       out.push(
-        `<text x="${cx.toFixed(1)}" y="${cy.toFixed(1)}" font-family="Helvetica" font-size="6" fill="#333333" text-anchor="end" transform="rotate(-45 ${cx.toFixed(1)} ${cy.toFixed(1)})">${xml(b.label)}</text>`,
+        `<text x="${cx.toFixed(1)}" y="${(top + areaH + 9).toFixed(1)}" font-family="Helvetica" font-size="6" fill="#333333" text-anchor="middle">${xml(b.label)}</text>`,
       )
     }
   })

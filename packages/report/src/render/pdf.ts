@@ -27,7 +27,8 @@ function setUp(): void {
   if (ready) return
   const require = createRequire(import.meta.url)
   const dir = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto')
-  for (const file of Object.values(ROBOTO)) pdfmake.virtualfs.writeFileSync(file, readFileSync(join(dir, file)))
+  for (const file of Object.values(ROBOTO))
+    pdfmake.virtualfs.writeFileSync(file, readFileSync(join(dir, file)))
   pdfmake.setFonts({
     Roboto: ROBOTO,
     Helvetica: {
@@ -56,13 +57,22 @@ function table(t: ReportTable, landscape: boolean): Content[] {
   const body = t.rows.map((r) =>
     t.columns.map((c, i) => {
       const v = r[i] ?? null
-      return { text: v === null ? '' : String(v), alignment: c.align ?? (typeof v === 'number' ? 'right' : 'left') }
+      return {
+        text: v === null ? '' : String(v),
+        alignment: c.align ?? (typeof v === 'number' ? 'right' : 'left'),
+        ...(c.small === true ? { fontSize: 6.2 } : {}),
+      }
     }),
   )
   const out: Content[] = [
     title,
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: t.columns.map((c) => c.width), body: [header, ...body] },
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: t.columns.map((c) => c.width),
+        body: [header, ...body],
+      },
       layout: {
         hLineWidth: (i: number) => (i <= 1 ? 0.7 : 0.25),
         vLineWidth: () => 0,
@@ -91,9 +101,21 @@ function block(b: Block, landscape: boolean, width: number): Content[] {
         {
           table: {
             widths: ['*'],
-            body: [[{ text: [{ text: `${NOTICE[b.severity].label}: `, bold: true }, b.text], fillColor: NOTICE[b.severity].fill }]],
+            body: [
+              [
+                {
+                  text: [{ text: `${NOTICE[b.severity].label}: `, bold: true }, b.text],
+                  fillColor: NOTICE[b.severity].fill,
+                },
+              ],
+            ],
           },
-          layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999' },
+          layout: {
+            hLineWidth: () => 0.5,
+            vLineWidth: () => 0.5,
+            hLineColor: () => '#999999',
+            vLineColor: () => '#999999',
+          },
           margin: [0, 2, 0, 6],
         },
       ]
@@ -112,7 +134,11 @@ function block(b: Block, landscape: boolean, width: number): Content[] {
     case 'map': {
       const out: Content[] = [{ text: b.map.title, style: 'tableTitle' }]
       if (b.map.cells.length > 0)
-        out.push({ svg: wedgeMapSvg(b.map, width, Math.round(width * 0.6)), font: 'Helvetica', margin: [0, 0, 0, 3] })
+        out.push({
+          svg: wedgeMapSvg(b.map, width, Math.round(width * 0.6)),
+          font: 'Helvetica',
+          margin: [0, 0, 0, 3],
+        })
       else out.push({ text: 'No cell with a network position to draw.', italics: true })
       out.push({
         text: 'Approximate. Each wedge is drawn from the network cell list (mast position, azimuth, beamwidth) with the assumed radius stated; a circle means the list gives no azimuth or beamwidth. A phone using a cell was somewhere in its serving area, which has no hard edge and may reach beyond the drawing. No background map is used.',

@@ -1,4 +1,4 @@
-import { sectorPolygon } from '@linesight/geo'
+import { destinationPoint, sectorPolygon } from '@linesight/geo'
 import type { WedgeMap } from '../core/document.js'
 
 const PALETTE = ['#1f5fa8', '#b5482a', '#2f7d32', '#7b3fa0', '#a07a16', '#1b7f86', '#9c2f6b', '#4d5b6a']
@@ -63,13 +63,24 @@ export function wedgeMapSvg(map: WedgeMap, width: number, height: number): strin
       `<path d="M${outer.map(([lon, lat]) => `${f(px(lon))} ${f(py(lat))}`).join(' L')} Z" fill="none" stroke="${colour}" stroke-opacity="0.7" stroke-width="0.6" stroke-dasharray="3 2"/>`,
     )
   })
-  // Masts last, so labels sit above every wedge.
+  // Masts and labels last, so they sit above every wedge. A wedge's label goes inside it, along its azimuth, so
+  // cells sharing a mast stay apart; an omni cell's label sits by its mast.
+  const masts = new Set<string>()
   map.cells.forEach((c, i) => {
     const x = px(c.lon)
     const y = py(c.lat)
+    const key = `${f(x)},${f(y)}`
+    if (!masts.has(key))
+      out.push(
+        `<path d="M${f(x - 3)} ${f(y)} L${f(x + 3)} ${f(y)} M${f(x)} ${f(y - 3)} L${f(x)} ${f(y + 3)}" stroke="#222222" stroke-width="0.8"/>`,
+      )
+    masts.add(key)
+    const wedge = c.azimuth !== null && c.beamwidth !== null && c.beamwidth < 360
+    const at = wedge ? destinationPoint(c.lat, c.lon, c.azimuth!, c.radiusMetres * 0.6) : null
     out.push(
-      `<path d="M${f(x - 3)} ${f(y)} L${f(x + 3)} ${f(y)} M${f(x)} ${f(y - 3)} L${f(x)} ${f(y + 3)}" stroke="#222222" stroke-width="0.8"/>`,
-      `<text x="${f(x + 4)}" y="${f(y - 3)}" font-family="Helvetica" font-size="6.5" fill="${PALETTE[i % PALETTE.length]!}">${xml(c.label)}</text>`,
+      at === null
+        ? `<text x="${f(x + 4)}" y="${f(y - 3)}" font-family="Helvetica" font-size="6.5" fill="${PALETTE[i % PALETTE.length]!}">${xml(c.label)}</text>`
+        : `<text x="${f(px(at.lon))}" y="${f(py(at.lat))}" font-family="Helvetica" font-size="6.5" text-anchor="middle" fill="${PALETTE[i % PALETTE.length]!}">${xml(c.label)}</text>`,
     )
   })
   const metresPerPx = 111_320 / scale

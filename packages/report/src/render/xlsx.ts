@@ -8,11 +8,12 @@ import { fixZipTimestamps } from './zip-timestamps.js'
 
 const safe = (v: Cell): string | number | null => (typeof v === 'string' ? neutraliseFormula(v) : v)
 
-/** Sheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */
+/** Sheet names: at most 31 characters, none of []:*?/\, not Excel's reserved "History", unique in the workbook. */
 function sheetNamer(): (name: string) => string {
   const used = new Set<string>()
   return (name) => {
-    const base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet'
+    const clean = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet'
+    const base = clean.toLowerCase() === 'history' ? `${clean} (table)` : clean
     let out = base
     for (let n = 2; used.has(out.toLowerCase()); n++) out = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`
     used.add(out.toLowerCase())
@@ -63,7 +64,10 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     ['Document kind', `${doc.kind} v${doc.kindVersion}`],
     ['Case', p.caseName === null ? p.caseId : `${p.caseId} (${p.caseName})`],
     ['Produced by', p.analyst],
-    ['Critical-findings check', p.reviewer === null ? 'Not yet reviewed (draft)' : `Reviewed by ${p.reviewer}`],
+    [
+      'Critical-findings check',
+      p.reviewer === null ? 'Not yet reviewed (draft)' : `Reviewed by ${p.reviewer}`,
+    ],
     ['Generated', utcText(p.generatedAt)],
     ['Local times are given in', p.zone],
     ['Software', p.softwareVersion],
@@ -71,7 +75,10 @@ export async function renderXlsx(doc: ReportDocument): Promise<Uint8Array> {
     ['Complete', doc.complete ? 'yes' : 'NO: see the notes below'],
     ...doc.missing.map((m): [string, string] => [`Not available: ${m.id}`, `${m.purpose}. ${m.reason}`]),
     ...doc.refusals.map((r): [string, string] => ['Refused', r]),
-    ...[...STANDARD_LIMITATIONS, ...doc.limitations].map((l, i): [string, string] => [`Limitation ${i + 1}`, l]),
+    ...[...STANDARD_LIMITATIONS, ...doc.limitations].map((l, i): [string, string] => [
+      `Limitation ${i + 1}`,
+      l,
+    ]),
     ...documentTables(doc).flatMap((t): [string, string][] =>
       t.note === undefined ? [] : [[`Note to "${t.title}"`, t.note]],
     ),

@@ -19,7 +19,10 @@ export interface ProvenanceRequest {
  * A document's provenance: the caller's statement plus the case's source files and input digest (SHA-256 over the
  * sorted file hashes joined by commas, as `runAnalysis` computes it, so a result run on other files shows).
  */
-export async function loadProvenance(store: CaseStore, request: ProvenanceRequest): Promise<DocumentProvenance> {
+export async function loadProvenance(
+  store: CaseStore,
+  request: ProvenanceRequest,
+): Promise<DocumentProvenance> {
   const sourceFiles = await store.run(sourceFilesQuery, {})
   const inputDigest = createHash('sha256')
     .update(sourceFiles.map((f) => f.sha256).join(','))

@@ -34,8 +34,10 @@ const s = (v: unknown): string | null => (v === null || v === undefined ? null :
 /**
  * The events of chosen numbers in a window (inclusive, UTC), from `events_unique` (duplicates flagged at import are
  * not repeated), in time order with the event id as tie-breaker. Each event's cell is matched to the cell lists by
- * global id and validity at the event time, preferring a network list; public-fallback cells are matched only to
- * say so, and their site is never returned.
+ * the rule the location analyses use (packages/analysis locations/common/located-events.sql.ts): MCC, MNC and cell
+ * id, and LAC/TAC unless the record gives none for a 4G/5G cell; valid at the event time; a network list first,
+ * then a position printed in the record itself, then public data. A public-fallback match is returned only to say
+ * so: its site never is.
  */
 export const scheduleEventsQuery: QuerySpec<ScheduleEventRow, 'numbers' | 'from' | 'to'> = {
   id: 'report-schedule-events',
@@ -48,21 +50,27 @@ export const scheduleEventsQuery: QuerySpec<ScheduleEventRow, 'numbers' | 'from'
           AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
       ),
       matched AS (
-        SELECT ev.id AS event_id, c.source_kind, c.site_id, c.site_name,
-          row_number() OVER (PARTITION BY ev.id ORDER BY
-            CASE c.source_kind WHEN 'network' THEN 0 WHEN 'record' THEN 1 ELSE 2 END, c.valid_from DESC NULLS LAST, c.id) AS rank
-        FROM ev JOIN cells c ON c.cgi = ev.start_cgi
+        SELECT ev.id AS event_id, c.source_kind, c.site_id, c.site_name
+        FROM ev JOIN cells c ON c.mcc = ev.start_mcc AND c.mnc = ev.start_mnc AND c.ci = ev.start_ci
+          AND (c.lac = coalesce(ev.start_lac, '') OR (ev.start_lac IS NULL AND c.technology IN ('lte', 'nr')))
           AND (c.valid_from IS NULL OR c.valid_from <= ev.start_utc)
           AND (c.valid_to IS NULL OR c.valid_to >= ev.start_utc)
+        QUALIFY row_number() OVER (PARTITION BY ev.id ORDER BY c.source_kind = 'public-fallback', c.source_kind = 'record',
+          c.lac <> coalesce(ev.start_lac, ''), c.valid_from DESC NULLS LAST, c.id) = 1
       )
       SELECT ev.id, ev.source_file, ev.source_sheet, ev.source_row, ev.source_line, ev.target_msisdn,
         coalesce(ev.other_msisdn, ev.other_raw) AS other, ev.direction, ev.event_type,
         strftime(ev.start_utc, '%Y-%m-%dT%H:%M:%SZ') AS start_utc, ev.start_text, ev.start_zone, ev.start_precision,
         ev.start_ambiguous, strftime(ev.end_utc, '%Y-%m-%dT%H:%M:%SZ') AS end_utc, ev.duration_s, ev.start_cgi,
-        ev.time_semantics, ev.imei, ev.imsi, m.source_kind AS cell_source,
+        ev.time_semantics, ev.imei, ev.imsi,
+        CASE
+          WHEN m.source_kind IS NOT NULL AND m.source_kind <> 'public-fallback' THEN m.source_kind
+          WHEN ev.start_cell_lat IS NOT NULL AND ev.start_cell_lon IS NOT NULL THEN 'record'
+          ELSE m.source_kind
+        END AS cell_source,
         CASE WHEN m.source_kind = 'public-fallback' THEN NULL ELSE m.site_id END AS site_id,
         CASE WHEN m.source_kind = 'public-fallback' THEN NULL ELSE m.site_name END AS site_name
-      FROM ev LEFT JOIN matched m ON m.event_id = ev.id AND m.rank = 1
+      FROM ev LEFT JOIN matched m ON m.event_id = ev.id
       ORDER BY ev.start_utc, ev.id`,
   },
   params: ['numbers', 'from', 'to'],

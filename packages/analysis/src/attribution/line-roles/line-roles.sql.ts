@@ -423,3 +423,29 @@ export const newHandsetsQuery: QuerySpec<NewHandsetRow, 'groups' | 'numbers' | '
   params: ['groups', 'numbers', 'zone'],
   row: (r) => r as unknown as NewHandsetRow,
 }
+
+export interface TownRow {
+  readonly g: string
+  readonly lat: number
+  readonly lon: number
+  readonly fallback: boolean
+  readonly events: number
+}
+
+/** Each line's town: the median position of its numbers' cells (network list first), with how many events it rests on. */
+export const townQuery: QuerySpec<TownRow, 'groups' | 'numbers' | 'usePublicFallback'> = {
+  id: 'line-roles-town',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${CELL_ROWS_CTE},
+      ev AS MATERIALIZED (
+        SELECT e.id, e.target_msisdn AS n, e.start_cgi AS cgi, e.start_utc AS t FROM events_unique e
+        WHERE e.start_cgi IS NOT NULL AND e.target_msisdn IN (SELECT n FROM line_groups)),
+      ${eventPositionsCte('pos', 'ev')}
+      SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback,
+        count(*) AS events
+      FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n
+      GROUP BY lg.g ORDER BY lg.g`,
+  },
+  params: ['groups', 'numbers', 'usePublicFallback'],
+  row: (r) => r as unknown as TownRow,
+}

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { caseFromFiles } from '../../test/case-from-files.js'
-import { evidenceMismatches } from '../../continuity/common/fixture-csv.js'
-import { K, L, R1, R2, T, X, rolesFixtureFiles } from './line-roles.fixture.js'
+import { evidenceMismatches } from '../../test/line-fixture-csv.js'
+import { K, L, R1, R2, T, X, rolesFixtureFiles } from '../../test/line-roles-fixture.js'
 import { lineRoles } from './line-roles.js'
 
 let session: CaseSession

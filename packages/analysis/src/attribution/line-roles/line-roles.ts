@@ -3,7 +3,7 @@ import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { ParamSchema, Params } from '../../core/params.js'
-import { pairsEvidence, idsEvidence, type SubscriberRef } from '../../continuity/common/evidence.js'
+import { idsEvidence, pairsEvidence } from '../../continuity/common/evidence.js'
 import { groupQueryParams, type LineGroup } from '../../continuity/common/line-groups.js'
 import {
   CELL_PARAMS,
@@ -31,6 +31,7 @@ import {
   lineContactsQuery,
   newHandsetsQuery,
   placesQuery,
+  townQuery,
   type AfterCustomerRow,
   type ColocationRow,
   type LineContactRow,
@@ -281,10 +282,13 @@ export interface Associate {
 export interface LineRoles {
   readonly key: string
   readonly numbers: readonly string[]
+  /** The median position of the line numbers' cells (null when none has a listed position). */
   readonly town: {
     readonly lat: number
     readonly lon: number
-    readonly positionSource: 'network' | 'public-fallback' | 'mixed'
+    readonly positionSource: 'network' | 'mixed'
+    /** Events with a cell position it rests on. */
+    readonly events: number
   } | null
   readonly runners: readonly RoleCandidate[]
   readonly holders: readonly RoleCandidate[]
@@ -321,6 +325,11 @@ const townEvidence = (x: string, p: PlaceRow | undefined): EventEvidence[] =>
   p === undefined || p.town_cells.length === 0
     ? []
     : [{ kind: 'events', targets: [x], cells: p.town_cells, count: p.town_rows }]
+
+const homeEvidence = (p: PlaceRow | undefined): EventEvidence[] => {
+  const home = placesOf(p)
+  return home === null ? [] : [home.evidence]
+}
 
 const colocEvidence = (c: ColocationRow | undefined): EventEvidence[] =>
   c === undefined ? [] : [pairsEvidence(c.refs)]
@@ -375,10 +384,7 @@ function runnerSignals(
       threshold: num(params, 'runnerMinTownDays'),
       weight: num(params, 'runnerWeightTrips'),
       required: false,
-      evidence: [
-        ...townEvidence(a.x, place),
-        ...(place === undefined ? [] : placesOf(place) === null ? [] : [placesOf(place)!.evidence]),
-      ],
+      evidence: [...townEvidence(a.x, place), ...homeEvidence(place)],
     }),
     signal({
       id: 'tasking',
@@ -462,6 +468,10 @@ export async function computeLineRoles(
     }),
   )
   const newHandsets = await store.run(newHandsetsQuery, { ...groupQueryParams(groups), zone: ctx.zone })
+  const towns = await store.run(townQuery, {
+    ...groupQueryParams(groups),
+    usePublicFallback: bool(params, 'usePublicFallback'),
+  })
   const everyone = [
     ...new Set([...focus.map((f) => f[1]), ...customers.map((c) => c.c), ...lineContacts.map((l) => l.x)]),
   ].sort()
@@ -553,7 +563,7 @@ export async function computeLineRoles(
           weight: num(params, 'holderWeightDistance'),
           fired: far,
           required: false,
-          evidence: placesOf(place) === null ? [] : [placesOf(place)!.evidence],
+          evidence: homeEvidence(place),
         }),
         signal({
           id: 'new-handset',
@@ -586,17 +596,18 @@ export async function computeLineRoles(
     const order = (x: RoleCandidate, y: RoleCandidate): number =>
       y.score - x.score || (x.number < y.number ? -1 : x.number > y.number ? 1 : 0)
     const roleNumbers = new Set([...runners, ...holders].map((r) => r.number))
-    const anyPlace = [...places.values()].find((p) => p.g === g && p.centre_lat !== null)
+    const town = towns.find((t) => t.g === g)
     out.push({
       key: g,
       numbers: group.numbers,
       town:
-        anyPlace === undefined || anyPlace.centre_lat === null || anyPlace.centre_lon === null
+        town === undefined
           ? null
           : {
-              lat: Math.round(anyPlace.centre_lat * 1e6) / 1e6,
-              lon: Math.round(anyPlace.centre_lon * 1e6) / 1e6,
-              positionSource: anyPlace.centre_fallback === true ? 'mixed' : 'network',
+              lat: Math.round(town.lat * 1e6) / 1e6,
+              lon: Math.round(town.lon * 1e6) / 1e6,
+              positionSource: town.fallback ? 'mixed' : 'network',
+              events: town.events,
             },
       runners: runners.sort(order),
       holders: holders.sort(order),
@@ -627,8 +638,6 @@ export async function computeLineRoles(
   }
   return out
 }
-
-export type { SubscriberRef }
 
 /** Runner and holder candidates per line, each with an explained score and the rows behind every signal. */
 export const lineRoles: AnalysisDefinition<LineRolesResult> = {

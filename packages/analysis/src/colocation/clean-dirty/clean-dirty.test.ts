@@ -76,6 +76,10 @@ describe('clean / dirty pattern', () => {
       [P, '2024-03-05T20:20:00Z'],
     ])
     expect(r.caution).toMatch(/pattern, not an identification.*defence contests/)
+    const many = Array.from({ length: 11 }, (_, i) => `+4479110000${String(i).padStart(2, '0')}`)
+    await expect(runAnalysis(cleanDirty, session.store, { targets: many }, ctx)).rejects.toThrow(
+      /clean-dirty\.params\.targets: give at most 10 numbers/,
+    )
   })
 
   it('profiles each phone: passive share and how static it is', async () => {
@@ -89,7 +93,7 @@ describe('clean / dirty pattern', () => {
     ).toEqual([
       {
         number: P,
-        located_events: 5,
+        events_with_position: 5,
         passive_share: 0.8,
         sites: 1,
         top_site: 'site 234-15 H',
@@ -100,7 +104,7 @@ describe('clean / dirty pattern', () => {
       },
       {
         number: Q,
-        located_events: 4,
+        events_with_position: 4,
         passive_share: 0,
         sites: 2,
         top_site: 'site 234-15 S',

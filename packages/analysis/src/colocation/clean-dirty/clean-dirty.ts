@@ -10,7 +10,7 @@ import {
   siteDecimalsParam,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../../locations/common/location-figures.js'
 import { cleanDirtyQuery, useProfileQuery, type PatternPeriodRow } from './clean-dirty.sql.js'
 
@@ -18,16 +18,16 @@ import { cleanDirtyQuery, useProfileQuery, type PatternPeriodRow } from './clean
 export interface UseProfile {
   readonly number: string
   /** Events with a cell position. */
-  readonly located_events: number
+  readonly events_with_position: number
   /** Evidence is null when there are no such events (an empty id list would select every event). */
   readonly active: { readonly events: number; readonly evidence: EventEvidence | null }
   readonly passive: { readonly events: number; readonly evidence: EventEvidence | null }
-  /** Share of located events that were passive, 0–1. */
+  /** Share of events with a cell position that were passive, 0–1. */
   readonly passive_share: number
   readonly sites: number
   readonly top_site: string | null
   readonly top_site_name: string | null
-  /** Share of located events on the most-used site, 0–1: near 1 is a static phone. */
+  /** Share of events with a cell position on the most-used site, 0–1: near 1 is a static phone. */
   readonly top_site_share: number
 }
 
@@ -45,7 +45,7 @@ export interface PatternPeriod {
   readonly passive_sites: readonly string[]
   readonly active_site_names: readonly string[]
   readonly passive_site_names: readonly string[]
-  readonly position_sources: readonly PositionSource[]
+  readonly position_sources: readonly CellPositionSource[]
   readonly evidential: boolean
   readonly evidence: EventEvidence
 }
@@ -74,6 +74,9 @@ export interface CleanDirtyResult {
   /** The defence caution that goes with any presentation of the pattern. */
   readonly caution: string
 }
+
+/** Every ordered pair is compared: the pattern is for a few candidate phones, not a whole case. */
+const MAX_NUMBERS = 10
 
 export const CLEAN_DIRTY_CAUTION =
   'This is a pattern, not an identification. A phone that only receives (data sessions, texts received, calls unanswered) on one site while another number is active elsewhere is consistent with the first phone being left behind while its user carries the second, and also with two different users, a phone left at home for ordinary reasons, or records that show only part of the use. The defence contests this inference; present it with the co-location and non-co-location results and the other attribution evidence, never alone.'
@@ -136,7 +139,8 @@ export const cleanDirty: AnalysisDefinition<CleanDirtyResult> = {
     targets: {
       type: 'string-list',
       default: [],
-      description: 'The numbers (E.164) to compare, two or more; both orientations of every pair are checked',
+      description:
+        'The numbers (E.164) to compare, two to ten (candidate phones of one person); both orientations of every pair are checked',
     },
     ...windowParams,
     windowMinutes: {
@@ -174,6 +178,11 @@ export const cleanDirty: AnalysisDefinition<CleanDirtyResult> = {
     const targets = [...new Set(asStrings(params['targets']))].sort()
     if (targets.length < 2)
       throw new ValidationError('clean-dirty.params.targets', 'give at least two different numbers')
+    if (targets.length > MAX_NUMBERS)
+      throw new ValidationError(
+        'clean-dirty.params.targets',
+        `give at most ${MAX_NUMBERS} numbers: the pattern is for candidate phones of one person, and across unrelated numbers it is meaningless`,
+      )
     const limit = Number(params['limit'])
     const common = { targets, ...windowOf(params), siteDecimals: Number(params['siteDecimals']) }
     const [rows, profiles] = await Promise.all([
@@ -210,7 +219,7 @@ export const cleanDirty: AnalysisDefinition<CleanDirtyResult> = {
         const p = profiles.find((x) => x.target === number)
         return {
           number,
-          located_events: p?.located ?? 0,
+          events_with_position: p?.located ?? 0,
           active: { events: p?.active ?? 0, evidence: someEvidence(number, p?.active_ids ?? []) },
           passive: { events: p?.passive ?? 0, evidence: someEvidence(number, p?.passive_ids ?? []) },
           passive_share: p === undefined || p.located === 0 ? 0 : round(p.passive / p.located, 3),

@@ -10,7 +10,7 @@ import {
   siteDecimalsParam,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../../locations/common/location-figures.js'
 import { colocationQuery, type PairPeriodRow } from './colocation.sql.js'
 
@@ -21,7 +21,7 @@ interface PeriodBase {
   readonly last_local: string
   /** Pairs of events (one of each number) within the delay. */
   readonly instances: number
-  readonly position_sources: readonly PositionSource[]
+  readonly position_sources: readonly CellPositionSource[]
   readonly evidential: boolean
   readonly evidence: EventEvidence
 }

@@ -20,9 +20,10 @@ export const simHandsetQuery: QuerySpec<SimHandsetRow> = {
           max(start_utc) AS l, count(*) AS records, list(id ORDER BY start_utc, id) AS ids
         FROM events_unique WHERE imsi IS NOT NULL AND imei IS NOT NULL AND target_msisdn IS NOT NULL
         GROUP BY imsi, imei),
+      pair_numbers AS (SELECT imsi, imei, f, l, unnest(msisdns) AS msisdn FROM pairs),
       windowed AS (
         SELECT p.imsi, p.imei, count(*) AS in_window
-        FROM pairs p JOIN events_unique e ON list_contains(p.msisdns, e.target_msisdn) AND e.start_utc BETWEEN p.f AND p.l
+        FROM pair_numbers p JOIN events_unique e ON e.target_msisdn = p.msisdn AND e.start_utc BETWEEN p.f AND p.l
         GROUP BY p.imsi, p.imei)
       SELECT p.imsi, p.imei, p.msisdns, ${isoUtc('p.f')} AS first_utc, ${isoUtc('p.l')} AS last_utc, p.records,
         CASE WHEN w.in_window = p.records THEN NULL ELSE p.ids END AS ids

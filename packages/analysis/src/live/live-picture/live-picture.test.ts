@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { caseFromFiles } from '../../test/case-from-files.js'
-import { at, cdr, cellList, evidenceMismatches } from '../../continuity/common/fixture-csv.js'
+import { at, cdr, cellList, evidenceMismatches } from '../../test/line-fixture-csv.js'
 import { livePicture } from './live-picture.js'
 
 const EE_LINE = '+447911800001'

@@ -12,7 +12,7 @@ import {
   subscriberList,
   type CellSpec,
   type Row,
-} from '../../continuity/common/fixture-csv.js'
+} from '../../test/line-fixture-csv.js'
 import { episodes } from './cuckooing-leads.rules.js'
 import { CUCKOO_CAUTION, cuckooingLeads } from './cuckooing-leads.js'
 

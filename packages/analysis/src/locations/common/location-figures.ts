@@ -6,10 +6,10 @@ import type { ParamSpec, Params } from '../../core/params.js'
  * printed in the call record itself. `public-fallback`: a public cell database (OpenCelliD and the like): an
  * estimate for orientation only, never evidential (domain §5.5).
  */
-export type PositionSource = 'network' | 'record' | 'public-fallback'
+export type CellPositionSource = 'network' | 'record' | 'public-fallback'
 
 /** Plain words for each position source, for tables and report text. */
-export const POSITION_SOURCE_LABEL: Readonly<Record<PositionSource, string>> = Object.freeze({
+export const POSITION_SOURCE_LABEL: Readonly<Record<CellPositionSource, string>> = Object.freeze({
   network: 'network cell list',
   record: 'cell position given in the record',
   'public-fallback': 'public cell database: estimated position, not evidential',
@@ -19,14 +19,14 @@ export const POSITION_SOURCE_LABEL: Readonly<Record<PositionSource, string>> = O
 export const isEvidential = (sources: readonly string[]): boolean => !sources.includes('public-fallback')
 
 /** Reads a position source written by the located-events SQL. */
-export const positionSource = (value: unknown): PositionSource => {
+export const positionSource = (value: unknown): CellPositionSource => {
   const v = String(value)
   if (v === 'public-fallback' || v === 'record') return v
   return 'network'
 }
 
 /** Sorted, distinct position sources from a SQL list. */
-export const positionSources = (value: unknown): readonly PositionSource[] =>
+export const positionSources = (value: unknown): readonly CellPositionSource[] =>
   [...new Set((Array.isArray(value) ? value : []).map(positionSource))].sort()
 
 export const CLOCK_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$'
@@ -37,6 +37,7 @@ export const UTC_PATTERN =
 export const targetParam: ParamSpec = {
   type: 'string',
   default: null,
+  required: true,
   description: 'The number (E.164) whose records are read',
 }
 export const windowParams: Readonly<Record<'from' | 'to', ParamSpec>> = {

@@ -12,7 +12,7 @@ import {
   text,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../common/location-figures.js'
 import { dwellPeriodsQuery, type DwellRow } from './dwell-periods.sql.js'
 
@@ -23,7 +23,7 @@ export interface DwellPeriod {
   readonly cells: readonly string[]
   readonly lat: number
   readonly lon: number
-  readonly position_sources: readonly PositionSource[]
+  readonly position_sources: readonly CellPositionSource[]
   readonly evidential: boolean
   readonly events: number
   /** First and last event of the period (UTC and local). The phone may have arrived before and left after. */
@@ -103,7 +103,7 @@ export const dwellPeriods: AnalysisDefinition<DwellPeriodsResult> = {
   version: '1',
   title: 'Dwell periods at a site or cell',
   description:
-    "Splits one number's located events, in time order, into dwell periods: consecutive events on the same site (or the same cell) with no gap longer than maxGapMinutes. Each period gives its first and last event in UTC and local time, the cells used and the site position (the cell list's, valid at each event time; public-database positions are labelled and not evidential). A period is consistent with the phone being within the site's serving area from the first to the last event; the records do not show where it was between events or before and after, and data-session cells were used at or before the time shown. Events whose cell has no position are left out and do not split a period.",
+    "Splits one number's events that have a cell position, in time order, into dwell periods: consecutive events on the same site (or the same cell) with no gap longer than maxGapMinutes. Each period gives its first and last event in UTC and local time, the cells used and the site position (the cell list's, valid at each event time; public-database positions are labelled and not evidential). A period is consistent with the phone being within the site's serving area from the first to the last event; the records do not show where it was between events or before and after, and data-session cells were used at or before the time shown. Events whose cell has no position are left out and do not split a period.",
   params: {
     target: targetParam,
     ...windowParams,

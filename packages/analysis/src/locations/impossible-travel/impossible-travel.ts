@@ -10,12 +10,12 @@ import {
   targetParam,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../common/location-figures.js'
 import { impossibleTravelQuery, type TravelPoint } from './impossible-travel.sql.js'
 
 export interface TravelEnd extends Omit<TravelPoint, 'position_source'> {
-  readonly position_source: PositionSource
+  readonly position_source: CellPositionSource
 }
 
 export interface ImpossibleTravelFlag {
@@ -36,7 +36,7 @@ export interface ImpossibleTravelFlag {
 
 export interface ImpossibleTravelResult {
   readonly target: string
-  /** Consecutive pairs of located events looked at. */
+  /** Consecutive pairs of events with a cell position looked at. */
   readonly pairs_checked: number
   readonly flags: readonly ImpossibleTravelFlag[]
   readonly truncated: boolean
@@ -55,7 +55,7 @@ export const impossibleTravel: AnalysisDefinition<ImpossibleTravelResult> = {
   version: '1',
   title: 'Impossible travel between consecutive events',
   description:
-    "Checks each pair of consecutive located events of one number: the straight-line distance between the two cells' positions, less assumedRadiusM of serving area around each, over the time between the events (plus a minute when either time was given to the minute only) is the least speed the phone must have moved at. Pairs above maxKmh are flagged. By default only events whose cell was used at the time given are checked (voice, SMS): a data session's cell was used at or before the time shown, so its true time may be earlier. Positions are the cell list's, valid at each event; public-database positions are labelled and not evidential. A flag is a question about the records (positions, times, zones, a second handset), not evidence by itself.",
+    "Checks each pair of consecutive events of one number that have a cell position: the straight-line distance between the two cells' positions, less assumedRadiusM of serving area around each, over the time between the events (plus a minute when either time was given to the minute only) is the least speed the phone must have moved at. Pairs above maxKmh are flagged. By default only events whose cell was used at the time given are checked (voice, SMS): a data session's cell was used at or before the time shown, so its true time may be earlier. Positions are the cell list's, valid at each event; public-database positions are labelled and not evidential. A flag is a question about the records (positions, times, zones, a second handset), not evidence by itself.",
   params: {
     target: targetParam,
     ...windowParams,

@@ -9,7 +9,7 @@ import {
   siteDecimalsParam,
   targetParam,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../common/location-figures.js'
 import type { DwellRow } from '../dwell-periods/dwell-periods.sql.js'
 import { maxGapMinutesParam, readDwellPeriods } from '../dwell-periods/dwell-periods.js'
@@ -42,7 +42,7 @@ export interface Journey {
   readonly elapsed_minutes: number
   /** Straight-line distance over elapsed time; null when both events have the same time. A lower bound on speed. */
   readonly implied_kmh: number | null
-  readonly position_sources: readonly PositionSource[]
+  readonly position_sources: readonly CellPositionSource[]
   readonly evidential: boolean
   readonly evidence: EventEvidence
 }

@@ -10,7 +10,7 @@ import {
 
 /** One cell (at one position) or one site, with its use overall, at night and in the daytime. */
 export interface CellUseRow {
-  readonly level: 'cell' | 'site' | 'total' | 'unlocated'
+  readonly level: 'cell' | 'site' | 'total' | 'no-position'
   readonly gid: string
   readonly cell: string | null
   readonly site: string | null
@@ -113,7 +113,7 @@ export const topCellsQuery: QuerySpec<
       FROM t WHERE position_source IS NOT NULL
       HAVING count(*) > 0
       UNION ALL
-      SELECT 'unlocated', 'unlocated', any_value(target), NULL, NULL, NULL, NULL, NULL, NULL, NULL, [], [], ${usage}
+      SELECT 'no-position', 'no-position', any_value(target), NULL, NULL, NULL, NULL, NULL, NULL, NULL, [], [], ${usage}
       FROM t WHERE position_source IS NULL
       HAVING count(*) > 0
     ),

@@ -49,8 +49,8 @@ afterAll(() => session.close())
 describe('top cells', () => {
   it('ranks cells and sites overall, overnight (across the clock change) and in the daytime', async () => {
     const r = (await runAnalysis(topCells, session.store, { target: A }, ctx)).result
-    expect(r.located_events).toBe(8)
-    expect(r.unlocated).toMatchObject({ events: 1, cells: ['234-15-9-999'] })
+    expect(r.with_position.events).toBe(8)
+    expect(r.without_position).toMatchObject({ events: 1, cells: ['234-15-9-999'] })
     expect(r.cells.map((c) => [c.cell, c.site, c.events, c.active_days])).toEqual([
       ['234-15-1-100', 'site 234-15 H1', 3, 3],
       ['234-15-2-200', 'position 51.5074,-0.1278', 2, 1],
@@ -103,7 +103,10 @@ describe('top cells', () => {
       ...r.home.cells.map((c) => c.evidence),
       ...r.home.sites.map((s) => s.evidence),
       ...r.daytime.sites.map((s) => s.evidence),
-      r.unlocated.evidence!,
+      r.without_position.evidence!,
+      r.with_position.evidence!,
+      r.home.evidence!,
+      r.daytime.evidence!,
     ]
     for (const e of evidence) {
       const rows = await resolveEvidence(session.store, e)
@@ -130,6 +133,9 @@ describe('top cells', () => {
     await expect(
       runAnalysis(topCells, session.store, { target: A, nightStart: '06:00', nightEnd: '06:00' }, ctx),
     ).rejects.toThrow(/nightEnd: must differ/)
+    await expect(runAnalysis(topCells, session.store, {}, ctx)).rejects.toThrow(
+      /top-cells\.params\.target: is required/,
+    )
     await expect(runAnalysis(topCells, session.store, { target: A, nightStart: '6am' }, ctx)).rejects.toThrow(
       /nightStart/,
     )

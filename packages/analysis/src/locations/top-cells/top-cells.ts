@@ -13,7 +13,7 @@ import {
   text,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../common/location-figures.js'
 import { topCellsQuery, type CellUseRow } from './top-cells.sql.js'
 
@@ -28,7 +28,7 @@ export interface CellFigure {
   readonly lon: number
   readonly azimuth: number | null
   readonly beamwidth: number | null
-  readonly position_source: PositionSource
+  readonly position_source: CellPositionSource
   /** False when the position comes from a public database: orientation only, never for an exhibit. */
   readonly evidential: boolean
 }
@@ -41,7 +41,7 @@ export interface SiteFigure {
   readonly lat: number
   readonly lon: number
   readonly cells: readonly string[]
-  readonly position_sources: readonly PositionSource[]
+  readonly position_sources: readonly CellPositionSource[]
   readonly evidential: boolean
 }
 
@@ -69,9 +69,10 @@ export interface DayUse {
 export interface TopCellsResult {
   readonly target: string
   readonly zone: string
-  readonly located_events: number
+  /** Events whose start cell has a position valid at the event time. */
+  readonly with_position: { readonly events: number; readonly evidence: EventEvidence | null }
   /** Events whose start cell has no position valid at the event time (no cell-list row and none in the record). */
-  readonly unlocated: {
+  readonly without_position: {
     readonly events: number
     readonly cells: readonly string[]
     readonly evidence: EventEvidence | null
@@ -81,13 +82,16 @@ export interface TopCellsResult {
   /** Overnight use (`nightStart`–`nightEnd` local time): a home-cell indicator, not an address. */
   readonly home: {
     readonly window: string
+    /** Nights with at least one event, and those events. */
     readonly nights: number
+    readonly evidence: EventEvidence | null
     readonly cells: readonly (CellFigure & NightUse)[]
     readonly sites: readonly (SiteFigure & NightUse)[]
   }
   readonly daytime: {
     readonly window: string
     readonly days: number
+    readonly evidence: EventEvidence | null
     readonly cells: readonly (CellFigure & DayUse)[]
     readonly sites: readonly (SiteFigure & DayUse)[]
   }
@@ -192,7 +196,7 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
     })
     const cells = rows.filter((r) => r.level === 'cell')
     const sites = rows.filter((r) => r.level === 'site')
-    const unlocated = rows.find((r) => r.level === 'unlocated')
+    const noPosition = rows.find((r) => r.level === 'no-position')
     const use = (r: CellUseRow): Use => ({
       events: r.events,
       active_days: r.active_days,
@@ -222,20 +226,25 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
     return {
       target,
       zone: ctx.zone,
-      located_events: total?.events ?? 0,
-      unlocated:
-        unlocated === undefined
+      with_position:
+        total === undefined
+          ? { events: 0, evidence: null }
+          : { events: total.events, evidence: groupEvidence({ ...total, target, count: total.events }) },
+      without_position:
+        noPosition === undefined
           ? { events: 0, cells: [], evidence: null }
           : {
-              events: unlocated.events,
-              cells: unlocated.cgis,
-              evidence: groupEvidence({ ...unlocated, target, count: unlocated.events }),
+              events: noPosition.events,
+              cells: noPosition.cgis,
+              evidence: groupEvidence({ ...noPosition, target, count: noPosition.events }),
             },
       cells: top(cells, overall, () => true).map((r) => ({ ...cellFigure(r), ...use(r) })),
       sites: top(sites, overall, () => true).map((r) => ({ ...siteFigure(r), ...use(r) })),
       home: {
         window: `${clock.nightStart}–${clock.nightEnd} ${ctx.zone}`,
         nights: total?.nights ?? 0,
+        evidence:
+          total === undefined || total.night_ids.length === 0 ? null : idsEvidence([target], total.night_ids),
         cells: top(cells, overnight, (r) => r.night_events > 0).map((r) => ({
           ...cellFigure(r),
           ...night(r),
@@ -248,6 +257,8 @@ export const topCells: AnalysisDefinition<TopCellsResult> = {
       daytime: {
         window: `${clock.dayStart}–${clock.dayEnd} ${ctx.zone}`,
         days: total?.days ?? 0,
+        evidence:
+          total === undefined || total.day_ids.length === 0 ? null : idsEvidence([target], total.day_ids),
         cells: top(cells, daytime, (r) => r.day_events > 0).map((r) => ({ ...cellFigure(r), ...day(r) })),
         sites: top(sites, daytime, (r) => r.day_events > 0).map((r) => ({ ...siteFigure(r), ...day(r) })),
       },

@@ -9,7 +9,7 @@ import {
   text,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../../locations/common/location-figures.js'
 import { facingOf, type Facing } from '../common/facing.js'
 import { placesQuery, type PlaceRef } from '../common/place.js'
@@ -45,7 +45,7 @@ export interface CandidateCell {
   readonly lon: number
   readonly azimuth: number | null
   readonly beamwidth: number | null
-  readonly position_source: PositionSource
+  readonly position_source: CellPositionSource
   readonly evidential: boolean
   readonly valid_from: string | null
   readonly valid_to: string | null
@@ -100,7 +100,7 @@ const compare = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0)
  * before public estimates; then sectors pointing towards the place (or the place at the mast) before cells with no
  * sector, before sectors pointing away; then by distance; then by cell id.
  */
-export function rankCandidates(cells: readonly Omit<CandidateCell, 'rank'>[]): CandidateCell[] {
+export function rankServingCandidates(cells: readonly Omit<CandidateCell, 'rank'>[]): CandidateCell[] {
   return [...cells]
     .sort(
       (a, b) =>
@@ -229,7 +229,7 @@ export const places: AnalysisDefinition<PlacesResult> = {
             survey: survey === undefined ? null : seen(survey),
           }
         })
-      chosen.set(place.id ?? '', rankCandidates(mine).slice(0, limit))
+      chosen.set(place.id ?? '', rankServingCandidates(mine).slice(0, limit))
     }
     const flat = placeList.flatMap((p) =>
       (chosen.get(p.id ?? '') ?? []).map((c) => ({

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { caseFromFiles } from '../../test/case-from-files.js'
-import { evidenceMismatches } from '../../continuity/common/fixture-csv.js'
-import { L, R1, R2, rolesFixtureFiles } from '../../attribution/line-roles/line-roles.fixture.js'
+import { evidenceMismatches } from '../../test/line-fixture-csv.js'
+import { L, R1, R2, rolesFixtureFiles } from '../../test/line-roles-fixture.js'
 import { SAFEGUARDING_LABEL, safeguardingWorklist } from './safeguarding-worklist.js'
 
 let session: CaseSession

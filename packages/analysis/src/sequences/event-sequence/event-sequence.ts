@@ -9,7 +9,7 @@ import {
   targetParam,
   windowOf,
   windowParams,
-  type PositionSource,
+  type CellPositionSource,
 } from '../../locations/common/location-figures.js'
 import { facingOf, type Facing } from '../../places/common/facing.js'
 import { placeParams, resolvePlace, type PlaceRef } from '../../places/common/place.js'
@@ -17,7 +17,7 @@ import { eventWording } from './event-sequence.rules.js'
 import { eventSequenceQuery, type SequenceRow } from './event-sequence.sql.js'
 
 export interface SequenceEvent extends Omit<SequenceRow, 'position_source'> {
-  readonly position_source: PositionSource | null
+  readonly position_source: CellPositionSource | null
   /** False when the cell position is from a public database (or unknown). */
   readonly evidential: boolean
   /** From the cell's mast to the place (not from the phone), when a place is given and the cell has a position. */

@@ -35,8 +35,12 @@ function site(e: ScheduleEventRow): string {
       return 'not in any cell list'
     case 'public-fallback':
       return 'public data - excluded'
+    case 'record':
+      return e.site_name ?? 'position given in the record'
     default: {
-      const name = [e.site_name, e.site_id === null ? null : `(${e.site_id})`].filter((x) => x !== null).join(' ')
+      const name = [e.site_name, e.site_id === null ? null : `(${e.site_id})`]
+        .filter((x) => x !== null)
+        .join(' ')
       return name === '' ? 'no site given in the cell list' : name
     }
   }
@@ -159,6 +163,7 @@ export function buildExhibitSchedule(input: ExhibitScheduleInput): DocumentParts
           empty: 'No numbers chosen.',
         },
       },
+      { kind: 'page-break' },
       { kind: 'heading', level: 1, text: 'Events' },
       {
         kind: 'table',
@@ -172,8 +177,8 @@ export function buildExhibitSchedule(input: ExhibitScheduleInput): DocumentParts
             { header: 'Type', width: 30 },
             { header: 'Dir.', width: 20 },
             { header: 'Other party', width: 62 },
-            { header: 'Cell', width: 74 },
-            { header: 'Site (network cell list)', width: 70 },
+            { header: 'Cell', width: 88 },
+            { header: 'Site (network cell list)', width: 66 },
             { header: 'Wording', width: '*' },
             { header: 'Source file and row', width: 82 },
           ],

@@ -7,7 +7,11 @@ import type { ExhibitScheduleInput } from './exhibit-schedule.js'
 export async function loadExhibitSchedule(
   store: CaseStore,
   provenance: DocumentProvenance,
-  selection: { readonly numbers: readonly string[]; readonly from: string | null; readonly to: string | null },
+  selection: {
+    readonly numbers: readonly string[]
+    readonly from: string | null
+    readonly to: string | null
+  },
 ): Promise<ExhibitScheduleInput> {
   const params = { numbers: selection.numbers, from: selection.from, to: selection.to }
   const [events, duplicates] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { CaseStore } from '@linesight/store'
-import { resolveEvidence } from '../../core/resolve-evidence.js'
+import { resolveEvidence } from '../core/resolve-evidence.js'
 import { collectEvidence } from './evidence.js'
 
 /**

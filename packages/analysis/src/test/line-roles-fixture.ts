@@ -7,7 +7,7 @@ import {
   subscriberList,
   type CellSpec,
   type Row,
-} from '../../continuity/common/fixture-csv.js'
+} from './line-fixture-csv.js'
 
 /**
  * A hand-computed line for the roles and safeguarding tests (1–4 March 2024, GMT): line L flares 20 customers;
