@@ -7,6 +7,7 @@ import { registerRejects } from './commands/rejects.js'
 import { registerDemo } from './commands/demo.js'
 import { registerRun } from './commands/run.js'
 import { registerReport } from './commands/report.js'
+import { registerLines } from './commands/lines.js'
 
 const program = new Command()
   .name('linesight')
@@ -19,6 +20,7 @@ registerImport(program)
 registerRejects(program)
 registerRun(program)
 registerReport(program)
+registerLines(program)
 registerDemo(program)
 
 try {

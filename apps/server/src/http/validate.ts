@@ -3,7 +3,7 @@ import { HttpError } from './errors.js'
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/
 /** Numbers as stored: E.164, or the raw text of a short code or sender name (no control characters or commas). */
-const IDENTIFIER = /^[^\s,\u0000-\u001f][^,\u0000-\u001f]{0,63}$/
+const IDENTIFIER = /^[^\s,\p{Cc}][^,\p{Cc}]{0,63}$/u
 
 export function caseId(value: string | undefined): string {
   if (value === undefined || !CASE_ID_PATTERN.test(value))
@@ -71,7 +71,7 @@ export function uploadName(value: string | undefined): string {
     v.length === 0 ||
     v.length > 200 ||
     v.startsWith('.') ||
-    /[/\\\u0000-\u001f]/.test(v) ||
+    /[/\\\p{Cc}]/u.test(v) ||
     v.endsWith('.partial')
   )
     throw new HttpError(400, `"${v}" is not an acceptable file name`, 'name')

@@ -54,7 +54,8 @@ async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): P
 const c = (id: string): string => `/api/cases/${encodeURIComponent(id)}`
 const query = (params: Record<string, string | number | null | undefined>): string => {
   const q = new URLSearchParams()
-  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v))
+  for (const [k, v] of Object.entries(params))
+    if (v !== null && v !== undefined && v !== '') q.set(k, String(v))
   const s = q.toString()
   return s === '' ? '' : `?${s}`
 }
@@ -71,17 +72,35 @@ export const api = {
   createCase: (body: { id: string; name?: string; zone?: string; purpose?: string }) =>
     postJson<{ case: CaseSummary }>('/api/cases', body),
   caseInfo: (id: string, signal?: AbortSignal) => getJson<CaseInfo>(c(id), signal),
-  targets: (id: string, signal?: AbortSignal) => getJson<{ targets: TargetRow[] }>(`${c(id)}/targets`, signal),
+  targets: (id: string, signal?: AbortSignal) =>
+    getJson<{ targets: TargetRow[] }>(`${c(id)}/targets`, signal),
   analyses: () => getJson<{ analyses: AnalysisInfo[] }>('/api/analyses'),
   run: (id: string, analysis: string, params: Record<string, unknown>, signal?: AbortSignal) =>
     postJson<AnalysisResult>(`${c(id)}/analyses/${encodeURIComponent(analysis)}`, params, signal),
-  evidence: (id: string, evidence: EventEvidence) => postJson<EvidenceResponse>(`${c(id)}/evidence`, evidence),
+  evidence: (id: string, evidence: EventEvidence) =>
+    postJson<EvidenceResponse>(`${c(id)}/evidence`, evidence),
   rejects: (id: string, file?: string, limit = 1000) =>
     getJson<RejectsResponse>(`${c(id)}/rejects${query({ file, limit })}`),
   cells: (id: string, signal?: AbortSignal) => getJson<CellsResponse>(`${c(id)}/cells`, signal),
-  events: (id: string, numbers: readonly string[], from: string | null, to: string | null, signal?: AbortSignal) =>
-    getJson<EventsResponse>(`${c(id)}/events${query({ numbers: numbers.join(','), from, to, limit: 50_000 })}`, signal),
-  links: (id: string, numbers: readonly string[], from: string | null, to: string | null, limit: number, signal?: AbortSignal) =>
+  events: (
+    id: string,
+    numbers: readonly string[],
+    from: string | null,
+    to: string | null,
+    signal?: AbortSignal,
+  ) =>
+    getJson<EventsResponse>(
+      `${c(id)}/events${query({ numbers: numbers.join(','), from, to, limit: 50_000 })}`,
+      signal,
+    ),
+  links: (
+    id: string,
+    numbers: readonly string[],
+    from: string | null,
+    to: string | null,
+    limit: number,
+    signal?: AbortSignal,
+  ) =>
     getJson<LinksResponse>(`${c(id)}/links${query({ numbers: numbers.join(','), from, to, limit })}`, signal),
   startUpload: (id: string) => postJson<{ uploadId: string }>(`${c(id)}/uploads`, {}),
   uploadFile: async (id: string, uploadId: string, file: File): Promise<void> => {
@@ -93,9 +112,14 @@ export const api = {
   },
   cancelUpload: (id: string, uploadId: string) =>
     fetch(`${c(id)}/uploads/${uploadId}`, { method: 'DELETE' }).then(() => undefined),
-  detect: (id: string, body: Record<string, unknown>) => postJson<{ files: DetectedFile[] }>(`${c(id)}/import/detect`, body),
+  detect: (id: string, body: Record<string, unknown>) =>
+    postJson<{ files: DetectedFile[] }>(`${c(id)}/import/detect`, body),
   /** Runs an import and calls `onEvent` for each Server-Sent Event as it arrives. */
-  importStream: async (id: string, body: Record<string, unknown>, onEvent: (e: ImportStreamEvent) => void): Promise<void> => {
+  importStream: async (
+    id: string,
+    body: Record<string, unknown>,
+    onEvent: (e: ImportStreamEvent) => void,
+  ): Promise<void> => {
     const res = await fetch(`${c(id)}/import`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -118,7 +142,11 @@ export const api = {
       }
     }
   },
-  xlsx: async (title: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<Blob> => {
+  xlsx: async (
+    title: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<Blob> => {
     const res = await fetch('/api/export/xlsx', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -145,11 +173,27 @@ export interface Detected {
   readonly delimiter: string
   readonly timeZone: { readonly zone: string; readonly source: string } | null
   readonly columns: readonly DetectedColumn[]
-  readonly questions: readonly { readonly code: string; readonly column: string | null; readonly message: string }[]
+  readonly questions: readonly {
+    readonly code: string
+    readonly column: string | null
+    readonly message: string
+  }[]
   readonly warnings: readonly { readonly code: string; readonly message: string }[]
   readonly ready: boolean
 }
 
 export type DetectedFile =
-  | { readonly status: 'dry-run'; readonly file: string; readonly size: number; readonly alreadyInCase: boolean; readonly detections: readonly Detected[] }
-  | { readonly status: 'failed'; readonly file: string; readonly size: number; readonly alreadyInCase: boolean; readonly error: string }
+  | {
+      readonly status: 'dry-run'
+      readonly file: string
+      readonly size: number
+      readonly alreadyInCase: boolean
+      readonly detections: readonly Detected[]
+    }
+  | {
+      readonly status: 'failed'
+      readonly file: string
+      readonly size: number
+      readonly alreadyInCase: boolean
+      readonly error: string
+    }

@@ -29,8 +29,14 @@ export interface SourceRow {
 export interface CaseInfo {
   readonly case: CaseSummary & { readonly root: string }
   readonly schemaVersion: number
-  readonly counts: Readonly<Record<'cdr' | 'cells' | 'subscribers' | 'rejects' | 'duplicates' | 'sources', number>>
-  readonly period: { readonly first: string | null; readonly last: string | null; readonly targets: number } | null
+  readonly counts: Readonly<
+    Record<'cdr' | 'cells' | 'subscribers' | 'rejects' | 'duplicates' | 'sources', number>
+  >
+  readonly period: {
+    readonly first: string | null
+    readonly last: string | null
+    readonly targets: number
+  } | null
   readonly sources: readonly SourceRow[]
 }
 
@@ -45,10 +51,27 @@ export interface TargetRow {
 }
 
 export type ParamSpec =
-  | { readonly type: 'integer' | 'number'; readonly default: number | null; readonly min?: number; readonly max?: number; readonly unit?: string; readonly description: string }
+  | {
+      readonly type: 'integer' | 'number'
+      readonly default: number | null
+      readonly min?: number
+      readonly max?: number
+      readonly unit?: string
+      readonly description: string
+    }
   | { readonly type: 'boolean'; readonly default: boolean; readonly description: string }
-  | { readonly type: 'string'; readonly default: string | null; readonly description: string; readonly pattern?: string }
-  | { readonly type: 'enum'; readonly default: string; readonly values: readonly string[]; readonly description: string }
+  | {
+      readonly type: 'string'
+      readonly default: string | null
+      readonly description: string
+      readonly pattern?: string
+    }
+  | {
+      readonly type: 'enum'
+      readonly default: string
+      readonly values: readonly string[]
+      readonly description: string
+    }
   | { readonly type: 'string-list'; readonly default: readonly string[]; readonly description: string }
 
 export interface AnalysisInfo {

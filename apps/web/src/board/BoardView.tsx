@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { headlineColumns, numberField, resultTables, type Row, type TableModel } from '@linesight/viz'
 import { api } from '../api/client.js'
 import type { AnalysisInfo, AnalysisResult } from '../api/types.js'
@@ -17,15 +17,22 @@ import { BOARD_SECTIONS, LINES_ANALYSIS, type BoardSection } from './sections.js
  * says plainly when that analysis is not in this build yet.
  */
 export function BoardView(): ReactNode {
-  const { state } = useWorkspace()
   const analyses = useAnalyses()
-  if (analyses.data === null) return analyses.error === null ? <Loading what="analyses" /> : <ErrorNote error={analyses.error} />
-  const registry = analyses.data.analyses
-  const line = state.focus.number ?? state.numbers[0] ?? null
+  if (analyses.data === null)
+    return analyses.error === null ? <Loading what="analyses" /> : <ErrorNote error={analyses.error} />
+  return <Board registry={analyses.data.analyses} />
+}
+
+function Board(props: { readonly registry: readonly AnalysisInfo[] }): ReactNode {
+  const { state } = useWorkspace()
+  const registry = props.registry
+  // The line shown below the list: the one chosen, else the top-scoring line, else the busiest number.
+  const [first, setFirst] = useState<string | null>(null)
+  const line = state.focus.number ?? first ?? state.numbers[0] ?? null
   return (
     <div className="board">
       <h1>Drug lines</h1>
-      <Lines registry={registry} />
+      <Lines registry={registry} onFirst={setFirst} />
       <h2 className="board-line-title">{line === null ? 'Choose a line above' : `Line ${line}`}</h2>
       <div className="board-grid">
         {BOARD_SECTIONS.filter((s) => s.scope === 'line').map((s) => (
@@ -45,29 +52,51 @@ export function BoardView(): ReactNode {
 const notRegistered = (id: string, registry: readonly AnalysisInfo[]): string =>
   `The "${id}" analysis is not registered in this build yet, so this part is empty (registered: ${registry.map((a) => a.id).join(', ') || 'none'}).`
 
-function useRun(analysis: AnalysisInfo | undefined, params: Record<string, unknown> | null): {
+function useRun(
+  analysis: AnalysisInfo | undefined,
+  params: Record<string, unknown> | null,
+): {
   data: AnalysisResult | null
   error: Error | null
   loading: boolean
 } {
   const { state } = useWorkspace()
   return useAsync(
-    analysis === undefined || params === null ? null : `run|${state.caseId}|${analysis.id}|${JSON.stringify(params)}`,
-    (s) => api.run(state.caseId, analysis!.id, params!, s),
+    analysis === undefined || params === null
+      ? null
+      : `run|${state.caseId}|${analysis.id}|${JSON.stringify(params)}`,
+    (s) =>
+      analysis === undefined || params === null
+        ? Promise.reject(new Error('nothing to run'))
+        : api.run(state.caseId, analysis.id, params, s),
   )
 }
 
 /** The lines table: the first list of records with a number field in the deal-lines result. */
-function Lines(props: { readonly registry: readonly AnalysisInfo[] }): ReactNode {
+function Lines(props: {
+  readonly registry: readonly AnalysisInfo[]
+  readonly onFirst: (n: string | null) => void
+}): ReactNode {
   const { state, dispatch } = useWorkspace()
   const analysis = props.registry.find((a) => a.id === LINES_ANALYSIS)
-  const params = useMemo(() => (analysis === undefined ? null : prefill(analysis, [], null, state.from, state.to)), [analysis, state.from, state.to])
+  const params = useMemo(
+    () => (analysis === undefined ? null : prefill(analysis, [], null, state.from, state.to)),
+    [analysis, state.from, state.to],
+  )
   const run = useRun(analysis, params)
   const targets = useTargets(state.caseId)
   const table: TableModel | undefined = useMemo(
-    () => (run.data === null ? undefined : resultTables(run.data.result).find((t) => numberField(t.rows) !== null)),
+    () =>
+      run.data === null ? undefined : resultTables(run.data.result).find((t) => numberField(t.rows) !== null),
     [run.data],
   )
+  const firstLine = useMemo(() => {
+    const key = table === undefined ? null : numberField(table.rows)
+    const v = key === null ? undefined : table?.rows[0]?.[key]
+    return typeof v === 'string' ? v : null
+  }, [table])
+  const { onFirst } = props
+  useEffect(() => onFirst(firstLine), [firstLine, onFirst])
   const select = (key: string | null) => (row: Row) => {
     const n = key === null ? null : row[key]
     if (typeof n !== 'string') return
@@ -77,7 +106,10 @@ function Lines(props: { readonly registry: readonly AnalysisInfo[] }): ReactNode
   if (analysis === undefined)
     return (
       <section className="board-lines" data-testid="board-lines" data-state="not-registered">
-        <Note kind="warn">{notRegistered(LINES_ANALYSIS, props.registry)} Numbers with records are listed instead; choose one to see its parts.</Note>
+        <Note kind="warn">
+          {notRegistered(LINES_ANALYSIS, props.registry)} Numbers with records are listed instead; choose one
+          to see its parts.
+        </Note>
         {targets.data === null ? null : (
           <DataTable
             title="Numbers with records"
@@ -115,7 +147,12 @@ function Lines(props: { readonly registry: readonly AnalysisInfo[] }): ReactNode
     ...table.columns.filter((c) => c.key !== key && !first.includes(c)),
   ]
   return (
-    <section className="board-lines" data-testid="board-lines" data-state="ready" data-lines={table.rows.length}>
+    <section
+      className="board-lines"
+      data-testid="board-lines"
+      data-state="ready"
+      data-lines={table.rows.length}
+    >
       <Provenance result={run.data} />
       <DataTable
         title="Lines"
@@ -124,19 +161,26 @@ function Lines(props: { readonly registry: readonly AnalysisInfo[] }): ReactNode
         zone={state.zone}
         onRow={select(key)}
         selectedKey={(r) => key !== null && r[key] === state.focus.number}
-        onEvidence={(evidence, row) => dispatch({ type: 'evidence', title: `Line ${String(row[key ?? ''] ?? '')}`, evidence })}
+        onEvidence={(evidence, row) =>
+          dispatch({ type: 'evidence', title: `Line ${String(row[key ?? ''] ?? '')}`, evidence })
+        }
       />
     </section>
   )
 }
 
-function Section(props: { readonly section: BoardSection; readonly registry: readonly AnalysisInfo[]; readonly line: string | null }): ReactNode {
+function Section(props: {
+  readonly section: BoardSection
+  readonly registry: readonly AnalysisInfo[]
+  readonly line: string | null
+}): ReactNode {
   const { state } = useWorkspace()
   const { section, line } = props
   const analysis = props.registry.find((a) => a.id === section.id)
   const params = useMemo(() => {
     if (analysis === undefined) return null
-    if (section.scope === 'line') return line === null ? null : prefill(analysis, [line], line, state.from, state.to)
+    if (section.scope === 'line')
+      return line === null ? null : prefill(analysis, [line], line, state.from, state.to)
     return prefill(analysis, [], null, state.from, state.to)
   }, [analysis, section.scope, line, state.from, state.to])
   const missing = analysis === undefined || params === null ? [] : missingRequired(analysis, params)

@@ -21,9 +21,24 @@ export const BOARD_SECTIONS: readonly BoardSection[] = [
     scope: 'line',
     explains: 'customers per day by the police counting rules',
   },
-  { id: 'line-roles', title: 'Holder and runners', scope: 'line', explains: 'who holds the line and who runs for it' },
-  { id: 'live-picture', title: 'Live picture', scope: 'line', explains: 'last activity and last serving area' },
-  { id: 'cuckooing-leads', title: 'Cuckooing leads', scope: 'case', explains: 'addresses that may be cuckooed' },
+  {
+    id: 'line-roles',
+    title: 'Holder and runners',
+    scope: 'line',
+    explains: 'who holds the line and who runs for it',
+  },
+  {
+    id: 'live-picture',
+    title: 'Live picture',
+    scope: 'line',
+    explains: 'last activity and last serving area',
+  },
+  {
+    id: 'cuckooing-leads',
+    title: 'Cuckooing leads',
+    scope: 'case',
+    explains: 'addresses that may be cuckooed',
+  },
   {
     id: 'safeguarding-worklist',
     title: 'Safeguarding worklist',

@@ -49,14 +49,19 @@ export function DataTable(props: DataTableProps): ReactNode {
   const exportable = columns.filter((c) => c.kind !== 'evidence')
 
   const exportCsv = (): void =>
-    download(new Blob([toCsv(exportable, shown, fmt)], { type: 'text/csv;charset=utf-8' }), `${safeFileName(props.title)}.csv`)
+    download(
+      new Blob([toCsv(exportable, shown, fmt)], { type: 'text/csv;charset=utf-8' }),
+      `${safeFileName(props.title)}.csv`,
+    )
   const exportXlsx = async (): Promise<void> => {
     setError(null)
     try {
       const blob = await api.xlsx(
         props.title,
         exportable.map((c) => c.label),
-        shown.map((r) => exportable.map((c) => (typeof r[c.key] === 'number' ? r[c.key] : cellText(r[c.key], c.kind, fmt)))),
+        shown.map((r) =>
+          exportable.map((c) => (typeof r[c.key] === 'number' ? r[c.key] : cellText(r[c.key], c.kind, fmt))),
+        ),
       )
       download(blob, `${safeFileName(props.title)}.xlsx`)
     } catch (e) {
@@ -89,11 +94,21 @@ export function DataTable(props: DataTableProps): ReactNode {
         </button>
         {pages > 1 ? (
           <span className="pager">
-            <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)} aria-label="Previous page">
+            <button
+              type="button"
+              disabled={current === 0}
+              onClick={() => setPage(current - 1)}
+              aria-label="Previous page"
+            >
               ‹
             </button>
             {current + 1} / {pages}
-            <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)} aria-label="Next page">
+            <button
+              type="button"
+              disabled={current >= pages - 1}
+              onClick={() => setPage(current + 1)}
+              aria-label="Next page"
+            >
               ›
             </button>
           </span>
@@ -140,7 +155,7 @@ export function DataTable(props: DataTableProps): ReactNode {
               <tr
                 key={i}
                 className={props.selectedKey?.(r) === true ? 'selected' : ''}
-                onClick={props.onRow === undefined ? undefined : () => props.onRow!(r)}
+                onClick={props.onRow === undefined ? undefined : () => props.onRow?.(r)}
               >
                 {columns.map((c) => {
                   const v = r[c.key]
@@ -160,9 +175,14 @@ export function DataTable(props: DataTableProps): ReactNode {
                         </button>
                       </td>
                     )
+                  const text = cellText(v, c.kind, fmt)
                   return (
-                    <td key={c.key} className={c.kind === 'number' ? 'num' : ''}>
-                      {cellText(v, c.kind, fmt)}
+                    <td
+                      key={c.key}
+                      className={c.kind === 'number' ? 'num' : ''}
+                      title={text.length > 80 ? text : undefined}
+                    >
+                      {text.length > 80 ? `${text.slice(0, 79)}…` : text}
                     </td>
                   )
                 })}
@@ -170,7 +190,9 @@ export function DataTable(props: DataTableProps): ReactNode {
             ))}
           </tbody>
         </table>
-        {slice.length === 0 ? <p className="muted empty">No rows{query === '' ? '' : ' match the filter'}.</p> : null}
+        {slice.length === 0 ? (
+          <p className="muted empty">No rows{query === '' ? '' : ' match the filter'}.</p>
+        ) : null}
       </div>
     </div>
   )

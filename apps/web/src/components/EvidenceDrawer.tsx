@@ -10,7 +10,10 @@ import { ErrorNote, Loading, Note } from './notes.js'
 export function EvidenceDrawer(): ReactNode {
   const { state, dispatch } = useWorkspace()
   const open = state.evidence
-  const [answer, setAnswer] = useState<{ data: EvidenceResponse | null; error: Error | null }>({ data: null, error: null })
+  const [answer, setAnswer] = useState<{ data: EvidenceResponse | null; error: Error | null }>({
+    data: null,
+    error: null,
+  })
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     if (open === null) return
@@ -31,12 +34,21 @@ export function EvidenceDrawer(): ReactNode {
     if (open === null && d.open) d.close()
   }, [open])
   return (
-    <dialog ref={dialog} className="evidence-drawer" onClose={() => dispatch({ type: 'close-evidence' })} aria-label="Evidence rows">
+    <dialog
+      ref={dialog}
+      className="evidence-drawer"
+      onClose={() => dispatch({ type: 'close-evidence' })}
+      aria-label="Evidence rows"
+    >
       {open === null ? null : (
         <>
           <header>
             <h2>Evidence: {open.title}</h2>
-            <button type="button" onClick={() => dispatch({ type: 'close-evidence' })} aria-label="Close evidence">
+            <button
+              type="button"
+              onClick={() => dispatch({ type: 'close-evidence' })}
+              aria-label="Close evidence"
+            >
               Close (Esc)
             </button>
           </header>

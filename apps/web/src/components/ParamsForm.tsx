@@ -1,7 +1,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react'
 import type { AnalysisInfo, ParamSpec } from '../api/types.js'
 
-const toText = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v))
+const toText = (v: unknown): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v)
 
 /**
  * A form generated from an analysis's parameter schema: every parameter with its default, unit and meaning.
@@ -18,7 +19,9 @@ export function ParamsForm(props: {
     Object.fromEntries(
       Object.entries(analysis.params).map(([k, spec]) => [
         k,
-        spec.type === 'boolean' ? Boolean(props.initial[k] ?? spec.default) : toText(props.initial[k] ?? spec.default),
+        spec.type === 'boolean'
+          ? Boolean(props.initial[k] ?? spec.default)
+          : toText(props.initial[k] ?? spec.default),
       ]),
     ),
   )
@@ -37,7 +40,13 @@ export function ParamsForm(props: {
   return (
     <form className="params-form" onSubmit={submit}>
       {Object.entries(analysis.params).map(([k, spec]) => (
-        <Field key={k} name={k} spec={spec} value={values[k] ?? ''} onChange={(v) => setValues({ ...values, [k]: v })} />
+        <Field
+          key={k}
+          name={k}
+          spec={spec}
+          value={values[k] ?? ''}
+          onChange={(v) => setValues({ ...values, [k]: v })}
+        />
       ))}
       <button type="submit" disabled={props.busy}>
         {props.busy ? 'Running …' : `Run ${analysis.title}`}
@@ -53,12 +62,16 @@ function Field(props: {
   readonly onChange: (v: string | boolean) => void
 }): ReactNode {
   const { name, spec } = props
-  const required = 'default' in spec && spec.default === null
-  const hint = `${spec.description}${'unit' in spec && spec.unit !== undefined ? ` (${spec.unit})` : ''}${required ? ' — required' : ''}`
+  const hint = `${spec.description}${'unit' in spec && spec.unit !== undefined ? ` (${spec.unit})` : ''}`
   if (spec.type === 'boolean')
     return (
       <label className="param" title={hint}>
-        <input type="checkbox" checked={props.value === true} onChange={(e) => props.onChange(e.target.checked)} /> {name}
+        <input
+          type="checkbox"
+          checked={props.value === true}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />{' '}
+        {name}
         <small className="muted">{hint}</small>
       </label>
     )
@@ -80,7 +93,6 @@ function Field(props: {
       <input
         type={spec.type === 'integer' || spec.type === 'number' ? 'number' : 'text'}
         step={spec.type === 'integer' ? 1 : 'any'}
-        required={required}
         value={String(props.value)}
         onChange={(e) => props.onChange(e.target.value)}
         placeholder={spec.type === 'string-list' ? 'comma-separated' : ''}

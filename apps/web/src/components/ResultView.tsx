@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react'
-import { resultFacts, resultTables, seriesShape, spanShape, type EvidenceRef, type TableModel } from '@linesight/viz'
+import {
+  resultFacts,
+  resultTables,
+  seriesShape,
+  spanShape,
+  type EvidenceRef,
+  type TableModel,
+} from '@linesight/viz'
 import type { AnalysisResult } from '../api/types.js'
 import { useWorkspace } from '../state/workspace.js'
 import { DailyBars, SpanChart } from './charts.js'
@@ -10,8 +17,8 @@ export function Provenance(props: { readonly result: AnalysisResult }): ReactNod
   const r = props.result
   return (
     <p className="provenance muted">
-      {r.analysis.title} ({r.analysis.id} v{r.analysis.version}) · parameters {r.parametersDigest.slice(0, 12)} · input{' '}
-      {r.inputDigest.slice(0, 12)} · run {r.generatedAt}
+      {r.analysis.title} ({r.analysis.id} v{r.analysis.version}) · parameters{' '}
+      {r.parametersDigest.slice(0, 12)} · input {r.inputDigest.slice(0, 12)} · run {r.generatedAt}
     </p>
   )
 }
@@ -20,12 +27,14 @@ export function Provenance(props: { readonly result: AnalysisResult }): ReactNod
  * Any analysis result: its scalar facts, then every list of records in it as a table, with a bar chart for
  * day-by-day series and a time-axis chart for from–to histories. Evidence cells open their rows.
  */
-export function ResultView(props: { readonly result: AnalysisResult; readonly only?: (t: TableModel) => boolean }): ReactNode {
+export function ResultView(props: {
+  readonly result: AnalysisResult
+  readonly only?: (t: TableModel) => boolean
+}): ReactNode {
   const { state, dispatch } = useWorkspace()
   const tables = resultTables(props.result.result).filter(props.only ?? (() => true))
   const facts = resultFacts(props.result.result)
-  const open = (title: string) => (evidence: EvidenceRef) =>
-    dispatch({ type: 'evidence', title, evidence })
+  const open = (title: string) => (evidence: EvidenceRef) => dispatch({ type: 'evidence', title, evidence })
   return (
     <div className="result">
       <Provenance result={props.result} />
@@ -59,15 +68,30 @@ export function ResultView(props: { readonly result: AnalysisResult; readonly on
                   : {
                       onBar: (row) => {
                         const ev = row[evidenceKey]
-                        if (typeof ev === 'object' && ev !== null) open(`${title} ${String(row[series.dateKey])}`)(ev as EvidenceRef)
+                        if (typeof ev === 'object' && ev !== null)
+                          open(`${title} ${String(row[series.dateKey])}`)(ev as EvidenceRef)
                       },
                     })}
               />
             )}
             {spans === null ? null : (
-              <SpanChart rows={t.rows} fromKey={spans.fromKey} toKey={spans.toKey} labelKey={spans.labelKey} zone={state.zone} title={title} />
+              <SpanChart
+                rows={t.rows}
+                fromKey={spans.fromKey}
+                toKey={spans.toKey}
+                labelKey={spans.labelKey}
+                zone={state.zone}
+                title={title}
+              />
             )}
-            <DataTable title={title} columns={t.columns} rows={t.rows} zone={state.zone} onEvidence={open(title)} compact />
+            <DataTable
+              title={title}
+              columns={t.columns}
+              rows={t.rows}
+              zone={state.zone}
+              onEvidence={open(title)}
+              compact
+            />
           </section>
         )
       })}

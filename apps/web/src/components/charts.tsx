@@ -12,7 +12,9 @@ export function DailyBars(props: {
   readonly title: string
   readonly onBar?: (row: Row, key: string) => void
 }): ReactNode {
-  const rows = [...props.rows].sort((a, b) => String(a[props.dateKey]).localeCompare(String(b[props.dateKey])))
+  const rows = [...props.rows].sort((a, b) =>
+    String(a[props.dateKey]).localeCompare(String(b[props.dateKey])),
+  )
   const max = Math.max(1, ...rows.flatMap((r) => props.valueKeys.map((k) => Number(r[k]) || 0)))
   const width = 900
   const height = 180
@@ -38,7 +40,7 @@ export function DailyBars(props: {
                 width={bar}
                 height={h}
                 fill={toCss(seriesColor(j))}
-                onClick={props.onBar === undefined ? undefined : () => props.onBar!(r, k)}
+                onClick={props.onBar === undefined ? undefined : () => props.onBar?.(r, k)}
                 className={props.onBar === undefined ? '' : 'clickable'}
               >
                 <title>{`${String(r[props.dateKey])} ${k}: ${v}`}</title>
@@ -49,10 +51,10 @@ export function DailyBars(props: {
         {rows.length > 0 ? (
           <>
             <text x={pad} y={height + 16} className="axis">
-              {String(rows[0]![props.dateKey]).slice(0, 10)}
+              {String(rows[0]?.[props.dateKey]).slice(0, 10)}
             </text>
             <text x={width} y={height + 16} className="axis" textAnchor="end">
-              {String(rows.at(-1)![props.dateKey]).slice(0, 10)}
+              {String(rows.at(-1)?.[props.dateKey]).slice(0, 10)}
             </text>
           </>
         ) : null}
@@ -106,7 +108,15 @@ export function SpanChart(props: {
           const x0 = x(s.from)
           const x1 = Math.max(x0 + 2, x(Number.isFinite(s.to) ? s.to : s.from))
           return (
-            <rect key={i} x={x0} y={row * rowH + 3} width={x1 - x0} height={rowH - 6} fill={toCss(seriesColor(row))} rx={3}>
+            <rect
+              key={i}
+              x={x0}
+              y={row * rowH + 3}
+              width={x1 - x0}
+              height={rowH - 6}
+              fill={toCss(seriesColor(row))}
+              rx={3}
+            >
               <title>{`${s.label}: ${formatInZone(new Date(s.from).toISOString(), props.zone)} – ${Number.isFinite(s.to) ? formatInZone(new Date(s.to).toISOString(), props.zone) : 'open'}`}</title>
             </rect>
           )

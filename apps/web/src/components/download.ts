@@ -10,4 +10,5 @@ export function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export const safeFileName = (title: string): string => title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'table'
+export const safeFileName = (title: string): string =>
+  title.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'table'

@@ -1,9 +1,15 @@
 import type { ReactNode } from 'react'
 
-export function ErrorNote(props: { readonly error: Error | string | null; readonly title?: string }): ReactNode {
+export function ErrorNote(props: {
+  readonly error: Error | string | null
+  readonly title?: string
+}): ReactNode {
   if (props.error === null) return null
   const message = typeof props.error === 'string' ? props.error : props.error.message
-  const path = typeof props.error === 'object' && 'path' in props.error ? (props.error as { path?: string }).path : undefined
+  const path =
+    typeof props.error === 'object' && 'path' in props.error
+      ? (props.error as { path?: string }).path
+      : undefined
   return (
     <div className="note error" role="alert">
       {props.title === undefined ? null : <strong>{props.title}: </strong>}

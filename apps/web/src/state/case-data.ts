@@ -1,5 +1,12 @@
 import { api } from '../api/client.js'
-import type { AnalysisInfo, CaseInfo, CellsResponse, EventsResponse, LinksResponse, TargetRow } from '../api/types.js'
+import type {
+  AnalysisInfo,
+  CaseInfo,
+  CellsResponse,
+  EventsResponse,
+  LinksResponse,
+  TargetRow,
+} from '../api/types.js'
 import { useAsync, type AsyncState } from './use-async.js'
 
 /** Data hooks over the API, cached per case and parameters (`kind|caseId|…` keys). */
@@ -19,8 +26,9 @@ export const useEvents = (
   from: string | null,
   to: string | null,
 ): AsyncState<EventsResponse> =>
-  useAsync(numbers.length === 0 ? null : `events|${caseId}|${[...numbers].sort().join(',')}|${from}|${to}`, (s) =>
-    api.events(caseId, numbers, from, to, s),
+  useAsync(
+    numbers.length === 0 ? null : `events|${caseId}|${[...numbers].sort().join(',')}|${from}|${to}`,
+    (s) => api.events(caseId, numbers, from, to, s),
   )
 
 export const useLinks = (
@@ -34,4 +42,5 @@ export const useLinks = (
     api.links(caseId, numbers, from, to, limit, s),
   )
 
-export const useAnalyses = (): AsyncState<{ analyses: AnalysisInfo[] }> => useAsync('analyses||', () => api.analyses())
+export const useAnalyses = (): AsyncState<{ analyses: AnalysisInfo[] }> =>
+  useAsync('analyses||', () => api.analyses())

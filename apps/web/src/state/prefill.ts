@@ -16,7 +16,8 @@ export function prefill(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, spec] of Object.entries(analysis.params)) {
-    if (spec.type === 'string' && NUMBER_PARAM.test(k) && (focus ?? numbers[0]) !== undefined) out[k] = focus ?? numbers[0]
+    if (spec.type === 'string' && NUMBER_PARAM.test(k) && (focus ?? numbers[0]) !== undefined)
+      out[k] = focus ?? numbers[0]
     if (spec.type === 'string-list' && NUMBERS_PARAM.test(k) && numbers.length > 0) out[k] = [...numbers]
     if (spec.type === 'string' && k === 'from' && from !== null) out[k] = from
     if (spec.type === 'string' && k === 'to' && to !== null) out[k] = to
@@ -24,8 +25,20 @@ export function prefill(
   return out
 }
 
-/** The required parameters (default null) that a prefill leaves unset. */
-export const missingRequired = (analysis: AnalysisInfo, params: Readonly<Record<string, unknown>>): string[] =>
+/**
+ * The number parameters without a default that a prefill leaves unset. (A null default means "unset" to the
+ * schema: optional bounds like `from` stay null; a number to read cannot.)
+ */
+export const missingRequired = (
+  analysis: AnalysisInfo,
+  params: Readonly<Record<string, unknown>>,
+): string[] =>
   Object.entries(analysis.params)
-    .filter(([k, spec]) => 'default' in spec && spec.default === null && (params[k] === undefined || params[k] === null))
+    .filter(
+      ([k, spec]) =>
+        spec.type === 'string' &&
+        spec.default === null &&
+        NUMBER_PARAM.test(k) &&
+        (params[k] === undefined || params[k] === null),
+    )
     .map(([k]) => k)

@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react'
 
-export const VIEWS = ['overview', 'board', 'map', 'chart', 'timeline', 'workspace', 'tables', 'import'] as const
+export const VIEWS = [
+  'overview',
+  'board',
+  'map',
+  'chart',
+  'timeline',
+  'workspace',
+  'tables',
+  'import',
+] as const
 export type View = (typeof VIEWS)[number]
 
 export const VIEW_LABELS: Readonly<Record<View, string>> = {
@@ -14,7 +23,8 @@ export const VIEW_LABELS: Readonly<Record<View, string>> = {
   import: 'Import',
 }
 
-export type Route = { readonly page: 'cases' } | { readonly page: 'case'; readonly caseId: string; readonly view: View }
+export type Route =
+  { readonly page: 'cases' } | { readonly page: 'case'; readonly caseId: string; readonly view: View }
 
 /** `#/` is the cases list; `#/case/<id>/<view>` a case's view. */
 export function parseRoute(hash: string): Route {

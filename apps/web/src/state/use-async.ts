@@ -36,7 +36,11 @@ export function useAsync<T>(key: string | null, load: (signal: AbortSignal) => P
       },
       (error: unknown) => {
         if (!controller.signal.aborted)
-          setState({ data: null, error: error instanceof Error ? error : new Error(String(error)), loading: false })
+          setState({
+            data: null,
+            error: error instanceof Error ? error : new Error(String(error)),
+            loading: false,
+          })
       },
     )
     return () => controller.abort()

@@ -15,7 +15,9 @@ export function CasesView(): ReactNode {
       <h1>Cases</h1>
       <ErrorNote error={cases.error} />
       {cases.data === null ? (
-        cases.error === null ? <Loading what="cases" /> : null
+        cases.error === null ? (
+          <Loading what="cases" />
+        ) : null
       ) : cases.data.cases.length === 0 ? (
         <Note>No cases yet. Create one below, or run "npm start" for the synthetic demo case.</Note>
       ) : (
@@ -39,7 +41,8 @@ function CaseCard(props: { readonly summary: CaseSummary }): ReactNode {
         <span className="muted">{c.id}</span>
       </a>
       <div className="muted">
-        Created {formatInZone(c.createdAt, c.defaultTimeZone)} by {c.createdBy}; days and times in {c.defaultTimeZone}
+        Created {formatInZone(c.createdAt, c.defaultTimeZone)} by {c.createdBy}; days and times in{' '}
+        {c.defaultTimeZone}
       </div>
       {c.purpose === null ? null : <div>{c.purpose}</div>}
       <div className="case-actions">
@@ -72,7 +75,13 @@ function NewCase(props: { readonly onCreated: () => void }): ReactNode {
       <h2>New case</h2>
       <label>
         Case id
-        <input required pattern="[A-Za-z0-9][A-Za-z0-9_-]{0,63}" value={id} onChange={(e) => setId(e.target.value)} placeholder="op-kestrel" />
+        <input
+          required
+          pattern="[A-Za-z0-9][A-Za-z0-9_-]{0,63}"
+          value={id}
+          onChange={(e) => setId(e.target.value)}
+          placeholder="op-kestrel"
+        />
       </label>
       <label>
         Name

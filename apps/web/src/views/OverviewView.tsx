@@ -26,7 +26,11 @@ export function OverviewView(): ReactNode {
         Case {d.case.id} · declared zone {d.case.defaultTimeZone} · schema v{d.schemaVersion} · {d.case.root}
       </p>
       <dl className="facts" data-testid="case-facts">
-        <Fact label="Events" value={d.counts.cdr} note={`${d.counts.duplicates.toLocaleString('en-GB')} flagged duplicates`} />
+        <Fact
+          label="Events"
+          value={d.counts.cdr}
+          note={`${d.counts.duplicates.toLocaleString('en-GB')} flagged duplicates`}
+        />
         <Fact label="Target numbers" value={d.period?.targets ?? 0} />
         <Fact label="Cells" value={d.counts.cells} />
         <Fact label="Subscriber records" value={d.counts.subscribers} />
@@ -70,11 +74,15 @@ export function Targets(props: { readonly compact?: boolean }): ReactNode {
   const list = useMemo(
     () =>
       (targets.data?.targets ?? []).filter(
-        (t) => filter === '' || t.number.includes(filter) || (t.subscriber ?? '').toLowerCase().includes(filter.toLowerCase()),
+        (t) =>
+          filter === '' ||
+          t.number.includes(filter) ||
+          (t.subscriber ?? '').toLowerCase().includes(filter.toLowerCase()),
       ),
     [targets.data, filter],
   )
-  if (targets.data === null) return targets.error === null ? <Loading what="numbers" /> : <ErrorNote error={targets.error} />
+  if (targets.data === null)
+    return targets.error === null ? <Loading what="numbers" /> : <ErrorNote error={targets.error} />
   return (
     <div className={`targets${props.compact === true ? ' compact' : ''}`}>
       <h2>Numbers with records ({targets.data.targets.length})</h2>
@@ -91,11 +99,19 @@ export function Targets(props: { readonly compact?: boolean }): ReactNode {
           return (
             <li key={t.number}>
               <label>
-                <input type="checkbox" checked={i >= 0} onChange={() => dispatch({ type: 'toggle-number', number: t.number })} />
-                <span className="swatch" style={{ background: i >= 0 ? toCss(seriesColor(i)) : 'transparent' }} />
+                <input
+                  type="checkbox"
+                  checked={i >= 0}
+                  onChange={() => dispatch({ type: 'toggle-number', number: t.number })}
+                />
+                <span
+                  className="swatch"
+                  style={{ background: i >= 0 ? toCss(seriesColor(i)) : 'transparent' }}
+                />
                 <span className="number">{t.number}</span>
                 <span className="muted">
-                  {t.events.toLocaleString('en-GB')} events · {t.contacts} contacts · {t.network ?? 'network unknown'}
+                  {t.events.toLocaleString('en-GB')} events · {t.contacts} contacts ·{' '}
+                  {t.network ?? 'network unknown'}
                   {t.subscriber === null ? '' : ` · ${t.subscriber}`}
                 </span>
               </label>
@@ -128,7 +144,13 @@ function Rejects(props: { readonly total: number }): ReactNode {
       )}
       <ErrorNote error={error} />
       {open && data !== null ? (
-        <DataTable title="Rejected rows" columns={columnsOf(data.rejects)} rows={data.rejects} zone={state.zone} compact />
+        <DataTable
+          title="Rejected rows"
+          columns={columnsOf(data.rejects)}
+          rows={data.rejects}
+          zone={state.zone}
+          compact
+        />
       ) : null}
     </section>
   )

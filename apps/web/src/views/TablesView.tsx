@@ -16,7 +16,8 @@ export function TablesView(): ReactNode {
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<AnalysisResult | null>(null)
   const [error, setError] = useState<Error | null>(null)
-  if (analyses.data === null) return analyses.error === null ? <Loading what="analyses" /> : <ErrorNote error={analyses.error} />
+  if (analyses.data === null)
+    return analyses.error === null ? <Loading what="analyses" /> : <ErrorNote error={analyses.error} />
   const list = analyses.data.analyses
   const current = list.find((a) => a.id === chosen) ?? list[0]
   const run = async (params: Record<string, unknown>): Promise<void> => {
@@ -48,7 +49,10 @@ export function TablesView(): ReactNode {
                 setError(null)
               }}
             />
-            {a.title} <small className="muted">{a.id} v{a.version}</small>
+            {a.title}{' '}
+            <small className="muted">
+              {a.id} v{a.version}
+            </small>
           </label>
         ))}
       </div>

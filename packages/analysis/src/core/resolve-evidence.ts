@@ -32,8 +32,8 @@ const evidenceQuery: QuerySpec<EvidenceRow, EvidenceParam> = {
       FROM events_unique e JOIN source_files f ON f.id = e.source_file_id
       WHERE list_contains($targets::VARCHAR[], e.target_msisdn)
         AND (len($others::VARCHAR[]) = 0 OR list_contains($others::VARCHAR[], coalesce(e.other_msisdn, e.other_raw)))
-        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP)
-        AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ))
+        AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
         AND (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.event_type))
         AND (len($directions::VARCHAR[]) = 0 OR list_contains($directions::VARCHAR[], e.direction))
         AND (len($cells::VARCHAR[]) = 0 OR list_contains($cells::VARCHAR[], e.start_cgi))

@@ -1,6 +1,6 @@
 import type { CaseStore } from '@linesight/store'
 import { resolveEvidence } from '../core/resolve-evidence.js'
-import { collectEvidence } from './evidence.js'
+import { collectEvidence } from '../continuity/common/evidence.js'
 
 /**
  * Small canonical CSV builders for the line-network tests (hand-computed fixtures for `caseFromFiles`). Times are

@@ -121,6 +121,8 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraphModel {
 
   const targetList = [...targets].filter((t) => kind.has(t)).sort()
   const ring = Math.max(200, targetList.length * 40)
+  // Each target's contacts spread over the room its place on the ring leaves.
+  const room = Math.max(150, ((2 * Math.PI * ring) / Math.max(1, targetList.length)) * 0.6)
   const centre = new Map<string, readonly [number, number]>()
   targetList.forEach((t, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, targetList.length)
@@ -140,7 +142,7 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraphModel {
     else {
       const [cx, cy] = centre.get(anchor.get(id) ?? '') ?? [0, 0]
       const a = 2 * Math.PI * unitHash(id)
-      const r = 30 + 120 * unitHash(`${id}#r`)
+      const r = room * (0.2 + 0.8 * Math.sqrt(unitHash(`${id}#r`)))
       x = cx + Math.cos(a) * r
       y = cy + Math.sin(a) * r
     }

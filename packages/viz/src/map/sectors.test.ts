@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CellSite } from '../data.js'
-import { cellBounds, cellSectors } from './sectors.js'
+import { cellBounds, cellSectors, sectorLookup } from './sectors.js'
 
 const cell = (over: Partial<CellSite> = {}): CellSite => ({
   cgi: '234-30-880-1',
@@ -39,5 +39,13 @@ describe('cellSectors', () => {
     expect(cellSectors([cell({ lat: Number.NaN })])).toEqual([])
     expect(cellBounds([cell(), cell({ lat: 52, lon: -1 })])).toEqual([-1, 51.5, 0.1, 52])
     expect(cellBounds([])).toBeNull()
+  })
+
+  it('finds a cell by id, or by network and cell identity when the event gives no LAC', () => {
+    const find = sectorLookup(cellSectors([cell(), cell({ cgi: '234-10-5-77' }), cell({ cgi: '234-10-6-77' })]))
+    expect(find('234-30-880-1')?.cgi).toBe('234-30-880-1')
+    expect(find('234-30--1')?.cgi).toBe('234-30-880-1')
+    expect(find('234-10--77')).toBeUndefined()
+    expect(find('234-30-9-1')).toBeUndefined()
   })
 })

@@ -103,3 +103,24 @@ export function cellBounds(cells: readonly CellSite[]): [number, number, number,
   }
   return Number.isFinite(w) ? [w, s, e, n] : null
 }
+
+/**
+ * Finds the shape of an event's cell id. An exact match first; when the event's id has no LAC/TAC (`234-10--123`,
+ * as some data records give), the cell with the same network and cell identity, if exactly one has it.
+ */
+export function sectorLookup(shapes: readonly SectorShape[]): (cgi: string) => SectorShape | undefined {
+  const exact = new Map(shapes.map((s) => [s.cgi, s]))
+  const byCell = new Map<string, SectorShape | null>()
+  for (const s of shapes) {
+    const [mcc, mnc, , ci] = s.cgi.split('-')
+    const key = `${mcc}-${mnc}-${ci}`
+    byCell.set(key, byCell.has(key) ? null : s)
+  }
+  return (cgi) => {
+    const hit = exact.get(cgi)
+    if (hit !== undefined) return hit
+    const [mcc, mnc, lac, ci] = cgi.split('-')
+    if (lac !== '' || ci === undefined) return undefined
+    return byCell.get(`${mcc}-${mnc}-${ci}`) ?? undefined
+  }
+}

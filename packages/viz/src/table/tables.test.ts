@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { neutraliseFormula, toCsv } from './csv.js'
-import { filterRows, resultTables, sortRows } from './tables.js'
+import { cellText, filterRows, resultTables, sortRows } from './tables.js'
 
 const fmt = (iso: string): string => `T(${iso})`
 const evidence = { kind: 'events', targets: ['+441'], count: 3 }
@@ -37,6 +37,26 @@ describe('resultTables', () => {
     expect(sortRows(rows, a, 'desc').map((r) => r['a'])).toEqual([2, 1, null])
     expect(filterRows(rows, t!.columns, 'b:x', fmt)).toHaveLength(2)
     expect(filterRows(rows, t!.columns, 'xz', fmt)).toHaveLength(1)
+  })
+})
+
+describe('cell text', () => {
+  it('keeps raw source text raw, refuses impossible dates as times, and summarises nested checks', () => {
+    const rows = [
+      {
+        raw_value: '2024-02-31T10:00:00Z',
+        bad: '2024-02-31T10:00:00Z',
+        ok: '2024-02-28T10:00:00Z',
+        checks: [
+          { name: 'a', passed: true },
+          { name: 'b', passed: false },
+        ],
+      },
+    ]
+    const [t] = resultTables(rows)
+    expect(t!.columns.map((c) => c.kind)).toEqual(['text', 'text', 'time', 'json'])
+    expect(cellText(rows[0]!.checks, 'json', fmt)).toBe('✓ a  ✗ b')
+    expect(cellText([{ x: 1 }, { x: 2 }], 'json', fmt)).toBe('2 records')
   })
 })
 

@@ -22,14 +22,25 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-function kindOf(values: readonly unknown[]): ColumnKind {
+/** A real instant, not just the shape of one: 2024-02-31 has the shape but is no date. */
+function isInstant(v: string): boolean {
+  if (!ISO_TIME.test(v)) return false
+  const t = Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.replace(' ', 'T')}Z`)
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === v.slice(0, 10)
+}
+
+/** Columns that hold text exactly as a source gave it: never reformatted, even when it looks like a time. */
+const RAW_COLUMN = /raw|_text$|Text$|original/
+
+function kindOf(values: readonly unknown[], key = ''): ColumnKind {
+  if (RAW_COLUMN.test(key)) return 'text'
   const present = values.filter((v) => v !== null && v !== undefined)
   if (present.length === 0) return 'text'
   if (present.every((v) => typeof v === 'number')) return 'number'
   if (present.every((v) => typeof v === 'boolean')) return 'boolean'
   if (present.every(isEvidence)) return 'evidence'
   if (present.every((v) => typeof v === 'string' && ISO_DATE.test(v))) return 'date'
-  if (present.every((v) => typeof v === 'string' && ISO_TIME.test(v))) return 'time'
+  if (present.every((v) => typeof v === 'string' && isInstant(v))) return 'time'
   if (present.every((v) => typeof v === 'string')) return 'text'
   if (present.every((v) => Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)))
     return 'list'
@@ -59,7 +70,10 @@ export function columnsOf(rows: readonly Row[]): ColumnModel[] {
   return keys.map((key) => ({
     key,
     label: labelOf(key),
-    kind: kindOf(rows.slice(0, 500).map((r) => r[key])),
+    kind: kindOf(
+      rows.slice(0, 500).map((r) => r[key]),
+      key,
+    ),
   }))
 }
 
@@ -124,13 +138,26 @@ export function cellText(value: unknown, kind: ColumnKind, formatTime: (iso: str
     case 'list':
       return Array.isArray(value) ? value.join(', ') : String(value)
     case 'json':
-      return typeof value === 'object' ? JSON.stringify(value) : String(value)
+      return summarise(value)
     case 'number':
     case 'date':
     case 'boolean':
     case 'text':
       return String(value)
   }
+}
+
+/**
+ * Nested values in one cell, readably: a list of checks (`name` + `passed`) as ✓/✗ names, other lists of records
+ * by count (the result's own table lists them in full), anything else as JSON.
+ */
+function summarise(value: unknown): string {
+  if (Array.isArray(value) && value.every(isRecord)) {
+    if (value.every((r) => typeof r['name'] === 'string' && typeof r['passed'] === 'boolean'))
+      return value.map((r) => `${r['passed'] === true ? '✓' : '✗'} ${String(r['name'])}`).join('  ')
+    return `${value.length} ${value.length === 1 ? 'record' : 'records'}`
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
 }
 
 const compareValues = (a: unknown, b: unknown, kind: ColumnKind): number => {

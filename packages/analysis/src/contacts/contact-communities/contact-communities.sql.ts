@@ -24,7 +24,7 @@ export const communityRecordsQuery: QuerySpec<CommunityRecordsRow, 'labels' | 'm
       SELECT t.label, count(*) AS records
       FROM events_unique e JOIN m t ON t.number = e.target_msisdn JOIN m o ON o.number = e.other_msisdn AND o.label = t.label
       WHERE e.event_type IN ('voice', 'sms', 'mms')
-        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       GROUP BY t.label
       ORDER BY t.label`,
   },

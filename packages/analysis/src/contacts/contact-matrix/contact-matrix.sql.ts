@@ -17,7 +17,7 @@ export const numberRecordsQuery: QuerySpec<NumberRecordsRow, 'numbers' | 'from' 
         ${isoUtc('min(e.start_utc)')} AS first_utc, ${isoUtc('max(e.start_utc)')} AS last_utc
       FROM (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS number) n
       LEFT JOIN events_unique e ON e.target_msisdn = n.number
-        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       GROUP BY n.number
       ORDER BY n.number`,
   },

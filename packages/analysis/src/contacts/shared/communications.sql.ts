@@ -26,7 +26,7 @@ export function communicationsCtes(scope: { readonly join?: string; readonly whe
         e.duration_s, least(e.target_msisdn, e.other_msisdn) AS a, greatest(e.target_msisdn, e.other_msisdn) AS b
       FROM events_unique e ${scope.join ?? ''}
       WHERE e.event_type IN ('voice', 'sms', 'mms') AND e.other_msisdn IS NOT NULL AND e.other_msisdn <> e.target_msisdn
-        AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
         AND (${scope.where ?? 'true'})
     ),
     cand AS MATERIALIZED (

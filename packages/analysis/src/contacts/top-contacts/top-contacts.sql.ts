@@ -37,7 +37,7 @@ export const topContactsQuery: QuerySpec<ContactQueryRow, 'target' | 'from' | 't
         CASE WHEN bool_and(other_msisdn IS NULL) THEN list(id ORDER BY start_utc, id) END AS ids
       FROM events_unique
       WHERE target_msisdn = $target AND event_type IN ('voice', 'sms', 'mms') AND coalesce(other_msisdn, other_raw) IS NOT NULL
-        AND ($from IS NULL OR start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR start_utc <= $to::TIMESTAMP)
+        AND ($from IS NULL OR start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       GROUP BY 1
       ORDER BY events DESC, call_seconds DESC, other
       LIMIT $limit`,

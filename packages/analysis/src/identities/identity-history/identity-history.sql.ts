@@ -15,7 +15,7 @@ export const identityNumbersQuery: QuerySpec<{ readonly number: string }, 'from'
   sql: {
     duckdb: `SELECT target_msisdn AS number FROM events_unique
         WHERE (imei IS NOT NULL OR imsi IS NOT NULL)
-          AND ($from IS NULL OR start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR start_utc <= $to::TIMESTAMP)
+          AND ($from IS NULL OR start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       UNION
       SELECT msisdn FROM subscribers WHERE msisdn IS NOT NULL AND (imei IS NOT NULL OR imsi IS NOT NULL)
       ORDER BY number`,
@@ -63,7 +63,7 @@ export const identityUseQuery: QuerySpec<IdentityUseRow, 'numbers' | 'from' | 't
       ev AS MATERIALIZED (
         SELECT id, target_msisdn AS number, imei, ${IMSI('imsi')} AS imsi, start_utc AS t FROM events_unique
         WHERE (imei IS NOT NULL OR imsi IS NOT NULL)
-          AND ($from IS NULL OR start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR start_utc <= $to::TIMESTAMP)
+          AND ($from IS NULL OR start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       ),
       sub AS MATERIALIZED (SELECT msisdn AS number, imei, ${IMSI('imsi')} AS imsi FROM subscribers),
       own AS MATERIALIZED (

@@ -23,7 +23,7 @@ export const recipientsQuery: QuerySpec<RecipientRow, Param> = {
   id: 'customer-base',
   sql: {
     duckdb: `WITH ${flareCtes('target_msisdn = $line')},
-      sent AS (SELECT * FROM flares WHERE $as_of IS NULL OR start_utc <= $as_of::TIMESTAMP)
+      sent AS (SELECT * FROM flares WHERE $as_of IS NULL OR start_utc <= timezone('UTC', $as_of::TIMESTAMPTZ))
       SELECT s.recipient, any_value(s.other_kind) AS kind, arg_min(s.other_raw, (s.us, s.id)) AS raw,
         list_contains($exclude::VARCHAR[], s.recipient) AS excluded,
         ${isoSql('arg_min(s.start_utc, (s.us, s.id))')} AS first_at,

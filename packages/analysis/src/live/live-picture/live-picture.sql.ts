@@ -15,7 +15,7 @@ const LINE_EVENTS_CTES = `${LINE_GROUPS_CTE}, ${CELL_ROWS_CTE},
     SELECT lg.g, e.target_msisdn AS n, e.id, e.start_utc AS t, e.end_utc, e.duration_s, e.event_type, e.direction,
       e.time_semantics, e.start_cgi AS cgi, e.imsi, e.imei, e.imei_raw, e.network
     FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
-    WHERE $asOf IS NULL OR e.start_utc <= $asOf::TIMESTAMP),
+    WHERE $asOf IS NULL OR e.start_utc <= timezone('UTC', $asOf::TIMESTAMPTZ)),
   ${eventPositionsCte('pos', 'ev')},
   last_t AS (SELECT g, max(t) AS t FROM ev GROUP BY g)`
 

@@ -63,8 +63,8 @@ export const homeCellsQuery: QuerySpec<HomeCellRow, HomeParams> = {
         SELECT p.g, p.person, e.id, e.start_cgi AS cgi, ${nightOf('e.start_utc')} AS night
         FROM events_unique e JOIN persons p ON p.person = e.target_msisdn
         WHERE $useOvernight AND e.start_cgi IS NOT NULL AND ${inNight('e.start_utc')}
-          AND ($baselineFrom IS NULL OR e.start_utc >= $baselineFrom::TIMESTAMP)
-          AND ($baselineTo IS NULL OR e.start_utc <= $baselineTo::TIMESTAMP)),
+          AND ($baselineFrom IS NULL OR e.start_utc >= timezone('UTC', $baselineFrom::TIMESTAMPTZ))
+          AND ($baselineTo IS NULL OR e.start_utc <= timezone('UTC', $baselineTo::TIMESTAMPTZ))),
       overnight AS (
         SELECT g, person, cgi, count(DISTINCT night) AS nights, list(person || '|' || id ORDER BY id) AS refs,
           row_number() OVER (PARTITION BY g, person ORDER BY count(DISTINCT night) DESC, cgi) AS rank

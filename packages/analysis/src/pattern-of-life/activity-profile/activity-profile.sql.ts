@@ -12,7 +12,7 @@ const EVENTS = `given AS MATERIALIZED (SELECT DISTINCT unnest($numbers::VARCHAR[
           e.event_type, e.direction, coalesce(e.other_msisdn, e.other_raw) AS other
         FROM events_unique e SEMI JOIN given g ON g.number = e.target_msisdn
         WHERE (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.event_type))
-          AND ($from IS NULL OR e.start_utc >= $from::TIMESTAMP) AND ($to IS NULL OR e.start_utc <= $to::TIMESTAMP)
+          AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       )`
 
 export interface BucketRow {
@@ -73,8 +73,8 @@ export const activityDaysQuery: QuerySpec<DayRow, Common> = {
         FROM ev GROUP BY number, lt::DATE
       ),
       bounds AS (
-        SELECT *, greatest(timezone('UTC', timezone($zone, d::TIMESTAMP)), coalesce($from::TIMESTAMP, '-infinity'::TIMESTAMP)) AS lo,
-          least(timezone('UTC', timezone($zone, (d + 1)::TIMESTAMP)) - INTERVAL 1 MICROSECOND, coalesce($to::TIMESTAMP, 'infinity'::TIMESTAMP)) AS hi
+        SELECT *, greatest(timezone('UTC', timezone($zone, d::TIMESTAMP)), coalesce(timezone('UTC', $from::TIMESTAMPTZ), '-infinity'::TIMESTAMP)) AS lo,
+          least(timezone('UTC', timezone($zone, (d + 1)::TIMESTAMP)) - INTERVAL 1 MICROSECOND, coalesce(timezone('UTC', $to::TIMESTAMPTZ), 'infinity'::TIMESTAMP)) AS hi
         FROM days
       )
       SELECT number, strftime(d, '%Y-%m-%d') AS date, isodow(d) AS weekday, events,

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path'
+import type { Command } from 'commander'
+import {
+  cuckooingLeads,
+  dealLines,
+  lineContinuity,
+  lineRoles,
+  livePicture,
+  runAnalysis,
+  safeguardingWorklist,
+  type AnalysisContext,
+} from '@linesight/analysis'
+import { openCase } from '@linesight/casework'
+import { output } from '../output.js'
+
+/**
+ * The drug-lines picture in one command: detection, then on the numbers it flags the continuity of each line,
+ * roles, live picture, cuckooing leads and the safeguarding worklist. Every part is an ordinary analysis; `--json`
+ * prints all their results with their parameters and digests.
+ */
+export function registerLines(program: Command): void {
+  program
+    .command('lines <case>')
+    .description(
+      'deal lines with their history, holder and runners, live picture, cuckooing leads and safeguarding leads',
+    )
+    .option('--zone <zone>', "zone that defines a day (default: the case's declared zone)")
+    .option('--json', 'print every result in full, with its provenance')
+    .action(async (root: string, o: { zone?: string; json?: boolean }) => {
+      const session = await openCase(resolve(root))
+      try {
+        const ctx: AnalysisContext = {
+          now: new Date(),
+          zone: o.zone ?? session.folder.manifest.defaultTimeZone,
+        }
+        const detection = await runAnalysis(dealLines, session.store, {}, ctx)
+        const lines = detection.result.candidates
+          .filter((c) => c.verdict === 'deal-line')
+          .map((c) => c.number)
+        const possible = detection.result.candidates.filter((c) => c.verdict === 'possible')
+        const given = { lines }
+        const [continuity, roles, live, cuckooing, safeguarding] =
+          lines.length === 0
+            ? [null, null, null, null, null]
+            : [
+                await runAnalysis(lineContinuity, session.store, given, ctx),
+                await runAnalysis(lineRoles, session.store, given, ctx),
+                await runAnalysis(livePicture, session.store, given, ctx),
+                await runAnalysis(cuckooingLeads, session.store, given, ctx),
+                await runAnalysis(safeguardingWorklist, session.store, given, ctx),
+              ]
+        const all = { detection, continuity, roles, live, cuckooing, safeguarding }
+        output(o.json === true).result(all, () => {
+          const out: string[] = [
+            `Deal-line assessment of ${detection.result.candidates.length} target numbers: ${lines.length} deal-line, ${possible.length} possible (an analyst confirms; scores rank, they are not verdicts).`,
+          ]
+          for (const line of continuity?.result.lines ?? []) {
+            out.push(
+              '',
+              `Line ${line.key} — ${line.numbers.length} number(s), ${line.firstSeen.slice(0, 10)} to ${line.lastSeen.slice(0, 10)}`,
+            )
+            for (const g of line.generations) out.push(`  generation ${JSON.stringify(g)}`.slice(0, 200))
+            const r = roles?.result.lines.find((x) => x.numbers.includes(line.key))
+            for (const h of r?.holders ?? [])
+              out.push(`  holder candidate ${h.number} (${h.confidence}, score ${h.score})`)
+            for (const x of r?.runners ?? [])
+              out.push(`  runner candidate ${x.number} (${x.confidence}, score ${x.score})`)
+            const l = live?.result.lines.find((x) => x.numbers.includes(line.key))
+            if (l !== undefined)
+              out.push(
+                `  live: current number ${l.currentNumber}; last activity ${l.lastActivity.utc} (${l.lastActivity.eventType})`,
+              )
+          }
+          if (cuckooing !== null)
+            out.push(
+              '',
+              `Cuckooing leads: ${cuckooing.result.leads.length} (ranked; sharing a cell shows the serving area, not the same building)`,
+            )
+          if (safeguarding !== null)
+            out.push(
+              `Safeguarding worklist: ${safeguarding.result.entries.length} entries — ${safeguarding.result.label}`,
+            )
+          for (const p of possible) out.push(`Possible: ${p.number} (score ${p.score})`)
+          return out.join('\n')
+        })
+      } finally {
+        await session.close()
+      }
+    })
+}
