@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { CaseSession } from './case-session.js'
 import { importFiles, type FileResult } from './import-files.js'
 import { scratchCase, sql } from './test-kit.js'
@@ -199,5 +199,18 @@ describe('bad input gives a clear message or a reject row, and never loses what 
       { t: '2024-10-27 00:30', a: true },
       { t: '2024-10-27 02:30', a: false },
     ])
+  })
+})
+
+describe('the importer never writes beside the originals', () => {
+  it('a Windows-1252 file whose date order needs a whole-column scan leaves its folder untouched', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${ROW(`0${1 + (i % 9)}/02/2024`)},Caf\u00e9`)
+    rows.push(`${ROW('28/02/2024')},Caf\u00e9`)
+    const path = await file('windows-1252.csv', Buffer.from([`${HEADER},Notes`, ...rows].join('\n'), 'latin1'))
+    const dir = dirname(path)
+    const before = await readdir(dir)
+    const result = await importOne(path)
+    expect(result.status === 'imported' && result.reports[0]!.encoding).toBe('windows-1252')
+    expect(await readdir(dir)).toEqual(before)
   })
 })

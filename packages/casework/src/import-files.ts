@@ -135,7 +135,12 @@ async function detect(
       : {
           source: {
             ...probe.source,
-            path: await utf8WorkingCopy(readable.path, first.encoding as never, `${readable.path}.utf8.csv`),
+            // The working copy lives in the scratch folder, never beside the user's original.
+            path: await utf8WorkingCopy(
+              readable.path,
+              first.encoding as never,
+              join(scratch, `probe-${basename(readable.path)}.utf8.csv`),
+            ),
           },
         }
   const stats = await session.store.columnShapes(working, first.pendingDateOrder)
