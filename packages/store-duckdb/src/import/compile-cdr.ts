@@ -1,6 +1,6 @@
 import type { CdrPlan, ImportPlan } from '@linesight/model'
 import { literal, literalOrNull } from '../sql/quote.js'
-import type { CompiledPlan, LocalTime, RowCheck, StageColumn } from './compiled-plan.js'
+import type { CompiledPlan, LocalTime, RowCheck, StageColumn, ValueLookup } from './compiled-plan.js'
 import { cellParts, cgiOf, isLocalZone, parseTime, text, timeText } from './expressions.js'
 
 const vocabularyCase = (column: string, plan: CdrPlan, part: 'type' | 'direction'): string => {
@@ -79,8 +79,24 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
     add('__duration', seconds)
   }
 
+  const lookups: ValueLookup[] = []
   const cell = (name: 'start' | 'end', spec: CdrPlan['startCell']): void => {
     if (spec === null) return
+    if (spec.kind === 'cgi-text') {
+      // Global cell ids repeat thousands of times: parse each distinct text once and join back.
+      add(`__${name}_cell_raw`, text(spec.column))
+      lookups.push({
+        raw: `__${name}_cell_raw`,
+        alias: `__${name}`,
+        outputs: {
+          mcc: 'ls_cgi_mcc(raw)',
+          mnc: 'ls_cgi_mnc(raw)',
+          lac: 'ls_cgi_lac(raw)',
+          ci: 'ls_cgi_ci(raw)',
+        },
+      })
+      return
+    }
     const p = cellParts(spec)
     add(`__${name}_cell_raw`, p.raw)
     add(`__${name}_mcc`, p.mcc)
@@ -225,7 +241,7 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
     { name: 'start_cell_lon', expr: '__cell_lon' },
     { name: 'end_cgi', expr: cgi('end') },
     { name: 'end_cell_raw', expr: records.endCell === null ? 'NULL' : '__end_cell_raw' },
-    { name: 'imei', expr: 'ls_imei14(__imei_raw)' },
+    { name: 'imei', expr: records.imei === null ? 'NULL' : '__imei_core' },
     { name: 'imei_raw', expr: '__imei_raw' },
     { name: 'imsi', expr: '__imsi' },
     { name: 'charging_id', expr: '__charging_id' },
@@ -246,6 +262,10 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
       { raw: '__target_raw', alias: '__target' },
       { raw: '__other_raw', alias: '__other' },
     ],
+    lookups:
+      records.imei === null
+        ? lookups
+        : [...lookups, { raw: '__imei_raw', alias: '__imei', outputs: { core: 'ls_imei14(raw)' } }],
     lateChecks,
     localTimes,
     output,

@@ -136,6 +136,7 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
     stage,
     checks,
     phones: [],
+    lookups: [],
     lateChecks: [],
     localTimes,
     output,

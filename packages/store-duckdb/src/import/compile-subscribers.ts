@@ -78,6 +78,7 @@ export function compileSubscribers(plan: ImportPlan, records: SubscribersPlan): 
     stage,
     checks,
     phones: [{ raw: '__msisdn_raw', alias: '__msisdn' }],
+    lookups: [],
     lateChecks,
     localTimes: [],
     output,

@@ -33,12 +33,24 @@ export interface PhoneLookup {
   readonly alias: string
 }
 
+/**
+ * A stage column whose distinct values are turned into several outputs by SQL (cell ids, IMEIs), once per value
+ * and joined back: `<alias>_<output>` becomes available to late checks and output columns.
+ */
+export interface ValueLookup {
+  readonly raw: string
+  readonly alias: string
+  /** Output name → SQL over `raw` (the lookup table's text column). */
+  readonly outputs: Readonly<Record<string, string>>
+}
+
 export interface CompiledPlan {
   readonly table: 'events' | 'cells' | 'subscribers'
   readonly numberCountry: string
   readonly stage: readonly StageColumn[]
   readonly checks: readonly RowCheck[]
   readonly phones: readonly PhoneLookup[]
+  readonly lookups: readonly ValueLookup[]
   /** Checks that need the joined values (numbers, UTC times); same shape as `checks`, over the joined row. */
   readonly lateChecks: readonly RowCheck[]
   readonly localTimes: readonly LocalTime[]

@@ -49,6 +49,33 @@ async function withProgress<T>(
 }
 
 /**
+ * Flags repeats of an earlier event: on a narrow table of keys, only keys seen twice in this source or already in
+ * the case are ranked, and only the repeats are updated. The first delivery (earlier source, else earlier row)
+ * stays unflagged; nothing is deleted.
+ */
+async function flagDuplicates(c: DuckDBConnection, fileId: string, sheet: string): Promise<void> {
+  const thisSource = `source_file_id = ${literal(fileId)} AND source_sheet IS NOT DISTINCT FROM ${sheet}`
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE __keys AS SELECT id, event_key, source_row FROM events WHERE ${thisSource}`,
+  )
+  await c.run(`CREATE OR REPLACE TEMP TABLE __prior AS
+    SELECT e.event_key, min(e.id) AS first_id FROM events e SEMI JOIN __keys k ON k.event_key = e.event_key
+    WHERE NOT (${thisSource.replaceAll('source_', 'e.source_')}) AND e.duplicate_of IS NULL GROUP BY e.event_key`)
+  await c.run(`CREATE OR REPLACE TEMP TABLE __dups AS
+    SELECT id, first_id FROM (
+      SELECT k.id, coalesce(p.first_id, first_value(k.id) OVER w) AS first_id, p.first_id IS NOT NULL AS prior,
+        row_number() OVER w AS rank
+      FROM __keys k
+      SEMI JOIN (SELECT event_key FROM __keys GROUP BY event_key HAVING count(*) > 1 UNION SELECT event_key FROM __prior) r
+        ON r.event_key = k.event_key
+      LEFT JOIN __prior p ON p.event_key = k.event_key
+      WINDOW w AS (PARTITION BY k.event_key ORDER BY k.source_row))
+    WHERE prior OR rank > 1`)
+  await c.run('UPDATE events SET duplicate_of = d.first_id FROM __dups d WHERE events.id = d.id')
+  for (const t of ['__keys', '__prior', '__dups']) await c.run(`DROP TABLE IF EXISTS ${t}`)
+}
+
+/**
  * Runs a compiled plan inside the caller's transaction: stage the text, convert local times through a per-minute
  * zone table, insert the good rows with duplicate flags, and keep every other row as a reject with its reason.
  */
@@ -70,19 +97,25 @@ export async function runImport(
   const rawRecord = `concat_ws(${literal(plan.source.delimiter)}, ${plan.source.columns.map((col) => `coalesce(${ident(col)}, '')`).join(', ')})`
 
   await c.run('DROP TABLE IF EXISTS __stage')
+  // One pass: stage values, then the verdict (later aliases read earlier ones), and the raw text only for rejects.
   await withProgress(c, 'reading', onProgress, () =>
     c.run(`CREATE TEMP TABLE __stage AS
-      SELECT __rn, ${compiled.stage.map((s) => s.name).join(', ')},
+      SELECT ${compiled.stage.map((s) => `${s.expr} AS ${s.name}`).join(',\n        ')},
         ${reason('reason')} AS __reason, ${reason('field')} AS __field, ${reason('rawValue')} AS __raw_value,
-        CASE WHEN ${reason('reason')} IS NOT NULL THEN left(__raw, ${RAW_RECORD_LIMIT}) END AS __raw_record
-      FROM (SELECT row_number() OVER () AS __rn, ${rawRecord} AS __raw,
-              ${compiled.stage.map((s) => `${s.expr} AS ${s.name}`).join(',\n              ')}
-            FROM ${readCsvSql(plan.source, rejTable, rejScan)})`),
+        CASE WHEN __reason IS NOT NULL THEN left(${rawRecord}, ${RAW_RECORD_LIMIT}) END AS __raw_record
+      FROM ${readCsvSql(plan.source, rejTable, rejScan)}`),
   )
 
   // Parse failures skipped by the reader shift record numbers; map each good record to its true row and line.
   const parseRejects = await count(c, `SELECT count(DISTINCT line) FROM ${rejTable}`)
   const linesBefore = plan.source.linesBeforeData
+  // Rows keep file order in the stage; inside a transaction their rowids start at a large base, so subtract it,
+  // and fall back to numbering by rowid if they are ever not contiguous.
+  const ids =
+    (await c.runAndReadAll('SELECT min(rowid), max(rowid), count(*) FROM __stage')).getRows()[0] ?? []
+  const [minId, maxId, stagedRows] = ids.map((v) => BigInt(String(v ?? 0)))
+  const contiguous = stagedRows === 0n || maxId! - minId! + 1n === stagedRows
+  const ordinal = contiguous ? `rowid - ${minId ?? 0n} + 1` : 'row_number() OVER (ORDER BY rowid)'
   let rowExpr = 's.__rn'
   let rowJoin = ''
   if (parseRejects > 0) {
@@ -126,6 +159,18 @@ export async function runImport(
     })
   }
 
+  // Values that repeat (cell ids, IMEIs) are parsed once per distinct text by SQL and joined back.
+  const lookupJoins: string[] = []
+  const lookupColumns: string[] = []
+  for (const [i, l] of compiled.lookups.entries()) {
+    const outputs = Object.entries(l.outputs)
+    await c.run(`CREATE OR REPLACE TEMP TABLE __lookup_${i} AS
+      SELECT raw, ${outputs.map(([name, expr]) => `${expr} AS ${name}`).join(', ')}
+      FROM (SELECT DISTINCT ${l.raw} AS raw FROM __stage WHERE ${l.raw} IS NOT NULL)`)
+    lookupJoins.push(`LEFT JOIN __lookup_${i} k${i} ON k${i}.raw = s.${l.raw}`)
+    lookupColumns.push(...outputs.map(([name]) => `k${i}.${name} AS ${l.alias}_${name}`))
+  }
+
   const tzJoins: string[] = []
   const tzColumns: string[] = []
   const lateChecks = [...compiled.lateChecks]
@@ -155,8 +200,8 @@ export async function runImport(
       : `CASE ${lateChecks.map((k) => `WHEN coalesce(${k.failWhen}, false) THEN ${part === 'reason' ? k.reason : part === 'field' ? literal(k.field) : k.rawValue}`).join(' ')} END`
   // One joined view of the stage: every stage column plus UTC times, normalised numbers and the late verdict.
   const joined = `(SELECT *, ${late('reason')} AS __late_reason, ${late('field')} AS __late_field, ${late('rawValue')} AS __late_raw FROM (
-      SELECT s.*, ${[...tzColumns, ...phoneColumns, `${rowExpr} AS __row`].join(', ')}
-      FROM __stage s ${rowJoin} ${tzJoins.join(' ')} ${phoneJoins.join(' ')}))`
+      SELECT s.*, ${[...tzColumns, ...phoneColumns, ...lookupColumns, `${rowExpr} AS __row`].join(', ')}
+      FROM (SELECT *, ${ordinal} AS __rn FROM __stage) s ${rowJoin} ${tzJoins.join(' ')} ${phoneJoins.join(' ')} ${lookupJoins.join(' ')}))`
   const provenance = `${literal(fileId)} || ':' || coalesce(${sheet}, '') || ':' || __row AS id,
     ${literal(fileId)} AS source_file_id, ${sheet} AS source_sheet, __row AS source_row, __row + ${linesBefore} AS source_line`
   const table = compiled.table
@@ -173,16 +218,10 @@ export async function runImport(
     const key = `md5(concat_ws('|', ${compiled.eventKey.map((k) => `coalesce(CAST(${k} AS VARCHAR), '')`).join(', ')}))`
     await c.run(`INSERT INTO events (id, source_file_id, source_sheet, source_row, source_line, profile_id, profile_version,
         ${outputCols.join(', ')}, event_key, duplicate_of)
-      SELECT n.id, n.source_file_id, n.source_sheet, n.source_row, n.source_line, ${literal(plan.profile.id)}, ${literal(plan.profile.version)},
-        ${outputCols.map((c2) => `n.${c2}`).join(', ')}, n.event_key,
-        CASE WHEN p.first_id IS NOT NULL THEN p.first_id WHEN n.__dup_rank > 1 THEN n.__first_in_file END
-      FROM (
-        SELECT o.*, row_number() OVER w AS __dup_rank, first_value(o.id) OVER w AS __first_in_file
-        FROM (SELECT *, ${key} AS event_key FROM (${good})) o
-        WINDOW w AS (PARTITION BY o.event_key ORDER BY o.source_row)
-      ) n
-      LEFT JOIN (SELECT event_key, min(id) AS first_id FROM events WHERE duplicate_of IS NULL GROUP BY event_key) p
-        ON p.event_key = n.event_key`)
+      SELECT id, source_file_id, source_sheet, source_row, source_line, ${literal(plan.profile.id)}, ${literal(plan.profile.version)},
+        ${outputCols.join(', ')}, ${key}, NULL
+      FROM (${good})`)
+    await flagDuplicates(c, fileId, sheet)
   })
 
   await c.run(`INSERT INTO rejects
