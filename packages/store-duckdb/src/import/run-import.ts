@@ -1,5 +1,5 @@
 import { listValue, type DuckDBConnection } from '@duckdb/node-api'
-import { normalisePhone } from '@linesight/identifiers'
+import { NUMBERING_PLANS, normalisePhone } from '@linesight/identifiers'
 import type { ImportPlan, RejectRecord } from '@linesight/model'
 import type { ImportOutcome, ImportProgress } from '@linesight/store'
 import { ident, literal, literalOrNull } from '../sql/quote.js'
@@ -46,6 +46,28 @@ async function withProgress<T>(
   } finally {
     clearInterval(timer)
   }
+}
+
+/**
+ * SQL giving E.164 for a number written in one of the country's own plain mobile forms (national with trunk
+ * prefix, calling code with or without + or 00), or NULL; built from the same numbering plan the normaliser uses.
+ */
+function mobileFastPath(country: string): string | null {
+  const plan = NUMBERING_PLANS.find((p) => p.country === country)
+  if (plan?.mobilePattern === undefined) return null
+  const cleaned = `regexp_replace(replace(raw, '(0)', ''), '[-\\s.()/]', '', 'g')`
+  const prefixes = [
+    `\\+${plan.callingCode}`,
+    `${plan.internationalPrefix}${plan.callingCode}`,
+    plan.callingCode,
+    plan.trunkPrefix,
+  ]
+    .filter((x) => x !== '')
+    .join('|')
+  const nsn = `regexp_extract(${cleaned}, '^(?:${prefixes})(${plan.mobilePattern})$', 1)`
+  const fictional =
+    plan.fictionalPattern === undefined ? 'false' : `regexp_full_match(${nsn}, '${plan.fictionalPattern}')`
+  return `CASE WHEN ${nsn} <> '' AND NOT ${fictional} THEN '+${plan.callingCode}' || ${nsn} END`
 }
 
 /**
@@ -131,16 +153,21 @@ export async function runImport(
   const phoneJoins: string[] = []
   const phoneColumns: string[] = []
   if (compiled.phones.length > 0) {
+    await c.run(
+      `CREATE OR REPLACE TEMP TABLE __phone_texts AS ${compiled.phones
+        .map((p) => `SELECT DISTINCT ${p.raw} AS raw FROM __stage WHERE ${p.raw} IS NOT NULL`)
+        .join(' UNION ')}`,
+    )
+    // Mobile numbers in the country's own plain forms are settled in SQL (same plan data as the normaliser); the
+    // rest, whatever their form, go through libphonenumber.
+    const fast = mobileFastPath(compiled.numberCountry)
+    await c.run(`CREATE OR REPLACE TEMP TABLE __phones AS
+      SELECT raw, e164, 'e164' AS kind FROM (SELECT raw, ${fast ?? 'NULL::VARCHAR'} AS e164 FROM __phone_texts) WHERE e164 IS NOT NULL`)
     const distinct = (
-      await c.runAndReadAll(
-        compiled.phones
-          .map((p) => `SELECT DISTINCT ${p.raw} AS raw FROM __stage WHERE ${p.raw} IS NOT NULL`)
-          .join(' UNION ') + ' ORDER BY raw',
-      )
+      await c.runAndReadAll('SELECT raw FROM __phone_texts ANTI JOIN __phones USING (raw) ORDER BY raw')
     )
       .getRows()
       .map((r) => String(r[0]))
-    await c.run('CREATE OR REPLACE TEMP TABLE __phones (raw VARCHAR, e164 VARCHAR, kind VARCHAR)')
     for (let i = 0; i < distinct.length; i += 50_000) {
       const batch = distinct.slice(i, i + 50_000)
       const parsed = batch.map((raw) => normalisePhone(raw, compiled.numberCountry))
@@ -216,11 +243,15 @@ export async function runImport(
       return
     }
     const key = `md5(concat_ws('|', ${compiled.eventKey.map((k) => `coalesce(CAST(${k} AS VARCHAR), '')`).join(', ')}))`
+    // Stored order does not matter (every row carries its source row and analyses order explicitly), so the
+    // engine may insert in parallel.
+    await c.run('SET preserve_insertion_order = false')
     await c.run(`INSERT INTO events (id, source_file_id, source_sheet, source_row, source_line, profile_id, profile_version,
         ${outputCols.join(', ')}, event_key, duplicate_of)
       SELECT id, source_file_id, source_sheet, source_row, source_line, ${literal(plan.profile.id)}, ${literal(plan.profile.version)},
         ${outputCols.join(', ')}, ${key}, NULL
       FROM (${good})`)
+    await c.run('SET preserve_insertion_order = true')
     await flagDuplicates(c, fileId, sheet)
   })
 
