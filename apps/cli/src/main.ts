@@ -8,6 +8,7 @@ import { registerDemo } from './commands/demo.js'
 import { registerRun } from './commands/run.js'
 import { registerReport } from './commands/report.js'
 import { registerLines } from './commands/lines.js'
+import { registerServe } from './commands/serve.js'
 
 const program = new Command()
   .name('linesight')
@@ -21,6 +22,7 @@ registerRejects(program)
 registerRun(program)
 registerReport(program)
 registerLines(program)
+registerServe(program)
 registerDemo(program)
 
 try {

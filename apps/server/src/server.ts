@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { stat } from 'node:fs/promises'
 import { SOFTWARE_VERSION } from '@linesight/casework'
 import { CaseDirectory } from './cases/case-directory.js'
-import type { ServerOptions } from './config.js'
+import { defaultWebRoot, type ServerOptions } from './config.js'
 import { HttpError, toErrorResponse } from './http/errors.js'
 import { sendJson } from './http/respond.js'
 import { Router, STREAMED } from './http/router.js'
@@ -43,6 +43,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerExportRoutes(router)
   const closeUploads = registerImportRoutes(router, cases, options.maxUploadBytes ?? 4096 * 1024 * 1024)
   const pmtiles = options.pmtiles ?? null
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot
   if (pmtiles !== null && !(await stat(pmtiles).catch(() => null))?.isFile())
     throw new Error(`the PMTiles basemap ${pmtiles} does not exist`)
   router.on('GET', '/api/config', async () => ({
@@ -75,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new HttpError(405, `${req.method} is not allowed here`)
     if (url.pathname === '/basemap.pmtiles' && pmtiles !== null) return sendFile(req, res, pmtiles, false)
-    return serveStatic(req, res, options.webRoot ?? null, url.pathname)
+    return serveStatic(req, res, webRoot, url.pathname)
   }
 
   const server = createServer((req, res) => {

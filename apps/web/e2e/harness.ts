@@ -33,9 +33,8 @@ export async function buildWeb(): Promise<number> {
   await promisify(execFile)(
     process.execPath,
     [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-    {
-      cwd: webDir,
-    },
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    { cwd: webDir, env: { ...process.env, NODE_ENV: 'production' } },
   )
   return performance.now() - started
 }
@@ -154,9 +153,9 @@ export async function pixelChange(page: Page, a: Buffer, b: Buffer): Promise<num
   )
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<Buffer> {
+export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<Buffer> {
   await mkdir(screenshotsDir, { recursive: true })
-  const png = await page.screenshot({ path: join(screenshotsDir, `${name}.png`) })
+  const png = await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage })
   return png
 }
 

@@ -206,7 +206,10 @@ describe('the importer never writes beside the originals', () => {
   it('a Windows-1252 file whose date order needs a whole-column scan leaves its folder untouched', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => `${ROW(`0${1 + (i % 9)}/02/2024`)},Caf\u00e9`)
     rows.push(`${ROW('28/02/2024')},Caf\u00e9`)
-    const path = await file('windows-1252.csv', Buffer.from([`${HEADER},Notes`, ...rows].join('\n'), 'latin1'))
+    const path = await file(
+      'windows-1252.csv',
+      Buffer.from([`${HEADER},Notes`, ...rows].join('\n'), 'latin1'),
+    )
     const dir = dirname(path)
     const before = await readdir(dir)
     const result = await importOne(path)

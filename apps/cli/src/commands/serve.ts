@@ -8,7 +8,12 @@ import { UsageError } from '../output.js'
  * cleanly. Prints the URL on stdout.
  */
 export async function serveUntilStopped(given: Partial<ServerOptions>): Promise<void> {
-  const server = await startServer(optionsFromEnv(process.env, given))
+  const options = optionsFromEnv(process.env, given)
+  if (options.webRoot === null)
+    process.stderr.write(
+      'The web app is not built, so only the API is served: run "npm run build -w @linesight/web".\n',
+    )
+  const server = await startServer(options)
   process.stdout.write(
     `Linesight is running at ${server.url} (cases: ${server.cases.dirs.join(', ')}). Press Ctrl-C to stop.\n`,
   )

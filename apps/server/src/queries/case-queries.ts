@@ -77,15 +77,22 @@ export const rejectsQuery: QuerySpec<Record<string, unknown>, 'file' | 'limit' |
   row: copy,
 }
 
-/** One row per cell id: the network's list first, a public fallback only when no network row exists. */
+/**
+ * One row per cell id: the network's list first, a public fallback only when no network row exists. A cell counts
+ * as used when an event names it, or names its network and cell identity without a LAC/TAC (as some data records
+ * do): the browser matches those the same way (`sectorLookup`).
+ */
 export const cellsQuery: QuerySpec<CellSite, 'all' | 'limit'> = {
   id: 'server-cells',
   sql: {
-    duckdb: `WITH used AS (SELECT start_cgi AS cgi, count(*) AS n FROM events_unique WHERE start_cgi IS NOT NULL GROUP BY 1)
+    duckdb: `WITH used AS (SELECT start_cgi AS cgi, count(*) AS n FROM events_unique WHERE start_cgi IS NOT NULL GROUP BY 1),
+      used_no_lac AS (SELECT start_mcc AS mcc, start_mnc AS mnc, start_ci AS ci, count(*) AS n FROM events_unique
+        WHERE start_ci IS NOT NULL AND coalesce(start_lac, '') = '' GROUP BY 1, 2, 3)
       SELECT c.cgi, c.lat, c.lon, c.azimuth, c.beamwidth, c.range_m, c.source_kind, c.site_name, c.network, c.technology,
-        coalesce(u.n, 0) AS events
+        coalesce(u.n, 0) + coalesce(v.n, 0) AS events
       FROM cells c LEFT JOIN used u ON u.cgi = c.cgi
-      WHERE c.lat IS NOT NULL AND c.lon IS NOT NULL AND ($all OR u.n IS NOT NULL)
+        LEFT JOIN used_no_lac v ON v.mcc = c.mcc AND v.mnc = c.mnc AND v.ci = c.ci
+      WHERE c.lat IS NOT NULL AND c.lon IS NOT NULL AND ($all OR u.n IS NOT NULL OR v.n IS NOT NULL)
       QUALIFY row_number() OVER (PARTITION BY c.cgi ORDER BY (c.source_kind = 'network') DESC, c.valid_from DESC NULLS LAST, c.id) = 1
       ORDER BY c.cgi
       LIMIT $limit`,

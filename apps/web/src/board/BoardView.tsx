@@ -176,7 +176,9 @@ function Section(props: {
 }): ReactNode {
   const { state } = useWorkspace()
   const { section, line } = props
-  const analysis = props.registry.find((a) => a.id === section.id)
+  const analysis = [section.id, ...(section.fallbacks ?? [])]
+    .map((id) => props.registry.find((a) => a.id === id))
+    .find((a) => a !== undefined)
   const params = useMemo(() => {
     if (analysis === undefined) return null
     if (section.scope === 'line')
@@ -201,7 +203,14 @@ function Section(props: {
       ) : run.data === null ? (
         <Loading what={section.title.toLowerCase()} />
       ) : (
-        <ResultView result={run.data} />
+        <>
+          {analysis.id === section.id ? null : (
+            <p className="muted">
+              "{section.id}" is not registered yet; showing {analysis.title} ({analysis.id}) instead.
+            </p>
+          )}
+          <ResultView result={run.data} />
+        </>
       )}
     </section>
   )

@@ -1,6 +1,8 @@
 /** The drug-lines board: which analyses it calls, by id, and whether each is about the case or one line. */
 export interface BoardSection {
   readonly id: string
+  /** Analyses that can stand in, in order, while `id` is not registered (said so on the card). */
+  readonly fallbacks?: readonly string[]
   readonly title: string
   readonly scope: 'case' | 'line'
   readonly explains: string
@@ -11,6 +13,7 @@ export const LINES_ANALYSIS = 'deal-lines'
 export const BOARD_SECTIONS: readonly BoardSection[] = [
   {
     id: 'line-continuity',
+    fallbacks: ['identity-history'],
     title: 'Numbers, SIMs and handsets over time',
     scope: 'line',
     explains: 'the line’s history across number, SIM and handset changes',

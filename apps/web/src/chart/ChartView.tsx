@@ -37,7 +37,14 @@ function stressModel(n: number): LinkGraphModel {
   }
   // The targets form a chain, so a path can be asked for across the whole graph.
   targets.slice(1).forEach((t, i) =>
-    contacts.push({ a: targets[i] ?? t, b: t, events: 1, seconds: 0, firstUtc: '2024-01-01T00:00:00Z', lastUtc: '2024-01-01T00:00:00Z' }),
+    contacts.push({
+      a: targets[i] ?? t,
+      b: t,
+      events: 1,
+      seconds: 0,
+      firstUtc: '2024-01-01T00:00:00Z',
+      lastUtc: '2024-01-01T00:00:00Z',
+    }),
   )
   return buildLinkGraph({ targets, contacts, identities: [] })
 }
@@ -240,10 +247,6 @@ export function TimeFilter(): ReactNode {
         />
       </label>
       <small className="muted">(UTC days)</small>
-    </span>
-  )
-}
- className="muted">(UTC days)</small>
     </span>
   )
 }

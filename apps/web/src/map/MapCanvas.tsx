@@ -12,6 +12,8 @@ export function MapCanvas(props: {
   readonly style: StyleSpecification
   readonly layers: readonly Layer[]
   readonly bounds: readonly [number, number, number, number] | null
+  /** A point to bring into view (a cell selected in another view), keeping the zoom. */
+  readonly centre: readonly [number, number] | null
   readonly onPick: (info: PickingInfo) => void
   readonly tooltip: (info: PickingInfo) => string | null
 }): ReactNode {
@@ -76,6 +78,13 @@ export function MapCanvas(props: {
     )
     // Refit only when the box changes, not on every render.
   }, [boundsKey, ready])
+
+  const centreKey = props.centre?.join(',') ?? ''
+  useEffect(() => {
+    const c = props.centre
+    if (map.current === null || c === null) return
+    map.current.panTo([c[0], c[1]], { duration: 0 })
+  }, [centreKey, ready])
 
   return (
     <div

@@ -9,6 +9,7 @@ import {
   seriesColor,
   timeExtent,
   toCss,
+  sectorLookup,
   type SectorShape,
 } from '@linesight/viz'
 import { api } from '../api/client.js'
@@ -45,7 +46,7 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
   const cells = useCells(state.caseId)
   const events = useEvents(state.caseId, state.numbers, state.from, state.to)
   const shapes = useMemo(() => (cells.data === null ? [] : cellSectors(cells.data.cells)), [cells.data])
-  const byCgi = useMemo(() => new Map(shapes.map((s) => [s.cgi, s])), [shapes])
+  const find = useMemo(() => sectorLookup(shapes), [shapes])
   const list = useMemo(() => events.data?.events ?? [], [events.data])
   const times = useMemo(() => eventTimes(list), [list])
   const extent = useMemo(() => timeExtent(list), [list])
@@ -88,20 +89,20 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
     const used = new Set(
       list.flatMap((e) => (e.target === state.focus.number && e.cgi !== null ? [e.cgi] : [])),
     )
-    return [...used].map((c) => byCgi.get(c)).filter((s): s is SectorShape => s !== undefined)
-  }, [state.focus.number, list, byCgi])
+    return [...used].map((c) => find(c)).filter((s): s is SectorShape => s !== undefined)
+  }, [state.focus.number, list, find])
   const layers = useMemo(
     () =>
       mapLayers({
         shapes,
-        byCgi,
+        find,
         marks,
         numbers: state.numbers,
         focusCgi: state.focus.cgi,
         numberCells,
         focusColor: seriesColor(Math.max(0, state.numbers.indexOf(state.focus.number ?? ''))),
       }),
-    [shapes, byCgi, marks, state.numbers, state.focus.cgi, state.focus.number, numberCells],
+    [shapes, find, marks, state.numbers, state.focus.cgi, state.focus.number, numberCells],
   )
   const bounds = useMemo(() => {
     if (cells.data === null) return null
@@ -154,6 +155,11 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
             ))}
           </select>
         </label>
+        <output className="map-selection" data-testid="map-selection">
+          {state.focus.cgi === null
+            ? ''
+            : `Selected cell: ${find(state.focus.cgi)?.label ?? `${state.focus.cgi} (not in the cell lists: not drawn)`}`}
+        </output>
         <span className="legend">
           {state.numbers.map((n, i) => (
             <span key={n} className="legend-item">
@@ -178,6 +184,11 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
             style={style.data}
             layers={layers}
             bounds={bounds}
+            centre={
+              state.focus.source === 'map' || state.focus.cgi === null
+                ? null
+                : ((find(state.focus.cgi)?.labelAt as [number, number] | undefined) ?? null)
+            }
             onPick={(info) => {
               const d = info.object as { shape?: SectorShape } | undefined
               if (d?.shape !== undefined)

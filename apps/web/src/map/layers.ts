@@ -24,7 +24,7 @@ const ringsOf = (shapes: readonly SectorShape[]): RingDatum[] =>
  */
 export function mapLayers(input: {
   readonly shapes: readonly SectorShape[]
-  readonly byCgi: ReadonlyMap<string, SectorShape>
+  readonly find: (cgi: string) => SectorShape | undefined
   readonly marks: readonly PlaybackMark[]
   readonly numbers: readonly string[]
   readonly focusCgi: string | null
@@ -33,7 +33,7 @@ export function mapLayers(input: {
 }): Layer[] {
   const colourOf = (target: string): Rgba => seriesColor(Math.max(0, input.numbers.indexOf(target)))
   const markRings = input.marks.flatMap((m) => {
-    const shape = input.byCgi.get(m.cgi)
+    const shape = input.find(m.cgi)
     if (shape === undefined) return []
     return shape.rings.map((ring) => ({
       ring,
@@ -41,7 +41,7 @@ export function mapLayers(input: {
       mark: m,
     }))
   })
-  const focus = input.focusCgi === null ? undefined : input.byCgi.get(input.focusCgi)
+  const focus = input.focusCgi === null ? undefined : input.find(input.focusCgi)
   return [
     new PolygonLayer<RingDatum>({
       id: 'sectors',

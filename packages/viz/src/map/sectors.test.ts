@@ -42,7 +42,9 @@ describe('cellSectors', () => {
   })
 
   it('finds a cell by id, or by network and cell identity when the event gives no LAC', () => {
-    const find = sectorLookup(cellSectors([cell(), cell({ cgi: '234-10-5-77' }), cell({ cgi: '234-10-6-77' })]))
+    const find = sectorLookup(
+      cellSectors([cell(), cell({ cgi: '234-10-5-77' }), cell({ cgi: '234-10-6-77' })]),
+    )
     expect(find('234-30-880-1')?.cgi).toBe('234-30-880-1')
     expect(find('234-30--1')?.cgi).toBe('234-30-880-1')
     expect(find('234-10--77')).toBeUndefined()

@@ -57,6 +57,13 @@ describe('cell text', () => {
     expect(t!.columns.map((c) => c.kind)).toEqual(['text', 'text', 'time', 'json'])
     expect(cellText(rows[0]!.checks, 'json', fmt)).toBe('✓ a  ✗ b')
     expect(cellText([{ x: 1 }, { x: 2 }], 'json', fmt)).toBe('2 records')
+    const [nested] = resultTables([{ n: '+441', activity: { firstDay: '2024-01-01', days: 3 }, evidence }])
+    expect(nested!.columns.map((c) => `${c.key}:${c.kind}`)).toEqual([
+      'n:text',
+      'activity.firstDay:date',
+      'activity.days:number',
+      'evidence:evidence',
+    ])
   })
 })
 

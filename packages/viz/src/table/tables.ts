@@ -77,6 +77,16 @@ export function columnsOf(rows: readonly Row[]): ColumnModel[] {
   }))
 }
 
+/** Nested records (not evidence) become `outer.inner` columns, one level deep, so a table can show them. */
+function flattenRow(row: Row): Row {
+  if (!Object.values(row).some((v) => isRecord(v) && !isEvidence(v))) return row
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(row))
+    if (isRecord(v) && !isEvidence(v)) for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = v2
+    else out[k] = v
+  return out
+}
+
 /**
  * Every list of records inside a result, as a table, in the order found (depth-first, at most `maxDepth` levels).
  * An analysis written after this code still shows: whatever arrays of objects it returns become tables, and any
@@ -89,7 +99,8 @@ export function resultTables(value: unknown, maxDepth = 3): TableModel[] {
     if (Array.isArray(v)) {
       const records = v.filter(isRecord)
       if (records.length > 0 && records.length === v.length && !records.every(isEvidence)) {
-        out.push({ path: path === '' ? 'rows' : path, columns: columnsOf(records), rows: records })
+        const flat = records.map(flattenRow)
+        out.push({ path: path === '' ? 'rows' : path, columns: columnsOf(flat), rows: flat })
         // Nested lists inside rows (e.g. each line's history): one table per field, rows tagged with their parent.
         const nestedKeys = new Set<string>()
         for (const r of records.slice(0, 50))
