@@ -10,7 +10,7 @@ import {
   recordOf,
   ValidationError,
 } from '@linesight/model'
-import type { Role } from '@linesight/ingest'
+import { ROLES, type Role } from '@linesight/ingest'
 
 /**
  * A user's answer to what detection could not settle (docs/formats.md "Mapping files"): which column plays which
@@ -27,56 +27,6 @@ export interface MappingFile {
   readonly vocabulary?: EventClassVocabulary
 }
 
-const ROLES: readonly string[] = [
-  'target',
-  'other',
-  'calling',
-  'called',
-  'direction',
-  'eventClass',
-  'datetime',
-  'date',
-  'time',
-  'end',
-  'duration',
-  'startCell',
-  'startLac',
-  'startCi',
-  'startNode',
-  'startSector',
-  'endCell',
-  'endLac',
-  'endCi',
-  'endNode',
-  'endSector',
-  'imei',
-  'imsi',
-  'chargingId',
-  'rat',
-  'bytesUp',
-  'bytesDown',
-  'network',
-  'lat',
-  'lon',
-  'latLon',
-  'easting',
-  'northing',
-  'mcc',
-  'mnc',
-  'technology',
-  'siteId',
-  'siteName',
-  'azimuth',
-  'beamwidth',
-  'range',
-  'validFrom',
-  'validTo',
-  'name',
-  'dateOfBirth',
-  'address',
-  'postcode',
-  'accountType',
-]
 const ALIASES: Readonly<Record<string, string>> = {
   start: 'datetime',
   cell: 'startCell',
@@ -105,7 +55,7 @@ export function validateMapping(value: unknown, path: string): MappingFile {
   const roles: Record<string, Role> = {}
   for (const [role, column] of Object.entries(m.columns ?? {})) {
     const canonical = ALIASES[role] ?? role
-    if (!ROLES.includes(canonical))
+    if (!(ROLES as readonly string[]).includes(canonical))
       throw new ValidationError(
         `${path}.columns.${role}`,
         `unknown role (known: ${[...Object.keys(ALIASES), ...ROLES].join(', ')})`,

@@ -261,6 +261,9 @@ const SYNONYMS: Readonly<Record<Role, readonly string[]>> = {
   ],
 }
 
+/** Every role, from the dictionary's own keys, for validating mapping files. */
+export const ROLES: readonly Role[] = Object.freeze(Object.keys(SYNONYMS) as Role[])
+
 const INDEX: ReadonlyMap<string, readonly Role[]> = (() => {
   const m = new Map<string, Role[]>()
   for (const [role, names] of Object.entries(SYNONYMS) as [Role, readonly string[]][])
