@@ -37,6 +37,7 @@ export async function summariseCase(session: CaseSession): Promise<string> {
     ),
     '',
     'Next:',
+    `  node apps/cli/dist/main.js lines ${session.folder.root}`,
     `  node apps/cli/dist/main.js case info ${session.folder.root}`,
     `  node apps/cli/dist/main.js analyses`,
     `  node apps/cli/dist/main.js run ${session.folder.root} top-contacts --param target=<number>`,
