@@ -14,11 +14,8 @@ import {
   type SubscriberPerson,
 } from '../../continuity/common/subscribers.sql.js'
 import { groupLines } from '../../continuity/line-continuity/line-continuity.js'
-import {
-  LINE_ROLES_PARAMS,
-  computeLineRoles,
-  type LineRoles,
-} from '../../attribution/line-roles/line-roles.js'
+import { computeLineRoles, type LineRoles } from '../../attribution/line-roles/line-roles.js'
+import { LINE_ROLES_PARAMS } from '../../attribution/line-roles/line-roles.params.js'
 import { episodes } from './cuckooing-leads.rules.js'
 import {
   homeCellsQuery,
