@@ -3,7 +3,12 @@ import type { Citer } from '../core/citations.js'
 import type { Block, Cell } from '../core/document.js'
 import { unavailableBlock } from '../core/frame.js'
 import { localText, toLocal } from '../core/time.js'
-import { findLine, type IdentifierUse, type LineHistory } from '../contracts/line-continuity.js'
+import {
+  findLine,
+  type IdentifierUse,
+  type LineContinuityFigures,
+  type LineHistory,
+} from '../contracts/line-continuity.js'
 import type { LineRoles, LineRolesFigures, RoleCandidate } from '../contracts/line-roles.js'
 import type { Selection } from '../gather/gather-analyses.js'
 
@@ -28,6 +33,21 @@ export { findLine }
 /** The numbers of the chosen line (all generations), or just the number given when the history is unknown. */
 export const lineNumbers = (history: LineHistory | null, line: string): readonly string[] =>
   history === null ? [line] : history.numbers
+
+/** The chosen line as every line document starts from it: its history, all its numbers and its role candidates. */
+export function resolveLine(
+  analyses: {
+    readonly 'line-continuity': AnalysisSlot<LineContinuityFigures>
+    readonly 'line-roles'?: AnalysisSlot<LineRolesFigures>
+  },
+  line: string,
+): { history: LineHistory | null; numbers: readonly string[]; roles: LineRoles | null } {
+  const history = findLine(value(analyses['line-continuity']), line)
+  const numbers = lineNumbers(history, line)
+  const slot = analyses['line-roles']
+  const roles = slot === undefined ? null : findRoles(value(slot), history?.key ?? line, numbers)
+  return { history, numbers, roles }
+}
 
 /** The line's role candidates, matched by key or by one of its numbers. */
 export function findRoles(

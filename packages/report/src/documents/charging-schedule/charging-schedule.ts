@@ -7,10 +7,7 @@ import { CONTRACTS } from '../../contracts/index.js'
 import type { RoleCandidate } from '../../contracts/line-roles.js'
 import type { AnalysisSlots, Selection } from '../../gather/gather-analyses.js'
 import {
-  findLine,
-  findRoles,
   grams,
-  lineNumbers,
   localDate,
   pounds,
   roleEvidenceTable,
@@ -19,6 +16,7 @@ import {
   sumDays,
   value,
   pickSlots,
+  resolveLine,
 } from '../line-common.js'
 
 export const CHARGING_SCHEDULE = {
@@ -82,9 +80,7 @@ export function buildChargingSchedule(input: ChargingScheduleInput): DocumentPar
   const zone = input.provenance.zone
   const cite = citer()
   const line = input.selection.line
-  const history = findLine(value(a['line-continuity']), line)
-  const numbers = lineNumbers(history, line)
-  const roles = findRoles(value(a['line-roles']), history?.key ?? line, numbers)
+  const { history, numbers, roles } = resolveLine(a, line)
   const list = roles === null ? [] : suspects([...roles.holders, ...roles.runners])
   const customers = value(a['daily-customers'])
   const transactions = value(a.transactions)

@@ -7,9 +7,6 @@ import { CONTRACTS } from '../../contracts/index.js'
 import type { RoleCandidate } from '../../contracts/line-roles.js'
 import type { AnalysisSlots, Selection } from '../../gather/gather-analyses.js'
 import {
-  findLine,
-  findRoles,
-  lineNumbers,
   localDate,
   roleEvidenceTable,
   rolesTable,
@@ -18,6 +15,7 @@ import {
   sumDays,
   value,
   pickSlots,
+  resolveLine,
 } from '../line-common.js'
 
 export const GANG_INJUNCTION = {
@@ -82,9 +80,7 @@ export function buildGangInjunction(input: GangInjunctionInput): DocumentParts {
   const zone = input.provenance.zone
   const cite = citer()
   const line = input.selection.line
-  const history = findLine(value(a['line-continuity']), line)
-  const numbers = lineNumbers(history, line)
-  const roles = findRoles(value(a['line-roles']), history?.key ?? line, numbers)
+  const { history, numbers, roles } = resolveLine(a, line)
   const persons = roles === null ? [] : attributedPersons([...roles.holders, ...roles.runners])
   const asOf = input.asOf ?? toLocal(input.provenance.generatedAt, zone).date
   const refusals: string[] = []

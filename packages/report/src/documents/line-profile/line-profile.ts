@@ -12,11 +12,8 @@ import type { TransactionsFigures } from '../../contracts/transactions.js'
 import type { AnalysisSlots, Selection } from '../../gather/gather-analyses.js'
 import type { CellUseRow } from '../../store/cells-used.sql.js'
 import {
-  findLine,
-  findRoles,
   grams,
   historyBlocks,
-  lineNumbers,
   local,
   pounds,
   roleEvidenceTable,
@@ -26,6 +23,7 @@ import {
   source,
   value,
   pickSlots,
+  resolveLine,
 } from '../line-common.js'
 
 export const LINE_PROFILE = {
@@ -419,9 +417,7 @@ export function buildLineProfile(input: LineProfileInput): DocumentParts {
   const zone = input.provenance.zone
   const cite = citer()
   const line = input.selection.line
-  const history = findLine(value(a['line-continuity']), line)
-  const numbers = lineNumbers(history, line)
-  const roles = findRoles(value(a['line-roles']), history?.key ?? line, numbers)
+  const { history, numbers, roles } = resolveLine(a, line)
   const body: Block[] = [
     ...section(
       'The line and its history',
