@@ -153,10 +153,14 @@ export async function pixelChange(page: Page, a: Buffer, b: Buffer): Promise<num
   )
 }
 
+/**
+ * Takes a screenshot for the pixel checks; with LINESIGHT_UPDATE_SCREENSHOTS=1 it also refreshes docs/screenshots, so
+ * an ordinary test run never rewrites files in the repository.
+ */
 export async function saveScreenshot(page: Page, name: string, fullPage = false): Promise<Buffer> {
+  if (process.env['LINESIGHT_UPDATE_SCREENSHOTS'] !== '1') return page.screenshot({ fullPage })
   await mkdir(screenshotsDir, { recursive: true })
-  const png = await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage })
-  return png
+  return page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage })
 }
 
 export const writeText = (path: string, text: string): Promise<void> => writeFile(path, text)
