@@ -34,6 +34,32 @@ describe('linesight CLI', () => {
     const info = json(linesight('case', 'info', dir, '--json'))
     expect(info['counts']).toMatchObject({ sources: 13, rejects: 2 })
     expect((info['audit'] as { action: string; actor: string }[]).map((a) => a.action)).toContain('import')
+    const run = linesight(
+      'run',
+      dir,
+      'top-contacts',
+      '--param',
+      'target=+447911123456',
+      '--param',
+      'limit=3',
+      '--json',
+    )
+    expect(run.code).toBe(0)
+    const audit = json(linesight('case', 'info', dir, '--json'))['audit'] as {
+      action: string
+      details_json: string
+    }[]
+    const logged = audit
+      .filter((a) => a.action === 'analysis.run')
+      .map((a) => JSON.parse(a.details_json) as object)
+    expect(logged).toEqual([
+      expect.objectContaining({
+        analysis: 'top-contacts',
+        parameters: expect.objectContaining({ target: '+447911123456', limit: 3 }),
+        parametersDigest: json(run)['parametersDigest'],
+        via: 'cli',
+      }),
+    ])
     const rejects = JSON.parse(linesight('rejects', dir, '--json').stdout) as { reason: string }[]
     expect(rejects.map((r) => r.reason).sort()).toEqual([
       'azimuth "400.0" is outside 0–360 degrees',

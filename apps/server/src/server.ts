@@ -11,6 +11,8 @@ import { registerAnalysisRoutes } from './routes/analyses.js'
 import { registerCaseRoutes } from './routes/cases.js'
 import { registerExportRoutes } from './routes/export.js'
 import { registerImportRoutes } from './routes/imports.js'
+import { registerReportRoutes } from './routes/reports.js'
+import { registerPlaceRoutes } from './routes/places.js'
 import { sendFile, serveStatic } from './static-files.js'
 
 export interface RunningServer {
@@ -41,6 +43,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   registerCaseRoutes(router, cases)
   registerAnalysisRoutes(router, cases)
   registerExportRoutes(router)
+  registerReportRoutes(router, cases)
+  registerPlaceRoutes(router, cases)
   const closeUploads = registerImportRoutes(router, cases, options.maxUploadBytes ?? 4096 * 1024 * 1024)
   const pmtiles = options.pmtiles ?? null
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot

@@ -131,6 +131,96 @@ describe('the analyst workspace in a real browser', { timeout: 180_000 }, () => 
     await saveScreenshot(page, 'map-selected')
   })
 
+  it('draws journeys, co-locations and places over the cells, toggled and counted in the legend', async () => {
+    const { page } = h
+    // A place at the busiest mast, added through the API as the form would (the add is audited).
+    const { cells } = (await (await fetch(new URL(`/api/cases/${CASE}/cells`, base))).json()) as {
+      cells: { lat: number; lon: number; events: number; sourceKind: string }[]
+    }
+    const busiest = cells.filter((c) => c.sourceKind === 'network').sort((a, b) => b.events - a.events)[0]!
+    const added = await fetch(new URL(`/api/cases/${CASE}/places`, base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Trap house',
+        kind: 'scene',
+        lat: busiest.lat,
+        lon: busiest.lon,
+        radiusM: 400,
+      }),
+    })
+    expect(added.status).toBe(200)
+    // Leaving the map and coming back reads the places again (the previous test ended on the map).
+    await go('overview')
+    await go('map')
+    await page.locator('.map-canvas[data-ready=true]').waitFor({ timeout: 30_000 })
+    const count = async (layer: string): Promise<string> =>
+      (await page.getByTestId(`overlay-${layer}`).getAttribute('data-count')) ?? ''
+    await expect.poll(() => count('places'), { timeout: 30_000 }).toBe('1')
+    await expect.poll(() => count('journeys'), { timeout: 60_000 }).toMatch(/^\d+$/)
+    await expect.poll(() => count('colocations'), { timeout: 60_000 }).toMatch(/^\d+$/)
+    timings['map: journeys drawn'] = Number(await count('journeys'))
+    expect(Number(await count('journeys'))).toBeGreaterThan(0)
+    expect(await page.getByTestId('map-overlays').innerText()).toMatch(/serving area, not position/)
+    await page.waitForTimeout(1000)
+    const frame = page.locator('.map-frame')
+    const all = await frame.screenshot()
+    // Each toggle takes its layer off the map and its count out of the legend.
+    await page.getByTestId('overlay-journeys').locator('input').uncheck()
+    await expect.poll(() => count('journeys')).toBe('')
+    await page.waitForTimeout(500)
+    const noJourneys = await frame.screenshot()
+    expect(await pixelChange(page, all, noJourneys)).toBeGreaterThan(0.0005)
+    await page.getByTestId('overlay-places').locator('input').uncheck()
+    await expect.poll(() => count('places')).toBe('')
+    await page.waitForTimeout(500)
+    expect(await pixelChange(page, noJourneys, await frame.screenshot())).toBeGreaterThan(0.0002)
+    await page.getByTestId('overlay-places').locator('input').check()
+    await page.getByTestId('overlay-journeys').locator('input').check()
+    // A place chosen from the legend shows its details: candidate cells and the selected numbers that used them.
+    await page.getByLabel('Show a place').selectOption({ label: 'L0001 Trap house' })
+    const details = page.getByTestId('overlay-details')
+    await expect.poll(() => details.innerText(), { timeout: 60_000 }).toMatch(/candidate cells by geometry/)
+    expect(await details.innerText()).toMatch(/L0001 Trap house \(scene\)/)
+    const rows = details.locator('.evidence-link').first()
+    if ((await rows.count()) > 0) {
+      await rows.click()
+      await page.locator('dialog.evidence-drawer tbody tr').first().waitFor()
+      await page.keyboard.press('Escape')
+    }
+    await page.getByRole('button', { name: 'Close details' }).click()
+    // Two numbers that the colocation analysis finds together, chosen on the overview: their co-locations are drawn.
+    const { targets } = (await (await fetch(new URL(`/api/cases/${CASE}/targets`, base))).json()) as {
+      targets: { number: string }[]
+    }
+    const run = (await (
+      await fetch(new URL(`/api/cases/${CASE}/analyses/colocation`, base), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ targets: targets.slice(0, 12).map((t) => t.number) }),
+      })
+    ).json()) as { result: { pairs: { a: string; b: string; colocation: { periods: number } }[] } }
+    const pair = run.result.pairs[0]!
+    expect(pair.colocation.periods).toBeGreaterThan(0)
+    await page.getByRole('link', { name: 'Overview' }).click()
+    const boxes = page.locator('.target-list input[type=checkbox]')
+    await boxes.first().waitFor()
+    for (const box of await boxes.all()) if (await box.isChecked()) await box.uncheck()
+    for (const n of [pair.a, pair.b])
+      await page.locator('.target-list li').filter({ hasText: n }).locator('input').check()
+    await page.getByRole('link', { name: 'Map', exact: true }).click()
+    await page.locator('.map-canvas[data-ready=true]').waitFor({ timeout: 30_000 })
+    await expect.poll(() => count('colocations'), { timeout: 60_000 }).toMatch(/^[1-9]\d*$/)
+    timings['map: co-locations drawn'] = Number(await count('colocations'))
+    await page.waitForTimeout(1000)
+    const withColocations = await frame.screenshot()
+    await page.getByTestId('overlay-colocations').locator('input').uncheck()
+    await expect.poll(() => count('colocations')).toBe('')
+    await page.waitForTimeout(500)
+    expect(await pixelChange(page, withColocations, await frame.screenshot())).toBeGreaterThan(0.0001)
+    await page.getByTestId('overlay-colocations').locator('input').check()
+  })
+
   it('draws the link chart and highlights a path between two numbers', async () => {
     const { page } = h
     await go('chart')
@@ -188,6 +278,8 @@ describe('the analyst workspace in a real browser', { timeout: 180_000 }, () => 
     const frame = page.locator('.timeline-frame')
     await page.locator('.vis-item.bucket').first().waitFor({ timeout: 30_000 })
     expect(await frame.getAttribute('data-mode')).toBe('days')
+    // The axis reads the case's declared zone, and says so.
+    expect(await page.getByTestId('timeline-zone').innerText()).toMatch(/^Axis in Europe\/London \((GMT|BST)/)
     expect(Number(await frame.getAttribute('data-items'))).toBeGreaterThan(20)
     await saveScreenshot(page, 'timeline-days')
     // A count zooms into its day (or hour), where each event is drawn.

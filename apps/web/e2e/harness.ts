@@ -27,12 +27,21 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ]
 
-/** Builds the web app into apps/web/dist with Vite (the server serves it from there). */
-export async function buildWeb(): Promise<number> {
+/**
+ * Builds the web app into apps/web/dist with Vite (the server serves it from there), or into `outDir` so test
+ * files running side by side do not write the same folder.
+ */
+export async function buildWeb(outDir?: string): Promise<number> {
   const started = performance.now()
   await promisify(execFile)(
     process.execPath,
-    [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+    [
+      join(repoRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--logLevel',
+      'error',
+      ...(outDir === undefined ? [] : ['--outDir', outDir, '--emptyOutDir']),
+    ],
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     { cwd: webDir, env: { ...process.env, NODE_ENV: 'production' } },
   )
@@ -72,7 +81,7 @@ export interface Harness {
   readonly problems: string[]
 }
 
-export async function startHarness(casesDir: string): Promise<Harness> {
+export async function startHarness(casesDir: string, webRoot = join(webDir, 'dist')): Promise<Harness> {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set LINESIGHT_CHROMIUM`,
@@ -80,7 +89,7 @@ export async function startHarness(casesDir: string): Promise<Harness> {
   const server = await startServer({
     casesDirs: [casesDir],
     port: 0,
-    webRoot: join(webDir, 'dist'),
+    webRoot,
     log: () => undefined,
   })
   const profile = await mkdtemp(join(tmpdir(), 'linesight-chromium-'))

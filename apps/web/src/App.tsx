@@ -1,18 +1,25 @@
-import { useEffect, useRef, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react'
 import { EvidenceDrawer } from './components/EvidenceDrawer.js'
 import { ErrorNote, Loading } from './components/notes.js'
 import { useCaseInfo, useTargets } from './state/case-data.js'
 import { hrefOf, navigate, useRoute, VIEW_LABELS, VIEWS, type View } from './state/route.js'
 import { useWorkspace, WorkspaceProvider } from './state/workspace.js'
 import { BoardView } from './board/BoardView.js'
-import { ChartView } from './chart/ChartView.js'
+import { DocumentsView } from './documents/DocumentsView.js'
 import { ImportView } from './import/ImportView.js'
-import { MapView } from './map/MapView.js'
-import { TimelineView } from './timeline/TimelineView.js'
 import { CasesView } from './views/CasesView.js'
 import { OverviewView } from './views/OverviewView.js'
 import { TablesView } from './views/TablesView.js'
-import { WorkspaceView } from './views/WorkspaceView.js'
+
+// The map, chart and timeline (maplibre, deck.gl, sigma, vis-timeline) load when first shown, not in the first view.
+const MapView = lazy(() => import('./map/MapView.js').then((m) => ({ default: m.MapView })))
+const ChartView = lazy(() => import('./chart/ChartView.js').then((m) => ({ default: m.ChartView })))
+const TimelineView = lazy(() =>
+  import('./timeline/TimelineView.js').then((m) => ({ default: m.TimelineView })),
+)
+const WorkspaceView = lazy(() =>
+  import('./views/WorkspaceView.js').then((m) => ({ default: m.WorkspaceView })),
+)
 
 export function App(): ReactNode {
   const route = useRoute()
@@ -53,6 +60,8 @@ export function App(): ReactNode {
 
 function CaseShell(props: { readonly caseId: string; readonly view: View }): ReactNode {
   const info = useCaseInfo(props.caseId)
+  // Asked for alongside the case info, so the first view waits for one round trip, not two.
+  useTargets(props.caseId)
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return
@@ -72,7 +81,9 @@ function CaseShell(props: { readonly caseId: string; readonly view: View }): Rea
     <WorkspaceProvider caseId={props.caseId} zone={info.data.case.defaultTimeZone}>
       <DefaultSelection />
       <section className={`view view-${props.view}`} aria-label={VIEW_LABELS[props.view]}>
-        <CaseView view={props.view} />
+        <Suspense fallback={<Loading what={VIEW_LABELS[props.view]} />}>
+          <CaseView view={props.view} />
+        </Suspense>
       </section>
       <EvidenceDrawer />
     </WorkspaceProvider>
@@ -111,5 +122,7 @@ function CaseView(props: { readonly view: View }): ReactNode {
       return <TablesView />
     case 'import':
       return <ImportView />
+    case 'documents':
+      return <DocumentsView />
   }
 }

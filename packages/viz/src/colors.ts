@@ -34,6 +34,7 @@ export const ROLE_COLORS: Readonly<Record<string, Rgba>> = Object.freeze({
   target: [0, 158, 115, 255],
   handset: [120, 94, 240, 255],
   sim: [86, 180, 233, 255],
+  person: [40, 40, 40, 255],
   other: [150, 150, 150, 255],
 })
 

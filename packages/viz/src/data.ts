@@ -56,3 +56,13 @@ export interface IdentityLink {
   readonly lastUtc: string | null
   readonly records: number
 }
+
+/** A number and the person a subscriber record registers it to (as the network was told: not verified). */
+export interface SubscriberLink {
+  readonly msisdn: string
+  readonly name: string
+  readonly dateOfBirth: string | null
+  readonly address: string | null
+  readonly postcode: string | null
+  readonly records: number
+}

@@ -72,6 +72,13 @@ export const lineNetworkEvaluation: Evaluation = async (session, truth, seed) =>
     ),
   ).length
   const cuckooRecall = truth.cuckooing.length === 0 ? 1 : found / truth.cuckooing.length
+  // Leads that overlap a true episode at its victim, over all leads listed: how many enquiries are worth making.
+  const trueLeads = cuckooing.result.leads.filter((l) =>
+    truth.cuckooing.some(
+      (e) => l.victim.number === e.victimMsisdn && l.firstNight <= e.toNight && l.lastNight >= e.fromNight,
+    ),
+  ).length
+  const leadPrecision = cuckooing.result.leads.length === 0 ? 1 : trueLeads / cuckooing.result.leads.length
 
   const safeguarding = await runAnalysis(safeguardingWorklist, session.store, { lines }, ctx)
   const flagged = new Set(
@@ -102,6 +109,14 @@ export const lineNetworkEvaluation: Evaluation = async (session, truth, seed) =>
       '≥ 0.9',
       cuckooRecall >= 0.9,
       `${found} of ${truth.cuckooing.length}; ${cuckooing.result.leads.length} leads listed`,
+    ),
+    row(
+      'cuckooing-leads',
+      'lead precision (share of leads on a true episode)',
+      leadPrecision,
+      'reported',
+      true,
+      `${trueLeads} of ${cuckooing.result.leads.length}`,
     ),
     row(
       'safeguarding-worklist',

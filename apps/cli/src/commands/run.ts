@@ -1,7 +1,14 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { ANALYSES, findAnalysis, resolveEvidence, runAnalysis, type EventEvidence } from '@linesight/analysis'
-import { openCase } from '@linesight/casework'
+import {
+  ANALYSES,
+  analysisRunAudit,
+  findAnalysis,
+  resolveEvidence,
+  runAnalysis,
+  type EventEvidence,
+} from '@linesight/analysis'
+import { openCase, SOFTWARE_VERSION } from '@linesight/casework'
 import { output, UsageError } from '../output.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -56,10 +63,20 @@ export function registerRun(program: Command): void {
         throw new UsageError(`no analysis "${id}": run "linesight analyses" to list them`)
       const session = await openCase(resolve(root))
       try {
+        const zone = o.zone ?? session.folder.manifest.defaultTimeZone
         const result = await runAnalysis(definition, session.store, parsePairs(o.param), {
           now: new Date(),
-          zone: o.zone ?? session.folder.manifest.defaultTimeZone,
+          zone,
         })
+        // Every process applied to the case is recorded (ACPO), whichever front end ran it.
+        await session.store.appendAudit(
+          analysisRunAudit(result, {
+            actor: session.actor,
+            zone,
+            via: 'cli',
+            softwareVersion: SOFTWARE_VERSION,
+          }),
+        )
         output(o.json === true).result(result, () => JSON.stringify(result, null, 2))
       } finally {
         await session.close()

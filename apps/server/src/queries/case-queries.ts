@@ -1,5 +1,5 @@
 import type { QuerySpec, SqlRow } from '@linesight/store'
-import type { CellSite, ContactLink, EventPoint, IdentityLink } from '@linesight/viz'
+import type { CellSite, ContactLink, EventPoint, IdentityLink, SubscriberLink } from '@linesight/viz'
 
 /** Data the views read directly (no analysis logic): what the case holds, cells, events, links. */
 
@@ -191,6 +191,29 @@ export const identitiesQuery: QuerySpec<IdentityLink, 'numbers' | 'limit'> = {
     imei: str(r['imei']),
     firstUtc: str(r['first_utc']),
     lastUtc: str(r['last_utc']),
+    records: Number(r['records']),
+  }),
+}
+
+/** Who each number is registered to (subscriber records), one row per number and registered person. */
+export const subscribersQuery: QuerySpec<SubscriberLink, 'numbers' | 'limit'> = {
+  id: 'server-subscribers',
+  sql: {
+    duckdb: `SELECT msisdn, name, strftime(date_of_birth, '%Y-%m-%d') AS date_of_birth, any_value(address) AS address,
+        any_value(postcode) AS postcode, count(*) AS records
+      FROM subscribers
+      WHERE msisdn IN (SELECT unnest($numbers::VARCHAR[])) AND nullif(trim(name), '') IS NOT NULL
+      GROUP BY msisdn, name, date_of_birth
+      ORDER BY msisdn, name, date_of_birth NULLS LAST
+      LIMIT $limit`,
+  },
+  params: ['numbers', 'limit'],
+  row: (r) => ({
+    msisdn: String(r['msisdn']),
+    name: String(r['name']),
+    dateOfBirth: str(r['date_of_birth']),
+    address: str(r['address']),
+    postcode: str(r['postcode']),
     records: Number(r['records']),
   }),
 }

@@ -1,4 +1,12 @@
-import { ANALYSES, findAnalysis, resolveEvidence, runAnalysis, type EventEvidence } from '@linesight/analysis'
+import {
+  ANALYSES,
+  analysisRunAudit,
+  findAnalysis,
+  resolveEvidence,
+  runAnalysis,
+  type EventEvidence,
+} from '@linesight/analysis'
+import { SOFTWARE_VERSION } from '@linesight/casework'
 import type { CaseDirectory } from '../cases/case-directory.js'
 import { readJson } from '../http/body.js'
 import { HttpError } from '../http/errors.js'
@@ -64,7 +72,12 @@ export function registerAnalysisRoutes(router: Router, cases: CaseDirectory): vo
     const session = await cases.session(id)
     const z =
       query.get('zone') === null ? session.folder.manifest.defaultTimeZone : zone(query.get('zone'), 'zone')
-    return runAnalysis(definition, session.store, body, { now: new Date(), zone: z })
+    const run = await runAnalysis(definition, session.store, body, { now: new Date(), zone: z })
+    // Every process applied to the case is recorded (ACPO): which analysis, its parameters, on which inputs.
+    await session.store.appendAudit(
+      analysisRunAudit(run, { actor: session.actor, zone: z, via: 'web', softwareVersion: SOFTWARE_VERSION }),
+    )
+    return run
   })
 
   router.on('POST', '/api/cases/:id/evidence', async ({ req, params, query }) => {

@@ -11,6 +11,7 @@ import {
   periodQuery,
   rejectsQuery,
   sourcesQuery,
+  subscribersQuery,
   targetsQuery,
 } from '../queries/case-queries.js'
 
@@ -121,6 +122,10 @@ export function registerCaseRoutes(router: Router, cases: CaseDirectory): void {
     const to = isoTime(query, 'to')
     const contacts = await session.store.run(linksQuery, { numbers, from, to, limit: limit + 1 })
     const identities = await session.store.run(identitiesQuery, { numbers, limit: 20_000 })
-    return { contacts: contacts.slice(0, limit), identities, truncated: contacts.length > limit }
+    const shown = contacts.slice(0, limit)
+    // People: whoever the drawn numbers are registered to, from the subscriber records.
+    const drawn = new Set([...shown.flatMap((c) => [c.a, c.b]), ...identities.flatMap((l) => l.msisdn ?? [])])
+    const subscribers = await session.store.run(subscribersQuery, { numbers: [...drawn], limit: 50_000 })
+    return { contacts: shown, identities, subscribers, truncated: contacts.length > limit }
   })
 }

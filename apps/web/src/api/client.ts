@@ -1,3 +1,5 @@
+import type { PlaceInput } from '@linesight/viz'
+import type { DocumentKinds, ProducedDocument } from '../documents/types.js'
 import type { EventEvidence } from './evidence.js'
 import type {
   AnalysisInfo,
@@ -8,6 +10,7 @@ import type {
   EventsResponse,
   EvidenceResponse,
   LinksResponse,
+  NewPlace,
   RejectsResponse,
   ServerConfig,
   TargetRow,
@@ -102,6 +105,8 @@ export const api = {
     signal?: AbortSignal,
   ) =>
     getJson<LinksResponse>(`${c(id)}/links${query({ numbers: numbers.join(','), from, to, limit })}`, signal),
+  places: (id: string, signal?: AbortSignal) => getJson<{ places: PlaceInput[] }>(`${c(id)}/places`, signal),
+  addPlace: (id: string, place: NewPlace) => postJson<{ place: PlaceInput }>(`${c(id)}/places`, place),
   startUpload: (id: string) => postJson<{ uploadId: string }>(`${c(id)}/uploads`, {}),
   uploadFile: async (id: string, uploadId: string, file: File): Promise<void> => {
     const res = await fetch(`${c(id)}/uploads/${uploadId}/files/${encodeURIComponent(file.name)}`, {
@@ -141,6 +146,23 @@ export const api = {
         onEvent({ event, data: data === undefined ? null : (JSON.parse(data) as unknown) })
       }
     }
+  },
+  reportKinds: () => getJson<DocumentKinds>('/api/reports'),
+  /** Produces one document on the server; the file comes back with what the server says it made. */
+  produceReport: async (
+    id: string,
+    body: Record<string, unknown>,
+  ): Promise<{ blob: Blob; produced: ProducedDocument }> => {
+    const res = await fetch(`${c(id)}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) throw await errorOf(res)
+    const produced = JSON.parse(
+      decodeURIComponent(res.headers.get('X-Linesight-Document') ?? '{}'),
+    ) as ProducedDocument
+    return { blob: await res.blob(), produced }
   },
   xlsx: async (
     title: string,

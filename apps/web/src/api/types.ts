@@ -1,4 +1,4 @@
-import type { CellSite, ContactLink, EventPoint, IdentityLink } from '@linesight/viz'
+import type { CellSite, ContactLink, EventPoint, IdentityLink, SubscriberLink } from '@linesight/viz'
 
 /** Response shapes of the local server (apps/server). */
 
@@ -128,6 +128,7 @@ export interface EventsResponse {
 export interface LinksResponse {
   readonly contacts: readonly ContactLink[]
   readonly identities: readonly IdentityLink[]
+  readonly subscribers: readonly SubscriberLink[]
   readonly truncated: boolean
 }
 
@@ -140,4 +141,15 @@ export interface RejectsResponse {
 export interface ServerConfig {
   readonly version: string
   readonly basemap: { readonly kind: 'world-atlas' } | { readonly kind: 'pmtiles'; readonly url: string }
+}
+
+/** A location of interest to add (`POST /api/cases/:id/places`). */
+export interface NewPlace {
+  readonly name: string
+  readonly kind: 'scene' | 'home' | 'alibi' | 'other'
+  readonly lat: number
+  readonly lon: number
+  readonly address?: string
+  readonly radiusM?: number
+  readonly notes?: string
 }

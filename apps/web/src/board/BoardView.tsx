@@ -3,6 +3,7 @@ import { headlineColumns, numberField, resultTables, type Row, type TableModel }
 import { api } from '../api/client.js'
 import type { AnalysisInfo, AnalysisResult } from '../api/types.js'
 import { DataTable } from '../components/DataTable.js'
+import { documentsHref } from '../documents/DocumentsView.js'
 import { ErrorNote, Loading, Note } from '../components/notes.js'
 import { Provenance, ResultView } from '../components/ResultView.js'
 import { useAnalyses, useTargets } from '../state/case-data.js'
@@ -34,6 +35,12 @@ function Board(props: { readonly registry: readonly AnalysisInfo[] }): ReactNode
       <h1>Drug lines</h1>
       <Lines registry={registry} onFirst={setFirst} />
       <h2 className="board-line-title">{line === null ? 'Choose a line above' : `Line ${line}`}</h2>
+      {line === null ? null : (
+        <p className="board-documents">
+          Produce: <a href={documentsHref(state.caseId, 'line-profile', line)}>line profile</a> ·{' '}
+          <a href={documentsHref(state.caseId, 'ddtro-pack', line)}>DDTRO evidence pack</a>
+        </p>
+      )}
       <div className="board-grid">
         {BOARD_SECTIONS.filter((s) => s.scope === 'line').map((s) => (
           <Section key={s.id} section={s} registry={registry} line={line} />

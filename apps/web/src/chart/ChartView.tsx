@@ -50,9 +50,9 @@ function stressModel(n: number): LinkGraphModel {
 }
 
 /**
- * Numbers, SIMs and handsets as nodes; contacts and identity links as edges; sized by volume, coloured by role.
- * Click a node to select it everywhere, double-click (or Expand) to bring in its own contacts, filter by time, and
- * find the shortest chain between two nodes.
+ * Numbers, SIMs, handsets and people (subscriber records) as nodes; contacts, identity and subscriber links as
+ * edges; sized by volume, coloured by role. Click a node to select it everywhere, double-click (or Expand) to
+ * bring in its own contacts, filter by time, and find the shortest chain between two nodes.
  */
 export function ChartView(props: { readonly compact?: boolean }): ReactNode {
   const { state, dispatch } = useWorkspace()
@@ -74,6 +74,7 @@ export function ChartView(props: { readonly compact?: boolean }): ReactNode {
     return buildLinkGraph({
       contacts: links.data.contacts,
       identities: links.data.identities,
+      subscribers: links.data.subscribers,
       targets: targets.data.targets.map((t) => t.number),
       roles: roles.data ?? new Map(),
     })
@@ -187,14 +188,20 @@ export function ChartView(props: { readonly compact?: boolean }): ReactNode {
             highlightEdges={highlight.edges}
             layoutMs={stress > 0 ? 0 : 1500}
             onNode={(id) => {
-              if (!id.startsWith('imei:') && !id.startsWith('imsi:'))
+              if (!id.startsWith('imei:') && !id.startsWith('imsi:') && !id.startsWith('person:'))
                 dispatch({ type: 'focus', focus: { number: id, source: 'chart' } })
               setPathEnds(
                 pathEnds[0] === '' ? [id, pathEnds[1]] : pathEnds[1] === '' ? [pathEnds[0], id] : pathEnds,
               )
             }}
             onNodeDouble={(id) => {
-              setExpanded([...expanded, id])
+              // A person expands to the numbers registered to them.
+              const more = id.startsWith('person:')
+                ? model.edges
+                    .filter((e) => e.kind === 'subscriber' && (e.source === id || e.target === id))
+                    .map((e) => (e.source === id ? e.target : e.source))
+                : [id]
+              setExpanded([...expanded, ...more])
               setScope('selection')
             }}
             onRendered={setRenderMs}
@@ -206,8 +213,9 @@ export function ChartView(props: { readonly compact?: boolean }): ReactNode {
           ? ''
           : `${model.nodes.length.toLocaleString('en-GB')} nodes, ${model.edges.length.toLocaleString('en-GB')} links. `}
         Node size follows the number of records; colour follows role (orange deal line, pink holder, amber
-        runner, green number with records, grey other, purple handset, light blue SIM). Purple links join a
-        number, SIM and handset seen in the same records.
+        runner, green number with records, grey other, purple handset, light blue SIM, black person). Purple
+        links join a number, SIM and handset seen in the same records; black links join a number to the person
+        its subscriber record names (as registered with the network, not verified).
       </p>
     </div>
   )

@@ -7,6 +7,9 @@ import { toHex, type LinkGraphModel } from '@linesight/viz'
 
 const EDGE_CONTACT = '#b8c2cc'
 const EDGE_IDENTITY = '#7a5ef0'
+const EDGE_SUBSCRIBER = '#5a5a5a'
+const edgeColor = (kind: string): string =>
+  kind === 'identity' ? EDGE_IDENTITY : kind === 'subscriber' ? EDGE_SUBSCRIBER : EDGE_CONTACT
 const HIGHLIGHT = '#ffb000'
 
 /**
@@ -47,8 +50,8 @@ export function SigmaCanvas(props: {
       if (!g.hasEdge(e.source, e.target))
         g.addEdgeWithKey(e.id, e.source, e.target, {
           size: e.size,
-          color: e.kind === 'identity' ? EDGE_IDENTITY : EDGE_CONTACT,
-          baseColor: e.kind === 'identity' ? EDGE_IDENTITY : EDGE_CONTACT,
+          color: edgeColor(e.kind),
+          baseColor: edgeColor(e.kind),
           baseSize: e.size,
         })
     const s = new Sigma(g, container.current, {

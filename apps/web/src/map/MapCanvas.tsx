@@ -3,6 +3,11 @@ import type { Layer, PickingInfo } from '@deck.gl/core'
 import * as maplibregl from 'maplibre-gl'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { StyleSpecification } from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+
+// maplibre-gl 6 loads its worker from a separate file, served by this app (never a CDN). Set here, with the map's
+// own code, so the first view does not load the map library.
+maplibregl.setWorkerUrl(workerUrl)
 
 /**
  * A MapLibre map with a deck.gl overlay (MapboxOverlay). The style is local; layers and bounds are props, and a

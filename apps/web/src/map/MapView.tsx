@@ -3,13 +3,21 @@ import type { StyleSpecification } from 'maplibre-gl'
 import {
   cellBounds,
   cellSectors,
+  colocationMarks,
   eventTimes,
   formatInZone,
+  journeyLines,
+  placeMarks,
   playbackFrame,
   seriesColor,
   timeExtent,
   toCss,
   sectorLookup,
+  type CellSite,
+  type ColocationMark,
+  type JourneyLine,
+  type LonLat,
+  type PlaceMark,
   type SectorShape,
 } from '@linesight/viz'
 import { api } from '../api/client.js'
@@ -20,6 +28,10 @@ import { useWorkspace } from '../state/workspace.js'
 import { basemapStyle } from './basemap.js'
 import { mapLayers } from './layers.js'
 import { MapCanvas } from './MapCanvas.js'
+import { useColocation, useJourneys, usePlaces } from './overlay-data.js'
+import { overlayLayers } from './overlay-layers.js'
+import { OverlayDetails, type Picked } from './OverlayDetails.js'
+import { OverlayLegend, type OverlayToggles } from './OverlayLegend.js'
 
 const WINDOWS: readonly [string, number][] = [
   ['1 hour', 3600_000],
@@ -28,10 +40,13 @@ const WINDOWS: readonly [string, number][] = [
   ['1 week', 7 * 86400_000],
 ]
 const PLAY_SECONDS = 40
+let mapOpenings = 0
 
 /**
  * Cells as soft approximate wedges, the selected numbers' events over time, and a play button that steps through
- * the timeline. The map shows which serving areas the records name; it is not a record of where anyone was.
+ * the timeline; over them, the journeys and co-locations the analyses find for the selected numbers and the case's
+ * locations of interest, each toggled and counted in the legend and clickable for its details and source rows. The
+ * map shows which serving areas the records name; it is not a record of where anyone was.
  */
 export function MapView(props: { readonly compact?: boolean }): ReactNode {
   const { state, dispatch } = useWorkspace()
@@ -54,6 +69,38 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
   const [playing, setPlaying] = useState(false)
   const [windowMs, setWindowMs] = useState(6 * 3600_000)
   const now = at ?? extent?.[1] ?? 0
+  const [show, setShow] = useState<OverlayToggles>({ journeys: true, colocations: true, places: true })
+  // Places are read afresh each time the map opens (another analyst may have added one), then on each add here.
+  const [placesVersion, setPlacesVersion] = useState(() => ++mapOpenings)
+  const [picked, setPicked] = useState<Picked | null>(null)
+  // A place chosen from the legend is brought into view.
+  const [placeCentre, setPlaceCentre] = useState<LonLat | null>(null)
+  const journeys = useJourneys(state.caseId, state.numbers, state.from, state.to, show.journeys)
+  const colocation = useColocation(state.caseId, state.numbers, state.from, state.to, show.colocations)
+  const places = usePlaces(state.caseId, placesVersion, show.places)
+  const cellByCgi = useMemo(
+    () => new Map<string, CellSite>((cells.data?.cells ?? []).map((c) => [c.cgi, c])),
+    [cells.data],
+  )
+  const journeyList = useMemo(
+    () => (journeys.data === null ? null : journeyLines(journeys.data)),
+    [journeys.data],
+  )
+  const colocations = useMemo(
+    () =>
+      colocation.data === null
+        ? null
+        : colocationMarks(colocation.data, list, (cgi) => {
+            const shape = find(cgi)
+            return shape === undefined ? undefined : cellByCgi.get(shape.cgi)
+          }),
+    [colocation.data, list, find, cellByCgi],
+  )
+  const placeList = useMemo(
+    () => (places.data === null ? null : placeMarks(places.data.places)),
+    [places.data],
+  )
+  const pickedId = picked === null ? null : picked.item.id
 
   // A selection elsewhere (timeline, table) moves the playback to that event.
   useEffect(() => {
@@ -104,6 +151,19 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
       }),
     [shapes, find, marks, state.numbers, state.focus.cgi, state.focus.number, numberCells],
   )
+  const overlays = useMemo(
+    () =>
+      overlayLayers({
+        journeys: show.journeys ? journeyList : null,
+        colocations: show.colocations ? (colocations?.marks ?? null) : null,
+        places: show.places ? placeList : null,
+        numbers: state.numbers,
+        picked: pickedId,
+        playback: at === null ? null : { at, windowMs },
+      }),
+    [show, journeyList, colocations, placeList, state.numbers, pickedId, at, windowMs],
+  )
+  const allLayers = useMemo(() => [...layers, ...overlays], [layers, overlays])
   const bounds = useMemo(() => {
     if (cells.data === null) return null
     const used = new Set(list.map((e) => e.cgi))
@@ -168,6 +228,27 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
           ))}
         </span>
       </div>
+      <OverlayLegend
+        caseId={state.caseId}
+        show={show}
+        onShow={setShow}
+        numbers={state.numbers.length}
+        onPlaceAdded={() => setPlacesVersion((v) => v + 1)}
+        places={show.places ? placeList : null}
+        onChoosePlace={(item) => {
+          setPicked({ kind: 'place', item })
+          setPlaceCentre(item.at)
+        }}
+        counts={{
+          journeys: { ...journeys, count: show.journeys ? (journeyList?.length ?? null) : null },
+          colocations: {
+            ...colocation,
+            count: show.colocations ? (colocations?.marks.length ?? null) : null,
+            undrawn: show.colocations ? (colocations?.undrawn ?? 0) : 0,
+          },
+          places: { ...places, count: show.places ? (placeList?.length ?? null) : null },
+        }}
+      />
       <ErrorNote error={error} />
       {events.data?.truncated === true ? (
         <Note kind="warn">
@@ -182,32 +263,61 @@ export function MapView(props: { readonly compact?: boolean }): ReactNode {
         ) : (
           <MapCanvas
             style={style.data}
-            layers={layers}
+            layers={allLayers}
             bounds={bounds}
             centre={
               state.focus.source === 'map' || state.focus.cgi === null
-                ? null
-                : ((find(state.focus.cgi)?.labelAt as [number, number] | undefined) ?? null)
+                ? placeCentre
+                : ((find(state.focus.cgi)?.labelAt as [number, number] | undefined) ?? placeCentre)
             }
             onPick={(info) => {
+              const layer = info.layer?.id ?? ''
+              if (layer === 'journeys' || layer === 'journey-ends') {
+                const item = info.object as JourneyLine
+                setPicked({ kind: 'journey', item })
+                const eventId = item.journey.departure.event_id
+                dispatch({ type: 'focus', focus: { number: item.target, eventId, source: 'map' } })
+                return
+              }
+              if (layer === 'colocations')
+                return setPicked({ kind: 'colocation', item: info.object as ColocationMark })
+              if (layer === 'places') return setPicked({ kind: 'place', item: info.object as PlaceMark })
               const d = info.object as { shape?: SectorShape } | undefined
               if (d?.shape !== undefined)
                 dispatch({ type: 'focus', focus: { cgi: d.shape.cgi, source: 'map' } })
             }}
-            tooltip={(info) => {
-              const d = info.object as { shape?: SectorShape } | undefined
-              return d?.shape === undefined ? null : d.shape.label
-            }}
+            tooltip={(info) => overlayTip(info.layer?.id ?? '', info.object, state.zone)}
           />
         )}
+        {picked === null ? null : <OverlayDetails picked={picked} onClose={() => setPicked(null)} />}
       </div>
       <p className="map-caption muted">
         Wedges are approximate serving areas drawn from azimuth and beamwidth (radius assumed where the cell
         list gives none), faded at the edge because coverage has no hard edge. A coloured wedge means the
         number’s record names that cell; it does not place the phone at any point.{' '}
         {publicCount > 0 ? `${publicCount} grey cells come from public data and are not evidential.` : ''}
-        {marks.length > 0 ? ` ${marks.length} cell uses in the window.` : ''}
+        {marks.length > 0 ? ` ${marks.length} cell uses in the window.` : ''} Journeys are straight lines
+        between the sites of the last event in one area and the first in the next, not routes (playing or
+        moving the time brings out those under way); co-locations sit between the masts both numbers used.
       </p>
     </div>
   )
+}
+
+/** The hover text of an analysis shape, or of a wedge (its label, which says it is approximate). */
+function overlayTip(layer: string, object: unknown, zone: string): string | null {
+  if (layer === 'journeys' || layer === 'journey-ends') {
+    const d = object as JourneyLine
+    return `Journey of ${d.target}: ${formatInZone(d.journey.departure.utc, zone)} → ${formatInZone(d.journey.arrival.utc, zone)}, ${d.journey.distance_km} km straight line (not the route)`
+  }
+  if (layer === 'colocations') {
+    const d = object as ColocationMark
+    return `Co-location of ${d.a} and ${d.b}: ${d.period.instances} instances from ${formatInZone(d.period.first_utc, zone)}`
+  }
+  if (layer === 'places') {
+    const d = object as PlaceMark
+    return `Place ${d.place.id} ${d.place.name} (${d.place.kind})`
+  }
+  const d = object as { shape?: SectorShape } | undefined
+  return d?.shape === undefined ? null : d.shape.label
 }

@@ -9,6 +9,7 @@ export const VIEWS = [
   'workspace',
   'tables',
   'import',
+  'documents',
 ] as const
 export type View = (typeof VIEWS)[number]
 
@@ -21,6 +22,7 @@ export const VIEW_LABELS: Readonly<Record<View, string>> = {
   workspace: 'Workspace',
   tables: 'Tables',
   import: 'Import',
+  documents: 'Documents',
 }
 
 export type Route =

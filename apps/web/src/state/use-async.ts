@@ -8,9 +8,48 @@ export interface AsyncState<T> {
 
 const cache = new Map<string, unknown>()
 
+interface InFlight {
+  readonly promise: Promise<unknown>
+  readonly controller: AbortController
+  users: number
+}
+// One request per key, shared by every component asking at once; aborted when the last of them stops waiting.
+const inFlight = new Map<string, InFlight>()
+
+function join(key: string, load: (signal: AbortSignal) => Promise<unknown>): InFlight {
+  let f = inFlight.get(key)
+  if (f === undefined) {
+    const controller = new AbortController()
+    const entry: InFlight = { promise: load(controller.signal), controller, users: 0 }
+    entry.promise.then(
+      (data) => {
+        if (!controller.signal.aborted) cache.set(key, data)
+      },
+      () => undefined,
+    )
+    void entry.promise
+      .catch(() => undefined)
+      .finally(() => {
+        if (inFlight.get(key) === entry) inFlight.delete(key)
+      })
+    inFlight.set(key, entry)
+    f = entry
+  }
+  f.users++
+  return f
+}
+
+function leave(key: string, f: InFlight): void {
+  f.users--
+  if (f.users > 0) return
+  f.controller.abort()
+  if (inFlight.get(key) === f) inFlight.delete(key)
+}
+
 /**
- * Runs `load` when `key` changes (aborting the previous run) and keeps the last answer per key, so switching views
- * does not fetch again. `key` null means "nothing to load".
+ * Runs `load` when `key` changes (aborting the previous run unless another component still waits for it) and keeps
+ * the last answer per key, so switching views does not fetch again and two views asking at once fetch once. `key`
+ * null means "nothing to load".
  */
 export function useAsync<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): AsyncState<T> {
   const [state, setState] = useState<AsyncState<T>>(() =>
@@ -27,15 +66,15 @@ export function useAsync<T>(key: string | null, load: (signal: AbortSignal) => P
       setState({ data: cache.get(key) as T, error: null, loading: false })
       return
     }
-    const controller = new AbortController()
+    let active = true
     setState((s) => ({ data: s.data, error: null, loading: true }))
-    load(controller.signal).then(
+    const f = join(key, load)
+    f.promise.then(
       (data) => {
-        cache.set(key, data)
-        if (!controller.signal.aborted) setState({ data, error: null, loading: false })
+        if (active) setState({ data: data as T, error: null, loading: false })
       },
       (error: unknown) => {
-        if (!controller.signal.aborted)
+        if (active)
           setState({
             data: null,
             error: error instanceof Error ? error : new Error(String(error)),
@@ -43,7 +82,10 @@ export function useAsync<T>(key: string | null, load: (signal: AbortSignal) => P
           })
       },
     )
-    return () => controller.abort()
+    return () => {
+      active = false
+      leave(key, f)
+    }
     // `load` is keyed by `key`: a new function with the same key must not reload.
   }, [key])
   return state

@@ -9,6 +9,8 @@ import {
   timeBuckets,
   timeExtent,
   timelineModel,
+  zoneNames,
+  zoneOffsetMinutes,
   type TimelineItem,
 } from '@linesight/viz'
 import { ErrorNote, Loading, Note } from '../components/notes.js'
@@ -20,7 +22,7 @@ import { TimeFilter } from '../chart/ChartView.js'
 const { Timeline } = vis
 const { DataSet, moment } = vis as unknown as {
   DataSet: new <T>(items: T[]) => unknown
-  moment: (date: unknown) => { utc: () => unknown }
+  moment: (date: unknown) => { valueOf: () => number; utcOffset: (minutes: number) => unknown }
 }
 type Timeline = vis.Timeline
 
@@ -37,8 +39,9 @@ const ZOOMS: readonly [string, number][] = [
 
 /**
  * The selected numbers' events in lanes, zoomable from months to seconds. Selecting an event selects it on the map
- * and chart; a cell chosen on the map selects that cell's events here. The axis is in UTC; tooltips give the case's
- * zone. Zoomed out, each lane shows its events counted per day; zoomed in to a few thousand events, each is drawn.
+ * and chart; a cell chosen on the map selects that cell's events here. The axis and tooltips are in the case's
+ * declared zone (its clock changes included), and the toolbar says which. Zoomed out, each lane shows its events
+ * counted per day of that zone; zoomed in to a few thousand events, each is drawn.
  */
 export function TimelineView(props: { readonly compact?: boolean }): ReactNode {
   const { state, dispatch } = useWorkspace()
@@ -53,8 +56,15 @@ export function TimelineView(props: { readonly compact?: boolean }): ReactNode {
   const list = useMemo(() => events.data?.events ?? [], [events.data])
   const times = useMemo(() => eventTimes(list), [list])
   const byId = useMemo(() => new Map(list.map((e) => [e.id, e])), [list])
-  const days = useMemo(() => timeBuckets(list, state.numbers, 86400_000), [list, state.numbers])
+  const days = useMemo(
+    () => timeBuckets(list, state.numbers, 86400_000, state.zone),
+    [list, state.numbers, state.zone],
+  )
   const fmt = useMemo(() => (iso: string) => formatInZone(iso, state.zone), [state.zone])
+  const clock = useMemo(() => {
+    const e = timeExtent(list)
+    return e === null ? zoneNames(state.zone, Date.now(), Date.now()) : zoneNames(state.zone, e[0], e[1])
+  }, [list, state.zone])
   const select = useRef((id: string): void => void id)
   select.current = (id: string) => {
     const t = timeline.current
@@ -88,7 +98,11 @@ export function TimelineView(props: { readonly compact?: boolean }): ReactNode {
       height: '100%',
       margin: { item: 2, axis: 4 },
       tooltip: { followMouse: true, overflowMethod: 'cap' },
-      moment: (date: unknown) => moment(date).utc(),
+      // The axis reads the case's clock, not the browser's: each instant at the zone's offset then.
+      moment: (date: unknown) => {
+        const m = moment(date)
+        return m.utcOffset(zoneOffsetMinutes(state.zone, m.valueOf()))
+      },
       ...(extent === null ? {} : { start: extent[0] - 3600_000, end: extent[1] + 3600_000 }),
     } as TimelineOptions
     const t = new Timeline(container.current, items as never, groups as never, options)
@@ -112,6 +126,7 @@ export function TimelineView(props: { readonly compact?: boolean }): ReactNode {
                 list.slice(...eventRange(times, from - 86400_000, to + 86400_000)),
                 state.numbers,
                 3600_000,
+                state.zone,
               )
             : days
       const selected = t.getSelection()
@@ -138,7 +153,7 @@ export function TimelineView(props: { readonly compact?: boolean }): ReactNode {
       timeline.current = null
       refresh.current = () => undefined
     }
-  }, [list, times, days, state.numbers, fmt])
+  }, [list, times, days, state.numbers, fmt, state.zone])
 
   // Selections made elsewhere: an event (shown in its hour), or a cell (every drawn item on that cell).
   useEffect(() => {
@@ -182,7 +197,10 @@ export function TimelineView(props: { readonly compact?: boolean }): ReactNode {
         </span>
         <TimeFilter />
         <span className="muted">
-          Axis in UTC · {list.length.toLocaleString('en-GB')} events ·{' '}
+          <span data-testid="timeline-zone">
+            Axis in {state.zone} ({clock})
+          </span>{' '}
+          · {list.length.toLocaleString('en-GB')} events ·{' '}
           {shown.mode === 'events'
             ? 'each event drawn'
             : `counts per ${shown.mode === 'days' ? 'day' : 'hour'}: zoom in (or click a count) to see each event`}

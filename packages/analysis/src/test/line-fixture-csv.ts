@@ -86,6 +86,8 @@ export interface CellSpec {
   readonly site: string
   readonly lat: number
   readonly lon: number
+  readonly azimuth?: number
+  readonly beamwidth?: number
 }
 
 export const cellId = (c: CellSpec): string => `234-${c.mnc}-${c.lac}-${c.ci}`
@@ -107,8 +109,8 @@ export const cellList = (cells: readonly CellSpec[]): string =>
         c.lon,
         '',
         '',
-        '',
-        '',
+        c.azimuth ?? '',
+        c.beamwidth ?? '',
         '2015-01-01',
         '',
       ].join(','),

@@ -55,3 +55,40 @@ it('finds the shortest path, honours an edge filter and is deterministic', () =>
   expect(shortestPath(model, '+442', '+441', jan)).toBeNull()
   expect(buildLinkGraph({ targets: ['+441'], contacts: [], identities: [] }).nodes).toHaveLength(1)
 })
+
+it('draws the people subscriber records register numbers to, one node per name and date of birth', () => {
+  const g = buildLinkGraph({
+    targets: ['+441', '+442'],
+    contacts: [],
+    identities: [],
+    subscribers: [
+      {
+        msisdn: '+441',
+        name: 'Jane  Doe',
+        dateOfBirth: '1990-01-02',
+        address: null,
+        postcode: null,
+        records: 1,
+      },
+      {
+        msisdn: '+442',
+        name: 'JANE DOE',
+        dateOfBirth: '1990-01-02',
+        address: null,
+        postcode: null,
+        records: 2,
+      },
+      { msisdn: '+442', name: 'Jane Doe', dateOfBirth: null, address: null, postcode: null, records: 1 },
+    ],
+  })
+  const people = g.nodes.filter((n) => n.kind === 'person')
+  expect(people.map((n) => n.label)).toEqual(['Subscriber Jane Doe', 'Subscriber Jane  Doe (b. 1990-01-02)'])
+  expect(people.every((n) => n.role === 'person')).toBe(true)
+  expect(g.edges.filter((e) => e.kind === 'subscriber').map((e) => e.id)).toEqual([
+    'subscriber:+441|person:JANE DOE|1990-01-02',
+    'subscriber:+442|person:JANE DOE|',
+    'subscriber:+442|person:JANE DOE|1990-01-02',
+  ])
+  // The same registered person links the two numbers.
+  expect(shortestPath(g, '+441', '+442')).toEqual(['+441', 'person:JANE DOE|1990-01-02', '+442'])
+})

@@ -1,7 +1,7 @@
 import { roleColor, type Rgba } from '../colors.js'
-import type { ContactLink, IdentityLink } from '../data.js'
+import type { ContactLink, IdentityLink, SubscriberLink } from '../data.js'
 
-export type NodeKind = 'number' | 'sim' | 'handset'
+export type NodeKind = 'number' | 'sim' | 'handset' | 'person'
 
 export interface GraphNode {
   readonly id: string
@@ -22,7 +22,7 @@ export interface GraphEdge {
   readonly id: string
   readonly source: string
   readonly target: string
-  readonly kind: 'contact' | 'identity'
+  readonly kind: 'contact' | 'identity' | 'subscriber'
   readonly weight: number
   readonly size: number
   readonly firstUtc: string | null
@@ -41,10 +41,15 @@ export interface LinkGraphInput {
   readonly targets: readonly string[]
   /** Roles from analyses (number → role), when known. */
   readonly roles?: ReadonlyMap<string, string>
+  /** Subscriber records: the person each number is registered to. */
+  readonly subscribers?: readonly SubscriberLink[]
 }
 
 export const simNodeId = (imsi: string): string => `imsi:${imsi}`
 export const handsetNodeId = (imei: string): string => `imei:${imei}`
+/** One person per name and date of birth as registered (case and spacing ignored); no other matching is implied. */
+export const personNodeId = (name: string, dateOfBirth: string | null): string =>
+  `person:${name.trim().replace(/\s+/g, ' ').toUpperCase()}|${dateOfBirth ?? ''}`
 
 /** A stable hash of a string into [0, 1): deterministic layouts without randomness. */
 export function unitHash(text: string): number {
@@ -60,8 +65,9 @@ const sizeOf = (volume: number, isTarget: boolean): number =>
   Math.min(24, (isTarget ? 5 : 2) + Math.sqrt(Math.max(0, volume)) * 0.6)
 
 /**
- * The link chart: numbers, SIMs and handsets as nodes; contacts (voice/SMS/MMS between two numbers) and identity
- * links (a number, SIM and handset seen in the same records) as edges. Node size follows volume and colour follows
+ * The link chart: numbers, SIMs, handsets and people (as subscriber records register them) as nodes; contacts
+ * (voice/SMS/MMS between two numbers), identity links (a number, SIM and handset seen in the same records) and
+ * subscriber links (a number registered to a person) as edges. Node size follows volume and colour follows
  * role. Positions are a deterministic starting layout (targets on a circle, their contacts around them) that a
  * force layout can refine.
  */
@@ -117,6 +123,17 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraphModel {
       addEdge(ids[i]![0], ids[i + 1]![0], 'identity', l.records, l.firstUtc, l.lastUtc)
     if (l.msisdn !== null) for (const [id] of ids.slice(1)) if (!anchor.has(id)) anchor.set(id, l.msisdn)
   }
+  const personLabel = new Map<string, string>()
+  for (const s of input.subscribers ?? []) {
+    const id = personNodeId(s.name, s.dateOfBirth)
+    if (!personLabel.has(id))
+      personLabel.set(id, `${s.name.trim()}${s.dateOfBirth === null ? '' : ` (b. ${s.dateOfBirth})`}`)
+    addVolume(id, 'person', s.records)
+    addEdge(id, s.msisdn, 'subscriber', s.records, null, null)
+    if (!kind.has(s.msisdn)) kind.set(s.msisdn, 'number')
+    // Drawn beside the number's own group: its target when the number is not one.
+    if (!anchor.has(id)) anchor.set(id, targets.has(s.msisdn) ? s.msisdn : (anchor.get(s.msisdn) ?? s.msisdn))
+  }
   for (const t of targets) if (!kind.has(t)) addVolume(t, 'number', 0)
 
   const targetList = [...targets].filter((t) => kind.has(t)).sort()
@@ -134,7 +151,15 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraphModel {
     const v = volume.get(id) ?? 0
     const role =
       input.roles?.get(id) ??
-      (k === 'sim' ? 'sim' : k === 'handset' ? 'handset' : isTarget ? 'target' : 'other')
+      (k === 'sim'
+        ? 'sim'
+        : k === 'handset'
+          ? 'handset'
+          : k === 'person'
+            ? 'person'
+            : isTarget
+              ? 'target'
+              : 'other')
     let x: number
     let y: number
     const own = centre.get(id)
@@ -149,7 +174,14 @@ export function buildLinkGraph(input: LinkGraphInput): LinkGraphModel {
     nodes.push({
       id,
       kind: k,
-      label: k === 'sim' ? `SIM ${id.slice(5)}` : k === 'handset' ? `Handset ${id.slice(5)}` : id,
+      label:
+        k === 'sim'
+          ? `SIM ${id.slice(5)}`
+          : k === 'handset'
+            ? `Handset ${id.slice(5)}`
+            : k === 'person'
+              ? `Subscriber ${personLabel.get(id) ?? id.slice(7)}`
+              : id,
       volume: v,
       size: sizeOf(v, isTarget),
       role,

@@ -58,3 +58,14 @@ it('counts events per number and UTC day when zoomed out, and finds a time range
     1, 3,
   ])
 })
+
+it('counts per day on the case’s clock: a London summer day starts at 23:00 UTC', () => {
+  const summer = [
+    { ...events[0]!, id: 's1', startUtc: '2024-07-01T23:30:00Z' },
+    { ...events[0]!, id: 's2', startUtc: '2024-07-02T22:30:00Z' },
+  ]
+  const buckets = timeBuckets(summer, ['A'], 86400_000, 'Europe/London')
+  expect(buckets.map((i) => [i.start, i.content])).toEqual([[Date.parse('2024-07-01T23:00:00Z'), '2']])
+  expect(buckets[0]!.title).toMatch(/^2024-07-02 \(BST\): 2 events of A/)
+  expect(timeBuckets(summer, ['A'], 86400_000).map((i) => i.content)).toEqual(['1', '1'])
+})

@@ -1,4 +1,5 @@
 import type { EventPoint } from '../data.js'
+import { formatInZone, zoneOffsetMinutes } from '../time.js'
 
 export interface TimelineGroup {
   readonly id: string
@@ -63,20 +64,31 @@ export function timelineModel(
 }
 
 /**
- * Events per number and time bucket (a UTC day or hour) as range items, for a timeline zoomed out too far to draw
- * every event: each item spans its bucket and says how many events it holds. Ids are `bucket:<target>|<start>|<end>`
- * (epoch ms) so a click can zoom into the bucket.
+ * Events per number and time bucket (a day or hour on the clock of `zone`, UTC by default) as range items, for a
+ * timeline zoomed out too far to draw every event: each item spans its bucket and says how many events it holds.
+ * Ids are `bucket:<target>|<start>|<end>` (epoch ms) so a click can zoom into the bucket.
  */
 export function timeBuckets(
   events: readonly EventPoint[],
   numbers: readonly string[],
   bucketMs: number,
+  zone = 'UTC',
 ): TimelineItem[] {
   const lane = new Map(numbers.map((n, i) => [n, i]))
   const counts = new Map<string, number>()
+  const offsets = new Map<number, number>()
+  // A zone's offset changes on a quarter hour at the finest, so one look-up per quarter hour is enough.
+  const offsetAt = (t: number): number => {
+    const q = Math.floor(t / 900_000)
+    let o = offsets.get(q)
+    if (o === undefined) offsets.set(q, (o = zoneOffsetMinutes(zone, t) * 60_000))
+    return o
+  }
   for (const e of events) {
     if (!lane.has(e.target)) continue
-    const start = Math.floor(Date.parse(e.startUtc) / bucketMs) * bucketMs
+    const t = Date.parse(e.startUtc)
+    const offset = offsetAt(t)
+    const start = Math.floor((t + offset) / bucketMs) * bucketMs - offset
     const key = `${e.target}|${start}`
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
@@ -85,10 +97,8 @@ export function timeBuckets(
   for (const [key, n] of counts) {
     const [target, startText] = key.split('|') as [string, string]
     const start = Number(startText)
-    const label = new Date(start)
-      .toISOString()
-      .slice(0, unit === 'day' ? 10 : 13)
-      .replace('T', ' ')
+    const label = formatInZone(new Date(start).toISOString(), zone).slice(0, unit === 'day' ? 10 : 13)
+    const zoneName = formatInZone(new Date(start).toISOString(), zone).slice(20)
     items.push({
       id: `bucket:${target}|${start}|${start + bucketMs}`,
       group: target,
@@ -96,7 +106,7 @@ export function timeBuckets(
       end: start + bucketMs,
       type: 'range',
       content: String(n),
-      title: `${label}${unit === 'hour' ? ':00' : ''} (UTC): ${n} events of ${target}; click to zoom into this ${unit}`,
+      title: `${label}${unit === 'hour' ? ':00' : ''} (${zoneName}): ${n} events of ${target}; click to zoom into this ${unit}`,
       className: `lane-${lane.get(target)! % 8} bucket`,
     })
   }

@@ -19,6 +19,28 @@ export const dumpTimesQuery: QuerySpec<
   }),
 }
 
+/**
+ * The dumps' cells, one row per dump and cell id with the LACs/TACs given for it, so that an event matches each dump
+ * at most once (two entries for one cell, with and without a LAC, would otherwise count it twice).
+ */
+const DUMP_CELLS = `d AS (
+      SELECT CAST(i AS INTEGER) AS dump, mcc, mnc, lac, ci, CAST(CAST(f AS TIMESTAMPTZ) AS TIMESTAMP) AS f,
+        CAST(CAST(t AS TIMESTAMPTZ) AS TIMESTAMP) AS t
+      FROM (SELECT unnest($dumpIndex::VARCHAR[]) AS i, unnest($mccs::VARCHAR[]) AS mcc, unnest($mncs::VARCHAR[]) AS mnc,
+        unnest($lacs::VARCHAR[]) AS lac, unnest($cis::VARCHAR[]) AS ci, unnest($froms::VARCHAR[]) AS f,
+        unnest($tos::VARCHAR[]) AS t)
+    ),
+    g AS (SELECT dump, mcc, mnc, ci, f, t, list(lac) AS lacs FROM d GROUP BY dump, mcc, mnc, ci, f, t)`
+
+/**
+ * Events (of records with a target number) on a dump's cells in its window, once per dump. A cell matches on MCC,
+ * MNC and cell id, and on the LAC/TAC when both sides give one.
+ */
+const DUMP_EVENTS = `SELECT g.dump, e.target_msisdn, e.other_msisdn, e.start_utc, e.start_cgi
+      FROM events_unique e JOIN g ON e.start_ci = g.ci AND e.start_mcc = g.mcc AND e.start_mnc = g.mnc
+      WHERE (e.start_lac IS NULL OR e.start_lac = '' OR list_contains(g.lacs, e.start_lac) OR list_contains(g.lacs, ''))
+        AND e.start_utc BETWEEN g.f AND g.t AND e.target_msisdn IS NOT NULL`
+
 /** A number's events on one dump's cells in its window, as the record's target (`present`) or other party. */
 export interface DumpHitRow {
   readonly role: 'present' | 'contacted'
@@ -47,40 +69,35 @@ export type DumpParam =
 export const dumpHitsQuery: QuerySpec<DumpHitRow, DumpParam> = {
   id: 'common-numbers',
   sql: {
-    duckdb: `WITH d AS (
-      SELECT CAST(i AS INTEGER) AS dump, mcc, mnc, lac, ci, CAST(CAST(f AS TIMESTAMPTZ) AS TIMESTAMP) AS f,
-        CAST(CAST(t AS TIMESTAMPTZ) AS TIMESTAMP) AS t
-      FROM (SELECT unnest($dumpIndex::VARCHAR[]) AS i, unnest($mccs::VARCHAR[]) AS mcc, unnest($mncs::VARCHAR[]) AS mnc,
-        unnest($lacs::VARCHAR[]) AS lac, unnest($cis::VARCHAR[]) AS ci, unnest($froms::VARCHAR[]) AS f,
-        unnest($tos::VARCHAR[]) AS t)
-    ),
-    hits AS MATERIALIZED (
-      SELECT DISTINCT d.dump, e.id, e.target_msisdn, e.other_msisdn, e.start_utc, e.start_cgi
-      FROM events_unique e JOIN d ON e.start_ci = d.ci AND e.start_mcc = d.mcc AND e.start_mnc = d.mnc
-        AND (e.start_lac = d.lac OR e.start_lac IS NULL OR e.start_lac = '' OR d.lac = '')
-      WHERE e.start_utc BETWEEN d.f AND d.t
-    ),
-    roles AS (
-      SELECT 'present' AS role, target_msisdn AS number, dump, id, start_utc, start_cgi, NULL AS target FROM hits
-      WHERE target_msisdn IS NOT NULL
-      UNION ALL
-      SELECT 'contacted', other_msisdn, dump, id, start_utc, start_cgi, target_msisdn FROM hits
-      WHERE other_msisdn IS NOT NULL AND target_msisdn IS NOT NULL
+    duckdb: `WITH ${DUMP_CELLS},
+    hits AS NOT MATERIALIZED (${DUMP_EVENTS}),
+    roles AS NOT MATERIALIZED (
+      SELECT r.role, r.number, dump, start_utc, start_cgi, r.target FROM (
+        SELECT dump, start_utc, start_cgi, unnest([
+          {'role': 'present', 'number': target_msisdn, 'target': NULL::VARCHAR},
+          {'role': 'contacted', 'number': other_msisdn, 'target': target_msisdn}]) AS r
+        FROM hits)
+      WHERE r.number IS NOT NULL
     ),
     per_dump AS (
-      SELECT role, number, dump, count(*) AS events, min(start_utc) AS first_ts, max(start_utc) AS last_ts,
-        list(DISTINCT start_cgi ORDER BY start_cgi) AS cgis,
-        coalesce(list(DISTINCT target ORDER BY target) FILTER (WHERE target IS NOT NULL), []) AS targets
+      SELECT role, number, dump, count(*) AS events, min(start_utc) AS first_ts, max(start_utc) AS last_ts
       FROM roles GROUP BY role, number, dump
     ),
     ranked AS (
       SELECT role, number, count(*) AS dumps, sum(events) AS total FROM per_dump GROUP BY role, number
       HAVING count(*) >= $minDumps
       QUALIFY row_number() OVER (PARTITION BY role ORDER BY count(*) DESC, sum(events) DESC, number) <= $limit
+    ),
+    -- Cells and targets are listed for the ranked numbers only: listing them for every number costs the memory.
+    detail AS (
+      SELECT role, number, dump, list(DISTINCT start_cgi ORDER BY start_cgi) AS cgis,
+        coalesce(list(DISTINCT target ORDER BY target) FILTER (WHERE target IS NOT NULL), []) AS targets
+      FROM roles SEMI JOIN ranked USING (role, number) GROUP BY role, number, dump
     )
     SELECT p.role, p.number, p.dump, p.events, ${isoUtc('p.first_ts')} AS first_utc, ${isoUtc('p.last_ts')} AS last_utc,
-      p.cgis, p.targets, r.dumps, r.total
+      x.cgis, x.targets, r.dumps, r.total
     FROM per_dump p JOIN ranked r ON r.role = p.role AND r.number = p.number
+      JOIN detail x ON x.role = p.role AND x.number = p.number AND x.dump = p.dump
     ORDER BY p.role DESC, r.dumps DESC, r.total DESC, p.number, p.dump`,
   },
   params: ['dumpIndex', 'mccs', 'mncs', 'lacs', 'cis', 'froms', 'tos', 'minDumps', 'limit'],
@@ -109,19 +126,14 @@ export interface DumpTotalRow {
 export const dumpTotalsQuery: QuerySpec<DumpTotalRow, Exclude<DumpParam, 'minDumps' | 'limit'>> = {
   id: 'common-numbers-totals',
   sql: {
-    duckdb: `WITH d AS (
-      SELECT CAST(i AS INTEGER) AS dump, mcc, mnc, lac, ci, CAST(CAST(f AS TIMESTAMPTZ) AS TIMESTAMP) AS f,
-        CAST(CAST(t AS TIMESTAMPTZ) AS TIMESTAMP) AS t
-      FROM (SELECT unnest($dumpIndex::VARCHAR[]) AS i, unnest($mccs::VARCHAR[]) AS mcc, unnest($mncs::VARCHAR[]) AS mnc,
-        unnest($lacs::VARCHAR[]) AS lac, unnest($cis::VARCHAR[]) AS ci, unnest($froms::VARCHAR[]) AS f,
-        unnest($tos::VARCHAR[]) AS t)
+    duckdb: `WITH ${DUMP_CELLS},
+    per_target AS (
+      SELECT dump, target_msisdn, start_cgi, count(*) AS n FROM (${DUMP_EVENTS})
+      GROUP BY dump, target_msisdn, start_cgi
     )
-    SELECT d.dump, count(DISTINCT e.id) AS events, list(DISTINCT e.target_msisdn ORDER BY e.target_msisdn) AS numbers,
-      list(DISTINCT e.start_cgi ORDER BY e.start_cgi) AS cgis
-    FROM events_unique e JOIN d ON e.start_ci = d.ci AND e.start_mcc = d.mcc AND e.start_mnc = d.mnc
-      AND (e.start_lac = d.lac OR e.start_lac IS NULL OR e.start_lac = '' OR d.lac = '')
-    WHERE e.start_utc BETWEEN d.f AND d.t AND e.target_msisdn IS NOT NULL
-    GROUP BY d.dump ORDER BY d.dump`,
+    SELECT dump, sum(n) AS events, list(DISTINCT target_msisdn ORDER BY target_msisdn) AS numbers,
+      list(DISTINCT start_cgi ORDER BY start_cgi) AS cgis
+    FROM per_target GROUP BY dump ORDER BY dump`,
   },
   params: ['dumpIndex', 'mccs', 'mncs', 'lacs', 'cis', 'froms', 'tos'],
   row: (r: SqlRow): DumpTotalRow => ({

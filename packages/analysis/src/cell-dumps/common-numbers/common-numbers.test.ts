@@ -117,6 +117,24 @@ describe('common numbers (cell dumps)', () => {
     expect(one.present.map((n) => n.number)).toEqual([N2, N1, N3])
   })
 
+  it('counts an event once when its cell is given twice in one place and time', async () => {
+    // The robbery cell with its LAC and again without: both entries match the same records.
+    const twice = ['robbery=234-15-1-100|234-15--100@2024-03-01T22:00:00Z/2024-03-01T23:00:00Z', DUMPS[1]!]
+    const r = (await runAnalysis(commonNumbers, session.store, { dumps: twice }, ctx)).result
+    expect(r.dumps.map((d) => [d.label, d.events, d.numbers])).toEqual([
+      ['robbery', 4, 3],
+      ['car park', 2, 2],
+    ])
+    expect(r.present.map((n) => [n.number, n.dumps, n.events])).toEqual([
+      [N2, 2, 3],
+      [N1, 2, 2],
+    ])
+    expect(r.contacted.map((n) => [n.number, n.dumps, n.events])).toEqual([
+      [X, 2, 4],
+      [C, 2, 2],
+    ])
+  })
+
   it('names the item and part of a bad place and time', async () => {
     const bad = async (dumps: string[]) => runAnalysis(commonNumbers, session.store, { dumps }, ctx)
     await expect(bad([DUMPS[0]!, 'x=234-15-1@2024-03-01T22:00:00Z/2024-03-01T23:00:00Z'])).rejects.toThrow(

@@ -11,6 +11,13 @@ import {
   nightOf,
 } from '../../continuity/common/line-sql.js'
 
+/**
+ * Degrees (0–180) between a sector's azimuth and the bearing from its mast to a point; NULL without an azimuth.
+ * Same reading as `facingOf` in places/common/facing.ts.
+ */
+const offAxisDegrees = (lat1: string, lon1: string, lat2: string, lon2: string, azimuth: string): string =>
+  `abs(((degrees(atan2(sin(radians((${lon2}) - (${lon1}))) * cos(radians(${lat2})), cos(radians(${lat1})) * sin(radians(${lat2})) - sin(radians(${lat1})) * cos(radians(${lat2})) * cos(radians((${lon2}) - (${lon1}))))) - (${azimuth})) % 360 + 540) % 360 - 180)`
+
 export interface HomeCellRow {
   readonly g: string
   readonly person: string
@@ -42,6 +49,8 @@ type HomeParams =
   | 'homeMinNights'
   | 'addressCellsPerNetwork'
   | 'addressMaxMetres'
+  | 'addressSectors'
+  | 'addressNearMastMetres'
   | 'useOvernight'
   | 'useAddress'
   | 'usePublicFallback'
@@ -79,11 +88,14 @@ export const homeCellsQuery: QuerySpec<HomeCellRow, HomeParams> = {
         SELECT * FROM cell_rows QUALIFY row_number() OVER (PARTITION BY cgi ORDER BY src_rank, valid_from DESC NULLS LAST, id) = 1),
       near AS (
         SELECT a.g, a.person, c.cgi, c.site_name, c.source_kind, c.network,
-          ${haversineKm('a.lat', 'a.lon', 'c.lat', 'c.lon')} * 1000 AS metres
-        FROM addresses a CROSS JOIN cell_pos c),
+          ${haversineKm('a.lat', 'a.lon', 'c.lat', 'c.lon')} * 1000 AS metres,
+          ${offAxisDegrees('c.lat', 'c.lon', 'a.lat', 'a.lon', 'z.azimuth')} AS off_axis, z.beamwidth
+        FROM addresses a CROSS JOIN cell_pos c JOIN cells z ON z.id = c.id),
       nearest AS (
         SELECT *, row_number() OVER (PARTITION BY g, person, coalesce(network, '') ORDER BY metres, cgi) AS rank
-        FROM near WHERE metres <= $addressMaxMetres)
+        FROM near WHERE metres <= $addressMaxMetres
+          AND ($addressSectors = 'any' OR metres <= $addressNearMastMetres OR off_axis IS NULL
+            OR beamwidth IS NULL OR beamwidth >= 360 OR off_axis <= beamwidth / 2))
       SELECT o.g, o.person, 'overnight' AS basis, o.cgi, c.site_name, o.rank, o.nights, NULL::DOUBLE AS metres,
         c.source_kind AS position_source, o.refs
       FROM overnight o LEFT JOIN cell_pos c ON c.cgi = o.cgi
@@ -109,6 +121,8 @@ export const homeCellsQuery: QuerySpec<HomeCellRow, HomeParams> = {
     'homeMinNights',
     'addressCellsPerNetwork',
     'addressMaxMetres',
+    'addressSectors',
+    'addressNearMastMetres',
     'useOvernight',
     'useAddress',
     'usePublicFallback',

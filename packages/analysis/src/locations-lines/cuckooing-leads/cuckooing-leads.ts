@@ -79,11 +79,27 @@ export const CUCKOO_PARAMS: ParamSchema = {
   },
   addressMaxMetres: {
     type: 'number',
-    default: 5000,
+    default: 35_000,
     min: 0,
-    max: 50_000,
+    max: 100_000,
     unit: 'metres',
-    description: 'Address basis: only cells listed within this distance of the address position',
+    description:
+      "Address basis: only cells listed within this distance of the address position (35 km, a standard cell's timing-advance limit; where a network's sites are sparse its nearest cell can be kilometres away)",
+  },
+  addressSectors: {
+    type: 'enum',
+    default: 'any',
+    values: ['any', 'facing'],
+    description:
+      "Address basis: 'facing' keeps only sectors whose listed azimuth and beamwidth take in the address (or cells with no azimuth, or near the mast); 'any' ignores direction",
+  },
+  addressNearMastMetres: {
+    type: 'number',
+    default: 300,
+    min: 0,
+    max: 5000,
+    unit: 'metres',
+    description: "Address basis, 'facing': within this distance of the mast any sector may serve the address",
   },
   baselineFrom: {
     type: 'string',
@@ -253,6 +269,8 @@ export async function computeCuckooingLeads(
     homeMinNights: num(params, 'homeMinNights'),
     addressCellsPerNetwork: num(params, 'addressCellsPerNetwork'),
     addressMaxMetres: num(params, 'addressMaxMetres'),
+    addressSectors: text(params, 'addressSectors'),
+    addressNearMastMetres: num(params, 'addressNearMastMetres'),
     useOvernight: source !== 'address',
     useAddress: source !== 'overnight',
     usePublicFallback: bool(params, 'usePublicFallback'),
@@ -385,7 +403,7 @@ export async function computeCuckooingLeads(
 /** Possible cuckooed addresses: the line's or its runners' phones overnight on the home cells of its customers. */
 export const cuckooingLeads: AnalysisDefinition<CuckooingLeadsResult> = {
   id: 'cuckooing-leads',
-  version: '1',
+  version: '2',
   title: 'Cuckooing leads',
   description:
     "Finds nights when a deal line's phone or its runners' phones used, between midnight and 06:00 local time, a cell that serves the home of one of the line's customers (or of another vulnerable person named): the cells that person's own phone used on most nights, or the listed cells nearest the address on the subscriber record. A lead needs such nights on at least two nights within seven (both parameters). Each lead lists the person, address, nights with dates, the phones seen, the rows, and measures that strengthen it (the person's own phone at home on the same nights, the person's contacts with the line before and during). Sharing a cell shows both phones were in that cell's serving area, not in the same building; a lead is for enquiry, not a finding.",
