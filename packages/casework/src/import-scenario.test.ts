@@ -37,5 +37,13 @@ describe('a generated scenario imports with no mapping file', () => {
     expect(await sql(session, `SELECT count(*) AS n FROM cells WHERE lat IS NULL OR lon IS NULL`)).toEqual([
       { n: 0 },
     ])
+    // The per-target summary kept by each import equals a fresh count over every event (duplicates left out).
+    const summary_ = `SELECT number, network, events, contacts, first_utc, last_utc FROM target_summary ORDER BY number`
+    const fresh = `SELECT target_msisdn AS number, min(network) AS network, count(*) AS events,
+      count(DISTINCT coalesce(other_msisdn, other_raw)) AS contacts, min(start_utc) AS first_utc, max(start_utc) AS last_utc
+      FROM events WHERE duplicate_of IS NULL AND target_msisdn IS NOT NULL GROUP BY 1 ORDER BY number`
+    const kept = await sql(session, summary_)
+    expect(kept.length).toBeGreaterThan(10)
+    expect(kept).toEqual(await sql(session, fresh))
   })
 })

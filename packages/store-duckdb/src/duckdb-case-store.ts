@@ -9,7 +9,7 @@ import {
   type DuckDBResultReader,
   type DuckDBValue,
 } from '@duckdb/node-api'
-import type { AuditEntry, ImportPlan } from '@linesight/model'
+import { kindOfPlan, type AuditEntry, type ImportPlan } from '@linesight/model'
 import {
   LATEST_SCHEMA_VERSION,
   MIGRATIONS,
@@ -30,6 +30,7 @@ import { ident, literal } from './sql/quote.js'
 import { TIME_MACROS_SQL } from './sql/time-macros.js'
 import { readCsvSql } from './import/read-csv.js'
 import { refreshIdentityLinks } from './derived/identity-links.js'
+import { refreshTargetSummary } from './derived/target-summary.js'
 
 export interface DuckDbStoreOptions {
   /** Engine memory cap; large imports spill to disk rather than grow the process. */
@@ -214,6 +215,7 @@ export class DuckDbCaseStore implements CaseStore {
         const outcomes: ImportOutcome[] = []
         for (const plan of plans)
           outcomes.push(await runImport(c, plan, compilePlan(plan), entry.id, onProgress))
+        if (plans.some((p) => kindOfPlan(p) === 'cdr')) await refreshTargetSummary(c, entry.id)
         const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number =>
           outcomes.reduce((n, o) => n + o[k], 0)
         const outcome = {

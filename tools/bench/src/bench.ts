@@ -4,7 +4,7 @@
  * files and imported cases are cached under `.bench/` (`--fresh` rebuilds them). Prints tables and writes
  * `.bench/analysis-bench.json` (the import part keeps writing `.bench/import-bench.json`).
  *
- *   npm run bench -- [--only import,analyses,lines,dumps] [--seed 1] [--scale 20] [--fresh] [--repeat 3]
+ *   npm run bench -- [--only import,analyses,lines,dumps,web] [--seed 1] [--scale 20] [--fresh] [--repeat 3]
  *                    [--numbers 50] [--pipeline-runs 1] [--analyses id,id] [--dumps 10] [--dump-rows 1000000]
  *                    [--rows 5000000] [--runs 1] [--keep] [--trace]        (import part, as before)
  */
@@ -16,24 +16,26 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { answerPart, runPart } from './child-part.js'
 import type { CellDumpBench } from './cell-dumps.js'
+import type { FirstViewBench } from './first-view-part.js'
 import {
   analysesPart,
   dumpsPart,
   linesPart,
+  webPart,
   type AnalysesPart,
   type LinesPart,
   type PartOptions,
 } from './parts.js'
 import { BENCH_DIR } from './paths.js'
-import { analysesReport, dumpsReport, linesReport, LINES_GOAL_MS } from './report.js'
+import { analysesReport, dumpsReport, firstViewReport, linesReport, LINES_GOAL_MS } from './report.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
 const IMPORT_SCRIPT = fileURLToPath(new URL('./import-bench.js', import.meta.url))
-const USAGE = `npm run bench -- [--only import,analyses,lines,dumps] [--seed 1] [--scale 20] [--fresh] [--repeat 3]
+const USAGE = `npm run bench -- [--only import,analyses,lines,dumps,web] [--seed 1] [--scale 20] [--fresh] [--repeat 3]
                  [--numbers 50] [--pipeline-runs 1] [--analyses id,id] [--dumps 10] [--dump-rows 1000000]
                  [--rows 5000000] [--runs 1] [--keep] [--trace]
 `
-const PARTS = ['import', 'analyses', 'lines', 'dumps'] as const
+const PARTS = ['import', 'analyses', 'lines', 'dumps', 'web'] as const
 type Part = (typeof PARTS)[number]
 
 const wholeNumber = (name: string, text: string, min: number): number => {
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
   })
   if (values.part !== undefined) {
     const o = JSON.parse(values.options ?? '{}') as PartOptions
-    const work = { analyses: analysesPart, lines: linesPart, dumps: dumpsPart }[values.part]
+    const work = { analyses: analysesPart, lines: linesPart, dumps: dumpsPart, web: webPart }[values.part]
     if (work === undefined) throw new Error(`unknown part "${values.part}"`)
     return answerPart(() => work(o))
   }
@@ -111,6 +113,8 @@ async function main(): Promise<void> {
       .filter((s) => s !== ''),
     dumps: wholeNumber('dumps', values.dumps, 2),
     dumpRows: wholeNumber('dump-rows', values['dump-rows'], 1),
+    // The first view is judged on a case the size the import benchmark uses (--rows, 5 million by default).
+    firstViewRows: wholeNumber('rows', values.rows ?? '5000000', 1),
   }
   const trace = values.trace || process.env['LINESIGHT_SQL_TRACE'] === '1'
   if (trace) process.env['LINESIGHT_SQL_TRACE'] = '1'
@@ -130,6 +134,7 @@ async function main(): Promise<void> {
   let analyses: AnalysesPart | null = null
   let lines: LinesPart | null = null
   let dumps: CellDumpBench | null = null
+  let web: FirstViewBench | null = null
   if (wants('analyses')) {
     analyses = await runPart<AnalysesPart>(SCRIPT, 'analyses', options)
     process.stdout.write(`${analysesReport(analyses)}\n`)
@@ -146,7 +151,11 @@ async function main(): Promise<void> {
     dumps = await runPart<CellDumpBench>(SCRIPT, 'dumps', options)
     process.stdout.write(`${dumpsReport(dumps)}\n`)
   }
-  if (analyses === null && lines === null && dumps === null) return
+  if (wants('web')) {
+    web = await runPart<FirstViewBench>(SCRIPT, 'web', options)
+    process.stdout.write(`${firstViewReport(web)}\n`)
+  }
+  if (analyses === null && lines === null && dumps === null && web === null) return
 
   const machine = {
     cores: availableParallelism(),
@@ -178,6 +187,7 @@ async function main(): Promise<void> {
             ratioToScan: firstLines.totalMs / lines.scan.medianMs,
           },
     dumps,
+    web,
   }
   await mkdir(BENCH_DIR, { recursive: true })
   const path = join(BENCH_DIR, 'analysis-bench.json')

@@ -4,6 +4,7 @@ import { timeAnalyses, type AnalysisTiming } from './analysis-timings.js'
 import { caseInputs } from './case-inputs.js'
 import { benchCellDumps, type CellDumpBench } from './cell-dumps.js'
 import { timeEventsScan, type ScanTiming } from './events-scan.js'
+import { benchFirstView, type FirstViewBench } from './first-view-part.js'
 import { runLinesPipeline, type PipelineRun } from './lines-pipeline.js'
 import { ensureScenarioCase, type ScenarioCaseFacts } from './scenario-case.js'
 
@@ -19,6 +20,7 @@ export interface PartOptions {
   readonly analyses: readonly string[]
   readonly dumps: number
   readonly dumpRows: number
+  readonly firstViewRows: number
 }
 
 export interface AnalysesPart {
@@ -87,4 +89,9 @@ export function dumpsPart(o: PartOptions): Promise<CellDumpBench> {
     ctx: { now: new Date(), zone: 'Europe/London' },
     log,
   })
+}
+
+/** The web app's first view of a 5-million-row case (the import benchmark's file, imported once and cached). */
+export function webPart(o: PartOptions): Promise<FirstViewBench> {
+  return benchFirstView({ rows: o.firstViewRows, seed: o.seed, runs: o.repeat, log })
 }

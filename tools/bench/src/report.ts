@@ -1,5 +1,6 @@
 import type { AnalysisTiming } from './analysis-timings.js'
 import type { CellDumpBench } from './cell-dumps.js'
+import { FIRST_VIEW_GOAL_MS, type FirstViewBench } from './first-view-part.js'
 import { EVENTS_SCAN_SQL, type ScanTiming } from './events-scan.js'
 import { fmt, fmtMs, table } from './format.js'
 import type { AnalysesPart, LinesPart } from './parts.js'
@@ -111,5 +112,15 @@ export function dumpsReport(d: CellDumpBench): string {
       : d.problems.length === 0
         ? `Answer exactly right: ${fmt(d.present)} planted numbers present at 2+ dumps, ${fmt(d.contacted)} shared other parties contacted from 2+ dumps, with their dump and event counts`
         : `CHECK FAILED: ${d.problems.join('; ')}`,
+  ].join('\n')
+}
+
+export function firstViewReport(w: FirstViewBench): string {
+  const slowest = [...(w.runs.at(-1)?.requests ?? [])].sort((a, b) => b.ms - a.ms).slice(0, 3)
+  return [
+    '',
+    `Web first view: ${fmt(w.events)}-event case${w.reusedCase ? ' (cached case)' : `, imported in ${fmt(w.importSeconds ?? 0, 1)} s`}`,
+    `  median ${fmtMs(w.medianMs)} ms over ${w.runs.length} runs (${w.runs.map((r) => fmtMs(r.firstViewMs)).join(', ')}); goal < ${fmt(FIRST_VIEW_GOAL_MS)} ms: ${w.met ? 'met' : 'MISSED'}`,
+    `  slowest requests of the last run: ${slowest.map((q) => `${q.path} ${fmtMs(q.ms)} ms`).join(', ')}`,
   ].join('\n')
 }

@@ -22,8 +22,8 @@ export const sourcesQuery: QuerySpec<Record<string, unknown>> = {
 export const periodQuery: QuerySpec<{ first: string | null; last: string | null; targets: number }> = {
   id: 'server-case-period',
   sql: {
-    duckdb: `SELECT ${ISO('min(start_utc)')} AS first, ${ISO('max(start_utc)')} AS last,
-      count(DISTINCT target_msisdn) AS targets FROM events_unique`,
+    // Every stored event has a target number (the import rejects those without), so the summary covers them all.
+    duckdb: `SELECT ${ISO('min(first_utc)')} AS first, ${ISO('max(last_utc)')} AS last, count(*) AS targets FROM target_summary`,
   },
   params: [],
   row: (r) => ({ first: str(r['first']), last: str(r['last']), targets: Number(r['targets']) }),
@@ -39,17 +39,13 @@ export interface TargetRow {
   readonly subscriber: string | null
 }
 
-/** Numbers whose own records are in the case, busiest first. */
+/** Numbers whose own records are in the case, busiest first; read from the summary the import keeps. */
 export const targetsQuery: QuerySpec<TargetRow> = {
   id: 'server-case-targets',
   sql: {
-    duckdb: `WITH t AS (
-        SELECT target_msisdn AS number, any_value(network) AS network, count(*) AS events,
-          count(DISTINCT coalesce(other_msisdn, other_raw)) AS contacts,
-          ${ISO('min(start_utc)')} AS first_utc, ${ISO('max(start_utc)')} AS last_utc
-        FROM events_unique WHERE target_msisdn IS NOT NULL GROUP BY 1)
-      SELECT t.*, (SELECT any_value(s.name) FROM subscribers s WHERE s.msisdn = t.number) AS subscriber
-      FROM t ORDER BY events DESC, number`,
+    duckdb: `SELECT t.number, t.network, t.events, t.contacts, ${ISO('t.first_utc')} AS first_utc, ${ISO('t.last_utc')} AS last_utc,
+        (SELECT any_value(s.name) FROM subscribers s WHERE s.msisdn = t.number) AS subscriber
+      FROM target_summary t ORDER BY t.events DESC, t.number`,
   },
   params: [],
   row: (r) => ({
