@@ -2,7 +2,7 @@ import type { QuerySpec } from '@linesight/store'
 import {
   BASE_CTE,
   CELL_ROWS_CTE,
-  CONTACTS_CTE,
+  contactsCte,
   FLARES_CTE,
   LINE_GROUPS_CTE,
   eventPositionsCte,
@@ -40,7 +40,8 @@ export interface CustomerRow {
 export const customersQuery: QuerySpec<CustomerRow, GroupParams | 'zone'> = {
   id: 'line-roles-customers',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE}, ${CUSTOMER_CONTACTS_CTE},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${contactsCte('SELECT n FROM line_groups')},
+      ${CUSTOMER_CONTACTS_CTE},
       initiated AS (
         SELECT g, c, count(DISTINCT (t, line)) AS n, count(DISTINCT (${localTime('t')})::DATE) AS days, max(t) AS last_t
         FROM cust_contacts GROUP BY g, c),
@@ -84,17 +85,14 @@ export interface AfterCustomerRow {
 export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone' | 'windowSeconds'> = {
   id: 'line-roles-after-customer',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE},
-      ${CUSTOMER_CONTACTS_CTE},
-      outside AS (
-        SELECT DISTINCT lg.g, k.a AS x FROM contacts k CROSS JOIN (SELECT DISTINCT g FROM line_groups) lg
-        WHERE k.a NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.a)),
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE},
+      ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')}, ${CUSTOMER_CONTACTS_CTE},
+      -- Outside the line and its base, tested per contact (pairing every number with every line ran out of memory).
       to_cust AS MATERIALIZED (
-        SELECT o.g, k.a AS x, k.b AS c, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN outside o ON o.x = k.a
-        JOIN base ON base.g = o.g AND base.c = k.b
-        WHERE k.dir = 'out'),
+        SELECT base.g, k.a AS x, k.b AS c, k.t, k.typ, k.owner || '|' || k.id AS ref
+        FROM contacts k JOIN base ON base.c = k.b
+        WHERE k.dir = 'out' AND k.a NOT IN (SELECT n FROM all_lines)
+          AND NOT EXISTS (SELECT 1 FROM base b2 WHERE b2.g = base.g AND b2.c = k.a)),
       callbacks AS (
         SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.ref, cc.ref AS trigger_ref
         FROM to_cust tc JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c
@@ -107,9 +105,10 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
         FROM callbacks GROUP BY g, x),
       tc_agg AS (SELECT g, x, count(DISTINCT (c, t, typ)) AS to_customers FROM to_cust GROUP BY g, x),
       line_to AS MATERIALIZED (
-        SELECT o.g, k.b AS x, k.a AS line, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN line_groups lg ON lg.n = k.a JOIN outside o ON o.g = lg.g AND o.x = k.b
-        WHERE k.dir = 'out'),
+        SELECT lg.g, k.b AS x, k.a AS line, k.t, k.typ, k.owner || '|' || k.id AS ref
+        FROM contacts k JOIN line_groups lg ON lg.n = k.a
+        WHERE k.dir = 'out' AND k.b NOT IN (SELECT n FROM all_lines)
+          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b)),
       line_after AS (
         SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.ref, cc.ref AS trigger_ref
         FROM line_to lt JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line
@@ -153,7 +152,8 @@ export interface LineContactRow {
 export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> = {
   id: 'line-roles-line-contacts',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE},
+      ${contactsCte('SELECT n FROM line_groups')},
       rows_ AS (
         SELECT lg.g, k.b AS x, k.a AS line, k.dir, k.t, k.typ, k.owner || '|' || k.id AS ref
         FROM contacts k JOIN line_groups lg ON lg.n = k.a
@@ -192,7 +192,7 @@ export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n
   id: 'line-roles-focus-contacts',
   sql: {
     duckdb: `WITH focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
-      ${CONTACTS_CTE}
+      ${contactsCte('SELECT f FROM focus')}
       SELECT fo.g, fo.f, k.b AS x, count(DISTINCT (k.t, k.typ, k.dir)) AS contacts,
         count(DISTINCT (${localTime('k.t')})::DATE) AS days,
         count(DISTINCT (k.t, k.typ)) FILTER (WHERE k.dir = 'in') AS from_x,

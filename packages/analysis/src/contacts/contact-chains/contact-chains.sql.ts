@@ -1,5 +1,5 @@
 import type { QuerySpec } from '@linesight/store'
-import { communicationsCtes } from '../shared/communications.sql.js'
+import { edgeCountsCtes } from '../shared/communications.sql.js'
 
 type Graph = 'start' | 'end' | 'minEvents' | 'from' | 'to' | 'tol'
 
@@ -8,8 +8,8 @@ type Graph = 'start' | 'end' | 'minEvents' | 'from' | 'to' | 'tol'
  * once, whichever way and from either party's records) and each number's distance in links from `$end`, found by
  * a breadth-first walk of at most `$within` links.
  */
-const GRAPH = `${communicationsCtes({})},
-      edges AS MATERIALIZED (SELECT a, b, count(*) AS n FROM comms GROUP BY a, b HAVING count(*) >= $minEvents),
+const GRAPH = `${edgeCountsCtes()},
+      edges AS MATERIALIZED (SELECT a, b, n FROM edge_counts),
       adj AS MATERIALIZED (SELECT a AS x, b AS y, n FROM edges UNION ALL SELECT b AS x, a AS y, n FROM edges),
       dist AS MATERIALIZED (
         WITH RECURSIVE walk(node, hops) AS (
@@ -20,16 +20,25 @@ const GRAPH = `${communicationsCtes({})},
         SELECT node, min(hops) AS d FROM walk GROUP BY node
       )`
 
-/** The fewest links between `$start` and `$end`, when there is a chain of at most `$within` links. */
-export const chainDistanceQuery: QuerySpec<{ readonly hops: number | null }, Graph | 'within'> = {
-  id: 'contact-chain-distance',
-  sql: {
-    duckdb: `WITH ${GRAPH}
-      SELECT (SELECT d FROM dist WHERE node = $start::VARCHAR AND $start::VARCHAR <> $end::VARCHAR) AS hops`,
-  },
-  params: ['start', 'end', 'minEvents', 'from', 'to', 'tol', 'within'],
-  row: (r) => ({ hops: r['hops'] === null ? null : Number(r['hops']) }),
-}
+/**
+ * `paths`: the simple chains (no number twice) of exactly `length` links between `$start` and `$end`, after GRAPH
+ * (whose walk must reach at least `length` links): the walk from the start only follows links to numbers that can
+ * still reach the end in the links left.
+ */
+const pathsCte = (length: string): string => `paths AS (
+        WITH RECURSIVE p(node, path, hops, weakest, total) AS (
+          SELECT $start::VARCHAR, [$start::VARCHAR], 0, NULL::BIGINT, 0::BIGINT
+          WHERE $start::VARCHAR IN (SELECT node FROM dist)
+          UNION ALL
+          SELECT adj.y, list_append(p.path, adj.y), p.hops + 1, least(coalesce(p.weakest, adj.n), adj.n), p.total + adj.n
+          FROM p JOIN adj ON adj.x = p.node JOIN dist ON dist.node = adj.y
+          WHERE p.node <> $end AND p.hops + 1 + dist.d <= ${length} AND NOT list_contains(p.path, adj.y)
+        )
+        SELECT * FROM p WHERE node = $end AND hops = ${length}
+      )`
+
+/** Strongest weakest link first, then the greatest total, then by the numbers along the chain. */
+const CHAIN_ORDER = `weakest DESC, total DESC, array_to_string(path, ' ')`
 
 export interface ChainRow {
   /** The numbers along the chain, from the start number to the end number. */
@@ -42,28 +51,53 @@ export interface ChainRow {
   readonly found: number
 }
 
+export interface ShortestChainsRow {
+  /** The fewest links between `$start` and `$end`, when there is a chain of at most `$within` links. */
+  readonly hops: number | null
+  /** How many chains of that length there are in all. */
+  readonly found: number
+  /** The first `$limit` of them, in order. */
+  readonly chains: readonly ChainRow[]
+}
+
 /**
- * The simple chains (no number twice) of exactly `$within` links between `$start` and `$end`: the walk from the
- * start only follows links to numbers that can still reach the end in the links left. Strongest weakest link
- * first, then the greatest total, then by the numbers along the chain.
+ * The fewest links between `$start` and `$end` (at most `$within`) and the chains of that length, in one query so
+ * the contact graph is built once for both.
  */
+export const shortestChainsQuery: QuerySpec<ShortestChainsRow, Graph | 'within' | 'limit'> = {
+  id: 'contact-chains-shortest',
+  sql: {
+    duckdb: `WITH ${GRAPH},
+      shortest AS (SELECT d FROM dist WHERE node = $start::VARCHAR AND $start::VARCHAR <> $end::VARCHAR),
+      ${pathsCte('(SELECT d FROM shortest)')},
+      listed AS (SELECT path, weakest, total FROM paths ORDER BY ${CHAIN_ORDER} LIMIT $limit)
+      SELECT (SELECT d FROM shortest) AS hops, (SELECT count(*) FROM paths) AS found,
+        (SELECT list({path: path, weakest: weakest, total: total} ORDER BY ${CHAIN_ORDER}) FROM listed) AS chains`,
+  },
+  params: ['start', 'end', 'minEvents', 'from', 'to', 'tol', 'within', 'limit'],
+  row: (r) => {
+    const found = Number(r['found'])
+    return {
+      hops: r['hops'] === null ? null : Number(r['hops']),
+      found,
+      chains: ((r['chains'] as readonly Record<string, unknown>[] | null) ?? []).map((c) => ({
+        path: c['path'] as readonly string[],
+        weakest: Number(c['weakest']),
+        total: Number(c['total']),
+        found,
+      })),
+    }
+  },
+}
+
+/** The chains of exactly `$within` links between `$start` and `$end`, in order, cut at `$limit`. */
 export const contactChainsQuery: QuerySpec<ChainRow, Graph | 'within' | 'limit'> = {
   id: 'contact-chains',
   sql: {
     duckdb: `WITH ${GRAPH},
-      paths AS (
-        WITH RECURSIVE p(node, path, hops, weakest, total) AS (
-          SELECT $start::VARCHAR, [$start::VARCHAR], 0, NULL::BIGINT, 0::BIGINT
-          WHERE $start::VARCHAR IN (SELECT node FROM dist)
-          UNION ALL
-          SELECT adj.y, list_append(p.path, adj.y), p.hops + 1, least(coalesce(p.weakest, adj.n), adj.n), p.total + adj.n
-          FROM p JOIN adj ON adj.x = p.node JOIN dist ON dist.node = adj.y
-          WHERE p.node <> $end AND p.hops + 1 + dist.d <= $within AND NOT list_contains(p.path, adj.y)
-        )
-        SELECT * FROM p WHERE node = $end AND hops = $within
-      )
+      ${pathsCte('$within')}
       SELECT path, weakest, total, count(*) OVER () AS found FROM paths
-      ORDER BY weakest DESC, total DESC, array_to_string(path, ' ')
+      ORDER BY ${CHAIN_ORDER}
       LIMIT $limit`,
   },
   params: ['start', 'end', 'minEvents', 'from', 'to', 'tol', 'within', 'limit'],

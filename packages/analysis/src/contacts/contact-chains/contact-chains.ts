@@ -3,7 +3,7 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import { pairCountsQuery, type PairRow } from '../shared/communications.sql.js'
 import { pairCounts, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, requiredText, windowOf } from '../shared/params.js'
-import { chainDistanceQuery, contactChainsQuery, type ChainRow } from './contact-chains.sql.js'
+import { contactChainsQuery, shortestChainsQuery, type ChainRow } from './contact-chains.sql.js'
 
 export interface ChainHop extends PairCounts {
   /** The link in the chain's direction of reading (not the direction of the calls): from `fromNumber` to `toNumber`. */
@@ -92,13 +92,18 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
     }
     const maxHops = params['maxHops'] as number
     const limit = params['limit'] as number
-    const [distance] = await store.run(chainDistanceQuery, { ...graph, within: maxHops })
-    const shortest = distance?.hops ?? null
+    const [first] = await store.run(shortestChainsQuery, { ...graph, within: maxHops, limit })
+    const shortest = first?.hops ?? null
     // Length by length, shortest first, until the list is full: longer chains would not be listed anyway.
     const rows: (ChainRow & { hops: number })[] = []
     let found = 0
     let searched: number | null = null
-    for (let hops = shortest ?? maxHops + 1; hops <= maxHops && rows.length < limit; hops++) {
+    if (first !== undefined && shortest !== null) {
+      rows.push(...first.chains.map((r) => ({ ...r, hops: shortest })))
+      found += first.found
+      searched = shortest
+    }
+    for (let hops = (shortest ?? maxHops) + 1; hops <= maxHops && rows.length < limit; hops++) {
       const level = await store.run(contactChainsQuery, {
         ...graph,
         within: hops,

@@ -22,7 +22,9 @@ export const communityRecordsQuery: QuerySpec<CommunityRecordsRow, 'labels' | 'm
   sql: {
     duckdb: `WITH m AS MATERIALIZED (SELECT unnest($labels::VARCHAR[]) AS label, unnest($members::VARCHAR[]) AS number)
       SELECT t.label, count(*) AS records
-      FROM events_unique e JOIN m t ON t.number = e.target_msisdn JOIN m o ON o.number = e.other_msisdn AND o.label = t.label
+      FROM events_unique e JOIN m t ON t.number = e.target_msisdn
+      -- Each record joins its own target's community, then keeps the other party's membership: never members × members.
+      SEMI JOIN m o ON o.number = e.other_msisdn AND o.label = t.label
       WHERE e.event_type IN ('voice', 'sms', 'mms')
         AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       GROUP BY t.label

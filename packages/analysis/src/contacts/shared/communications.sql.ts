@@ -7,32 +7,23 @@ export const CONTACT_TYPES: readonly string[] = Object.freeze(['voice', 'sms', '
 export const isoUtc = (column: string): string =>
   `CASE WHEN microsecond(${column}) % 1000000 = 0 THEN strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${column}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
 
+/** Contact records (voice, SMS, MMS with another party) in the `$from`–`$to` window, read from `events_unique e`. */
+const CONTACT_RECORDS = `e.event_type IN ('voice', 'sms', 'mms') AND e.other_msisdn IS NOT NULL AND e.other_msisdn <> e.target_msisdn
+        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))`
+
 /**
- * The contact records in scope (`recs`) and the same records with each communication counted once (`comms`).
- *
- * A communication between two numbers that both have records in the case appears twice: as an outgoing record in
- * the sender's records and an incoming record in the receiver's. An outgoing record of A to B is paired with an
- * incoming record of B from A of the same type whose start time is within `$tol` seconds. Each record is paired at
- * most once: a pair is made when each record is the other's closest candidate (ties broken by record id), and this
- * is repeated three times for records left unpaired. The receiver's copy of a paired communication is set aside
- * (`dropped`); the sender's record stands for it and is flagged `seen_both`.
- *
- * Needs the parameters `$from`, `$to` (inclusive UTC bounds or null) and `$tol` (seconds).
- * `join` and `where` narrow the records read from `events_unique e`.
+ * The pairing of outgoing with incoming copies (`cand` … `matched`: `out_id`, `in_id`) over `paired`, the records
+ * (id, target, other, direction, event_type, t) whose other party has records too.
  */
-export function communicationsCtes(scope: { readonly join?: string; readonly where?: string }): string {
-  return `recs AS MATERIALIZED (
-      SELECT e.id, e.target_msisdn AS target, e.other_msisdn AS other, e.direction, e.event_type, e.start_utc AS t,
-        e.duration_s, least(e.target_msisdn, e.other_msisdn) AS a, greatest(e.target_msisdn, e.other_msisdn) AS b
-      FROM events_unique e ${scope.join ?? ''}
-      WHERE e.event_type IN ('voice', 'sms', 'mms') AND e.other_msisdn IS NOT NULL AND e.other_msisdn <> e.target_msisdn
-        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
-        AND (${scope.where ?? 'true'})
-    ),
-    cand AS MATERIALIZED (
+const MATCHING_CTES = `cand AS MATERIALIZED (
       SELECT o.id AS out_id, i.id AS in_id, abs(epoch_us(i.t) - epoch_us(o.t)) AS dt
-      FROM recs o JOIN recs i ON i.target = o.other AND i.other = o.target AND i.event_type = o.event_type
-      WHERE o.direction = 'out' AND i.direction = 'in' AND abs(epoch_us(i.t) - epoch_us(o.t)) <= $tol * 1000000
+      FROM (SELECT *, epoch_us(t) // (greatest($tol, 1) * 1000000)::BIGINT AS k FROM paired WHERE direction = 'out') o
+      JOIN (
+        -- Each incoming record in its time slot and both neighbours: a pair within $tol is in adjacent slots.
+        SELECT r.*, epoch_us(r.t) // (greatest($tol, 1) * 1000000)::BIGINT + s.d AS k
+        FROM paired r, (VALUES (-1), (0), (1)) s(d) WHERE r.direction = 'in'
+      ) i ON i.target = o.other AND i.other = o.target AND i.event_type = o.event_type AND i.k = o.k
+      WHERE abs(epoch_us(i.t) - epoch_us(o.t)) <= $tol * 1000000
     ),
     m1 AS MATERIALIZED (
       SELECT out_id, in_id FROM cand
@@ -57,7 +48,33 @@ export function communicationsCtes(scope: { readonly join?: string; readonly whe
       QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
         AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
     ),
-    matched AS MATERIALIZED (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3),
+    matched AS MATERIALIZED (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3)`
+
+/**
+ * The contact records in scope (`recs`) and the same records with each communication counted once (`comms`).
+ *
+ * A communication between two numbers that both have records in the case appears twice: as an outgoing record in
+ * the sender's records and an incoming record in the receiver's. An outgoing record of A to B is paired with an
+ * incoming record of B from A of the same type whose start time is within `$tol` seconds. Each record is paired at
+ * most once: a pair is made when each record is the other's closest candidate (ties broken by record id), and this
+ * is repeated three times for records left unpaired. The receiver's copy of a paired communication is set aside
+ * (`dropped`); the sender's record stands for it and is flagged `seen_both`.
+ *
+ * Needs the parameters `$from`, `$to` (inclusive UTC bounds or null) and `$tol` (seconds).
+ * `join` and `where` narrow the records read from `events_unique e`.
+ */
+export function communicationsCtes(scope: { readonly join?: string; readonly where?: string }): string {
+  return `recs AS MATERIALIZED (
+      SELECT e.id, e.target_msisdn AS target, e.other_msisdn AS other, e.direction, e.event_type, e.start_utc AS t,
+        e.duration_s, least(e.target_msisdn, e.other_msisdn) AS a, greatest(e.target_msisdn, e.other_msisdn) AS b
+      FROM events_unique e ${scope.join ?? ''}
+      WHERE ${CONTACT_RECORDS}
+        AND (${scope.where ?? 'true'})
+    ),
+    -- Only records with another target can have a copy on the other side.
+    targets AS MATERIALIZED (SELECT DISTINCT target FROM recs),
+    paired AS MATERIALIZED (SELECT * FROM recs WHERE other IN (SELECT target FROM targets)),
+    ${MATCHING_CTES},
     dropped AS MATERIALIZED (SELECT r.* FROM recs r SEMI JOIN matched m ON m.in_id = r.id),
     comms AS MATERIALIZED (
       SELECT r.*, CASE r.direction WHEN 'out' THEN r.target WHEN 'in' THEN r.other END AS from_n,
@@ -65,6 +82,32 @@ export function communicationsCtes(scope: { readonly join?: string; readonly whe
       FROM recs r ANTI JOIN matched m ON m.in_id = r.id
     )`
 }
+
+/**
+ * `edge_counts`: communications per pair (`a`, `b`, `n`) over the whole case with at least `$minEvents`, as
+ * `communicationsCtes({})` would count them in `comms` (records less the receivers' copies set aside), without
+ * holding every contact record: only those whose other party has records too are kept, for the pairing.
+ * Needs `$from`, `$to`, `$tol` and `$minEvents`.
+ */
+export const edgeCountsCtes = (): string => `contact_recs AS NOT MATERIALIZED (
+      SELECT e.id, e.target_msisdn AS target, e.other_msisdn AS other, e.direction, e.event_type, e.start_utc AS t
+      FROM events_unique e WHERE ${CONTACT_RECORDS}
+    ),
+    by_party AS MATERIALIZED (SELECT target, other, count(*) AS n FROM contact_recs GROUP BY target, other),
+    owners AS MATERIALIZED (SELECT DISTINCT target FROM by_party),
+    paired AS MATERIALIZED (
+      SELECT c.*, least(c.target, c.other) AS a, greatest(c.target, c.other) AS b
+      FROM contact_recs c SEMI JOIN owners o ON o.target = c.other
+    ),
+    ${MATCHING_CTES},
+    edge_counts AS (
+      SELECT a, b, sum(n)::BIGINT AS n FROM (
+        SELECT least(target, other) AS a, greatest(target, other) AS b, sum(n) AS n FROM by_party GROUP BY 1, 2
+        UNION ALL
+        SELECT a, b, -count(*) FROM paired SEMI JOIN matched m ON m.in_id = paired.id GROUP BY a, b
+      )
+      GROUP BY a, b HAVING sum(n) >= $minEvents
+    )`
 
 /** Counts between two numbers, each communication once, with what each side's records hold. */
 export interface PairRow {
@@ -145,7 +188,12 @@ export const pairCountsQuery: QuerySpec<PairRow, 'lefts' | 'rights' | 'from' | '
         SELECT DISTINCT least(l, r) AS a, greatest(l, r) AS b
         FROM (SELECT unnest($lefts::VARCHAR[]) AS l, unnest($rights::VARCHAR[]) AS r) WHERE l <> r
       ),
-      ${communicationsCtes({ join: 'SEMI JOIN pairs p ON p.a = least(e.target_msisdn, e.other_msisdn) AND p.b = greatest(e.target_msisdn, e.other_msisdn)' })},
+      -- A pair's records are its two numbers' own: reading only theirs skips most of the table.
+      pair_numbers AS MATERIALIZED (SELECT a AS n FROM pairs UNION SELECT b FROM pairs),
+      ${communicationsCtes({
+        join: 'SEMI JOIN pairs p ON p.a = least(e.target_msisdn, e.other_msisdn) AND p.b = greatest(e.target_msisdn, e.other_msisdn)',
+        where: 'e.target_msisdn IN (SELECT n FROM pair_numbers)',
+      })},
       ${PAIR_COUNTS_SELECT}
       ORDER BY communications DESC, agg.a, agg.b`,
   },
@@ -167,9 +215,8 @@ export interface EdgeRow {
 export const contactEdgesQuery: QuerySpec<EdgeRow, 'from' | 'to' | 'tol' | 'minEvents'> = {
   id: 'contact-edges',
   sql: {
-    duckdb: `WITH ${communicationsCtes({})}
-      SELECT a, b, count(*) AS communications FROM comms GROUP BY a, b HAVING count(*) >= $minEvents
-      ORDER BY a, b`,
+    duckdb: `WITH ${edgeCountsCtes()}
+      SELECT a, b, n AS communications FROM edge_counts ORDER BY a, b`,
   },
   params: ['from', 'to', 'tol', 'minEvents'],
   row: (r) => ({ a: String(r['a']), b: String(r['b']), communications: Number(r['communications']) }),

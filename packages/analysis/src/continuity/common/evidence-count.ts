@@ -3,36 +3,75 @@ import type { EventEvidence } from '../../core/evidence.js'
 
 type CountParam = 'targets' | 'others' | 'from' | 'to' | 'types' | 'directions' | 'cells'
 
-/** Counts the rows a filter evidence names, with exactly the filter `resolveEvidence` applies. */
-const countQuery: QuerySpec<{ n: number }, CountParam> = {
+export type EvidenceFilter = Omit<EventEvidence, 'count' | 'kind' | 'ids'>
+
+/** Joins a list into one text item (unit separator: no number, cell or sender name holds it). */
+const SEP = '\u001f'
+const split = (x: string): string =>
+  `CASE WHEN ${x} = '' THEN []::VARCHAR[] ELSE string_split(${x}, chr(31)) END`
+
+/**
+ * Counts the rows each filter evidence names, with exactly the filter `resolveEvidence` applies, for many filters
+ * in one query: item i of every list parameter is filter i (lists joined by U+001F, no bound as '').
+ */
+const countQuery: QuerySpec<{ i: number; n: number }, CountParam> = {
   id: 'line-network-evidence-count',
   sql: {
-    duckdb: `SELECT count(*) AS n FROM events_unique e
-      WHERE list_contains($targets::VARCHAR[], e.target_msisdn)
-        AND (len($others::VARCHAR[]) = 0 OR list_contains($others::VARCHAR[], e.other_msisdn))
-        AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ))
-        AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
-        AND (len($types::VARCHAR[]) = 0 OR list_contains($types::VARCHAR[], e.event_type))
-        AND (len($directions::VARCHAR[]) = 0 OR list_contains($directions::VARCHAR[], e.direction))
-        AND (len($cells::VARCHAR[]) = 0 OR list_contains($cells::VARCHAR[], e.start_cgi))`,
+    duckdb: `WITH spec AS (
+        SELECT i, ${split('$targets[i]')} AS targets, ${split('$others[i]')} AS others,
+          nullif($from[i], '') AS f, nullif($to[i], '') AS t, ${split('$types[i]')} AS types,
+          ${split('$directions[i]')} AS directions, ${split('$cells[i]')} AS cells
+        FROM (SELECT unnest(range(1, len($targets::VARCHAR[]) + 1)) AS i)),
+      wanted AS (SELECT DISTINCT i, unnest(targets) AS target FROM spec),
+      hits AS (
+        SELECT s.i, count(*) AS n
+        FROM wanted w JOIN spec s ON s.i = w.i JOIN events_unique e ON e.target_msisdn = w.target
+        WHERE (len(s.others) = 0 OR list_contains(s.others, e.other_msisdn))
+          AND (s.f IS NULL OR e.start_utc >= timezone('UTC', s.f::TIMESTAMPTZ))
+          AND (s.t IS NULL OR e.start_utc <= timezone('UTC', s.t::TIMESTAMPTZ))
+          AND (len(s.types) = 0 OR list_contains(s.types, e.event_type))
+          AND (len(s.directions) = 0 OR list_contains(s.directions, e.direction))
+          AND (len(s.cells) = 0 OR list_contains(s.cells, e.start_cgi))
+        GROUP BY s.i)
+      SELECT s.i, coalesce(h.n, 0) AS n FROM spec s LEFT JOIN hits h ON h.i = s.i ORDER BY s.i`,
   },
   params: ['targets', 'others', 'from', 'to', 'types', 'directions', 'cells'],
-  row: (r) => ({ n: Number(r['n']) }),
+  row: (r) => ({ i: Number(r['i']), n: Number(r['n']) }),
 }
 
-/** A filter evidence (no ids) with its count filled in from the case, so the figure and its rows always agree. */
-export async function countedEvidence(
+/**
+ * Filter evidences (no ids) with their counts filled in from the case, so each figure and its rows always agree;
+ * all counted in one query.
+ */
+export async function countedEvidences(
   store: CaseStore,
-  filter: Omit<EventEvidence, 'count' | 'kind' | 'ids'>,
-): Promise<EventEvidence> {
-  const [row] = await store.run(countQuery, {
-    targets: filter.targets,
-    others: filter.others ?? [],
-    from: filter.from ?? null,
-    to: filter.to ?? null,
-    types: filter.types ?? [],
-    directions: filter.directions ?? [],
-    cells: filter.cells ?? [],
+  filters: readonly EvidenceFilter[],
+): Promise<EventEvidence[]> {
+  if (filters.length === 0) return []
+  const join = (xs: readonly string[] | undefined): string => (xs ?? []).join(SEP)
+  const rows = await store.run(countQuery, {
+    targets: filters.map((f) => join(f.targets)),
+    others: filters.map((f) => join(f.others)),
+    from: filters.map((f) => f.from ?? ''),
+    to: filters.map((f) => f.to ?? ''),
+    types: filters.map((f) => join(f.types)),
+    directions: filters.map((f) => join(f.directions)),
+    cells: filters.map((f) => join(f.cells)),
   })
-  return { kind: 'events', ...filter, count: row?.n ?? 0 }
+  return filters.map((filter, i) => ({ kind: 'events', ...filter, count: rows[i]?.n ?? 0 }))
+}
+
+/** Counts filters in one query, then answers each filter (by value) with its evidence. */
+export async function evidenceCounter(
+  store: CaseStore,
+  filters: readonly EvidenceFilter[],
+): Promise<(filter: EvidenceFilter) => EventEvidence> {
+  const key = (f: EvidenceFilter): string => JSON.stringify(f)
+  const unique = [...new Map(filters.map((f) => [key(f), f])).values()]
+  const counted = new Map((await countedEvidences(store, unique)).map((e, i) => [key(unique[i]!), e]))
+  return (filter) => {
+    const e = counted.get(key(filter))
+    if (e === undefined) throw new Error('evidence filter was not counted')
+    return e
+  }
 }

@@ -34,16 +34,25 @@ export const identifierUseQuery: QuerySpec<IdentifierUseRow, 'numbers'> = {
         WHERE e.imsi IS NOT NULL AND e.target_msisdn IS NOT NULL
           AND (len($numbers::VARCHAR[]) = 0 OR e.target_msisdn IN (SELECT n FROM nums))),
       grouped AS (
-        SELECT msisdn, kind, value, list(DISTINCT raw ORDER BY raw) AS raw, min(t) AS f, max(t) AS l, count(*) AS records,
-          list(id ORDER BY t, id) AS ids
+        SELECT msisdn, kind, value, list(DISTINCT raw ORDER BY raw) AS raw, min(t) AS f, max(t) AS l, count(*) AS records
         FROM uses GROUP BY msisdn, kind, value),
       windowed AS (
         SELECT g.msisdn, g.kind, g.value, count(*) AS in_window
         FROM grouped g JOIN events_unique e ON e.target_msisdn = g.msisdn AND e.start_utc BETWEEN g.f AND g.l
-        GROUP BY g.msisdn, g.kind, g.value)
+        GROUP BY g.msisdn, g.kind, g.value),
+      inexact AS (
+        SELECT g.msisdn, g.kind, g.value FROM grouped g JOIN windowed w USING (msisdn, kind, value)
+        WHERE w.in_window <> g.records),
+      -- Row ids only where the window does not name the rows: listing every row is the costly part.
+      id_lists AS (
+        SELECT i.msisdn, i.kind, i.value, list(e.id ORDER BY e.start_utc, e.id) AS ids
+        FROM inexact i JOIN events_unique e ON e.target_msisdn = i.msisdn
+          AND (CASE i.kind WHEN 'imei' THEN e.imei ELSE e.imsi END) = i.value
+        GROUP BY i.msisdn, i.kind, i.value)
       SELECT g.msisdn, g.kind, g.value, g.raw, ${isoUtc('g.f')} AS first_utc, ${isoUtc('g.l')} AS last_utc, g.records,
-        CASE WHEN w.in_window = g.records THEN NULL ELSE g.ids END AS ids
+        CASE WHEN w.in_window = g.records THEN NULL ELSE il.ids END AS ids
       FROM grouped g JOIN windowed w USING (msisdn, kind, value)
+        LEFT JOIN id_lists il ON il.msisdn = g.msisdn AND il.kind = g.kind AND il.value = g.value
       ORDER BY g.msisdn, g.kind, g.f, g.value`,
   },
   params: ['numbers'],

@@ -21,23 +21,31 @@ export const isoUtc = (ts: string): string => `strftime(${ts}, '%Y-%m-%dT%H:%M:%
 export const LINE_GROUPS_CTE = `line_groups AS (
   SELECT DISTINCT g, n FROM (SELECT unnest($groups::VARCHAR[]) AS g, unnest($numbers::VARCHAR[]) AS n))`
 
+const CONTACT_ROWS = `event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
+    AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL`
+
 /**
  * Every contact (voice, SMS, MMS) seen from either side: `a` is one party and `b` the other, `dir` is the
  * direction from `a`'s side and `owner` is the number whose records hold the row. A contact between two target
- * numbers therefore appears once from each record set, with different row ids.
+ * numbers therefore appears once from each record set, with different row ids. Only the rows whose `a` is in
+ * `aScope`, or whose `b` is in `bScope` (queries of numbers), are kept: the rows the caller joins on, without
+ * mirroring every contact in the case.
  */
-export const CONTACTS_CTE = `contacts AS MATERIALIZED (
+export const contactsCte = (
+  aScope: string,
+  bScope: string | null = null,
+): string => `contacts AS MATERIALIZED (
   SELECT id, target_msisdn AS owner, target_msisdn AS a, other_msisdn AS b, direction AS dir, event_type AS typ,
     start_utc AS t, duration_s AS dur
   FROM events_unique
-  WHERE event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
-    AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL
+  WHERE ${CONTACT_ROWS}
+    AND (target_msisdn IN (${aScope})${bScope === null ? '' : ` OR other_msisdn IN (${bScope})`})
   UNION ALL
   SELECT id, target_msisdn, other_msisdn, target_msisdn, CASE direction WHEN 'out' THEN 'in' ELSE 'out' END,
     event_type, start_utc, duration_s
   FROM events_unique
-  WHERE event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
-    AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL)`
+  WHERE ${CONTACT_ROWS}
+    AND (other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}))`
 
 /**
  * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1): outbound SMS from one number,

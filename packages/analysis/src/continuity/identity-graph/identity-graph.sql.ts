@@ -17,17 +17,24 @@ export const simHandsetQuery: QuerySpec<SimHandsetRow> = {
   sql: {
     duckdb: `WITH pairs AS (
         SELECT imsi, imei, list(DISTINCT target_msisdn ORDER BY target_msisdn) AS msisdns, min(start_utc) AS f,
-          max(start_utc) AS l, count(*) AS records, list(id ORDER BY start_utc, id) AS ids
+          max(start_utc) AS l, count(*) AS records
         FROM events_unique WHERE imsi IS NOT NULL AND imei IS NOT NULL AND target_msisdn IS NOT NULL
         GROUP BY imsi, imei),
       pair_numbers AS (SELECT imsi, imei, f, l, unnest(msisdns) AS msisdn FROM pairs),
       windowed AS (
         SELECT p.imsi, p.imei, count(*) AS in_window
         FROM pair_numbers p JOIN events_unique e ON e.target_msisdn = p.msisdn AND e.start_utc BETWEEN p.f AND p.l
-        GROUP BY p.imsi, p.imei)
+        GROUP BY p.imsi, p.imei),
+      inexact AS (SELECT p.imsi, p.imei FROM pairs p JOIN windowed w USING (imsi, imei) WHERE w.in_window <> p.records),
+      -- Row ids only where the window does not name the rows: listing every row is the costly part.
+      id_lists AS (
+        SELECT e.imsi, e.imei, list(e.id ORDER BY e.start_utc, e.id) AS ids
+        FROM events_unique e SEMI JOIN inexact i ON i.imsi = e.imsi AND i.imei = e.imei
+        WHERE e.target_msisdn IS NOT NULL
+        GROUP BY e.imsi, e.imei)
       SELECT p.imsi, p.imei, p.msisdns, ${isoUtc('p.f')} AS first_utc, ${isoUtc('p.l')} AS last_utc, p.records,
-        CASE WHEN w.in_window = p.records THEN NULL ELSE p.ids END AS ids
-      FROM pairs p JOIN windowed w USING (imsi, imei)
+        CASE WHEN w.in_window = p.records THEN NULL ELSE il.ids END AS ids
+      FROM pairs p JOIN windowed w USING (imsi, imei) LEFT JOIN id_lists il ON il.imsi = p.imsi AND il.imei = p.imei
       ORDER BY p.imsi, p.imei`,
   },
   params: [],

@@ -158,11 +158,16 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
           subscriberRecords: g.refs,
         })
     }
-    // Components: union-find over identifiers.
+    // Components: union-find over identifiers; each component's root is its smallest key.
     const parent = new Map<string, string>()
     const find = (x: string): string => {
       let r = x
       while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r) as string
+      for (let n = x; n !== r;) {
+        const next = parent.get(n) as string
+        parent.set(n, r)
+        n = next
+      }
       return r
     }
     const add = (x: string): void => {
@@ -180,9 +185,18 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
         ? [...parent.keys()].map(find)
         : wanted.filter((n) => parent.has(`msisdn:${n}`)).map((n) => find(`msisdn:${n}`)),
     )
+    // Edges by component, in edge order (one pass instead of one per component).
+    const byRoot = new Map<string, IdentityEdge[]>()
+    for (const e of edges) {
+      const root = find(key(e.a))
+      if (!roots.has(root)) continue
+      const list = byRoot.get(root)
+      if (list === undefined) byRoot.set(root, [e])
+      else list.push(e)
+    }
     const components: IdentityComponent[] = []
     for (const root of [...roots].sort()) {
-      const mine = edges.filter((e) => find(key(e.a)) === root)
+      const mine = byRoot.get(root) ?? []
       const nodes = [...new Set(mine.flatMap((e) => [key(e.a), key(e.b)]))].sort()
       const values = (kind: IdentifierKind): string[] =>
         nodes.filter((n) => n.startsWith(`${kind}:`)).map((n) => n.slice(kind.length + 1))
@@ -203,11 +217,21 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
 
 function findings(edges: readonly IdentityEdge[]): IdentityFinding[] {
   const out: IdentityFinding[] = []
+  // Each node's neighbours by key, first occurrence kept (edges joined once instead of once per node).
+  const adjacent = new Map<string, Map<string, IdentityNode>>()
+  const link = (from: IdentityNode, to: IdentityNode): void => {
+    const k = key(from)
+    const m = adjacent.get(k) ?? new Map<string, IdentityNode>()
+    if (!m.has(key(to))) m.set(key(to), to)
+    adjacent.set(k, m)
+  }
+  for (const e of edges) {
+    link(e.a, e.b)
+    link(e.b, e.a)
+  }
   const neighbours = (node: IdentityNode, kind: IdentifierKind): IdentityNode[] =>
-    edges
-      .flatMap((e) => (key(e.a) === key(node) ? [e.b] : key(e.b) === key(node) ? [e.a] : []))
+    [...(adjacent.get(key(node))?.values() ?? [])]
       .filter((n) => n.kind === kind)
-      .filter((n, i, all) => all.findIndex((m) => key(m) === key(n)) === i)
       .sort((x, y) => (x.value < y.value ? -1 : 1))
   const nodes = [...new Map(edges.flatMap((e) => [e.a, e.b]).map((n) => [key(n), n])).values()].sort(
     (x, y) => (key(x) < key(y) ? -1 : 1),

@@ -1,24 +1,26 @@
 import type { QuerySpec } from '@linesight/store'
-import { BASE_CTE, CONTACTS_CTE, FLARES_CTE, isoUtc } from '../common/line-sql.js'
+import { BASE_CTE, FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
 
 /**
  * The numbers continuity looks at: the given ones plus every number that sent a flare in its own records, each
  * with its activity (own records first, else the other targets' records it appears in) and its first flare.
+ * Every target is in `target_summary` (kept with the events at import), which gives its own activity without a scan.
  */
-const nodesCte = (universe: string): string => `given AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),
-  line_groups AS (
-    SELECT DISTINCT target_msisdn AS g, target_msisdn AS n FROM events_unique
-    WHERE event_type = 'sms' AND direction = 'out' AND target_msisdn IS NOT NULL),
+const nodesCte = (
+  universe: string,
+  seenIn = 'other_msisdn IN (SELECT n FROM nodes)',
+): string => `given AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),
+  line_groups AS (SELECT number AS g, number AS n FROM target_summary),
   ${FLARES_CTE},
   nodes AS MATERIALIZED (${universe}),
   own AS (
-    SELECT target_msisdn AS n, min(start_utc) AS first_t, max(start_utc) AS last_t, count(*) AS rows_
-    FROM events_unique WHERE target_msisdn IN (SELECT n FROM nodes) GROUP BY target_msisdn),
+    SELECT number AS n, first_utc AS first_t, last_utc AS last_t, events AS rows_
+    FROM target_summary WHERE number IN (SELECT n FROM nodes)),
   seen AS (
     SELECT other_msisdn AS n, min(start_utc) AS first_t, max(start_utc) AS last_t, count(*) AS rows_,
       list(DISTINCT target_msisdn ORDER BY target_msisdn) AS owners
     FROM events_unique
-    WHERE other_msisdn IN (SELECT n FROM nodes) AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL
+    WHERE ${seenIn} AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL
     GROUP BY other_msisdn),
   first_flare AS (SELECT line AS n, min(first_t) AS t, count(*) AS flares FROM bursts GROUP BY line),
   act AS MATERIALIZED (
@@ -34,10 +36,16 @@ const nodesCte = (universe: string): string => `given AS (SELECT DISTINCT unnest
 /** Continuity looks at the given numbers and every number that flared in its own records. */
 const NODES_CTE = nodesCte('SELECT n FROM given UNION SELECT DISTINCT line FROM bursts')
 
-/** Successor search looks at every number in the case: targets and the other parties in their records. */
-export const ALL_NUMBERS_NODES_CTE = nodesCte(`SELECT n FROM given
-    UNION SELECT DISTINCT target_msisdn FROM events_unique WHERE target_msisdn IS NOT NULL
-    UNION SELECT DISTINCT other_msisdn FROM events_unique WHERE other_msisdn IS NOT NULL`)
+/**
+ * Successor search looks at every number in the case: targets and the other parties in their records (so every
+ * other party is a node, and the records it is seen in need no lookup).
+ */
+export const ALL_NUMBERS_NODES_CTE = nodesCte(
+  `SELECT n FROM given
+    UNION SELECT number FROM target_summary
+    UNION SELECT DISTINCT other_msisdn FROM events_unique WHERE other_msisdn IS NOT NULL`,
+  'other_msisdn IS NOT NULL',
+)
 
 /**
  * A number's customers over time (domain §3.6): its flare recipients and the numbers that initiated contact with
@@ -74,21 +82,6 @@ export interface NodeRow {
   readonly flares: number
 }
 
-export const continuityNodesQuery: QuerySpec<
-  NodeRow,
-  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
-> = {
-  id: 'line-continuity-nodes',
-  sql: {
-    duckdb: `WITH ${NODES_CTE}
-      SELECT n AS msisdn, given, has_own, own_rows, seen_rows, seen_owners, ${isoUtc('first_t')} AS first_utc,
-        ${isoUtc('last_t')} AS last_utc, ${isoUtc('first_flare')} AS first_flare_utc, flares
-      FROM act ORDER BY first_t, n`,
-  },
-  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients'],
-  row: (r) => r as unknown as NodeRow,
-}
-
 export interface PairRow {
   readonly a: string
   readonly b: string
@@ -111,16 +104,62 @@ export interface PairRow {
   readonly shared_ids: readonly string[]
 }
 
+export type GraphRow = ({ readonly kind: 'node' } & NodeRow) | ({ readonly kind: 'pair' } & PairRow)
+
+const NODE_COLUMNS = `n AS msisdn, given, has_own, own_rows, seen_rows, seen_owners, ${isoUtc('first_t')} AS first_utc,
+  ${isoUtc('last_t')} AS last_utc, ${isoUtc('first_flare')} AS first_flare_utc, flares`
+
+const PAIR_COLUMNS = `p.a, p.b, ${isoUtc('p.last_t')} AS a_last_utc,
+  ${isoUtc('p.last_t - to_seconds($windowSeconds)')} AS a_from_utc, ${isoUtc('p.first_t')} AS b_first_utc,
+  ${isoUtc('p.first_t + to_seconds($windowSeconds)')} AS b_to_utc,
+  ${isoUtc('p.start_t')} AS b_start_utc, p.b_start_is_flare, p.gap_s::BIGINT AS gap_s, p.timing_ok,
+  coalesce(sl.k, 0) AS c_a, coalesce(sf.k, 0) AS c_b, coalesce(len(s.shared_numbers), 0) AS shared,
+  coalesce(s.shared_numbers, []::VARCHAR[]) AS shared_numbers, coalesce(p.shared_ids, []::VARCHAR[]) AS shared_ids`
+
+const fieldsOf = (r: Record<string, unknown>, names: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(names.map((n) => [n, r[n]]))
+
+const NODE_FIELDS = [
+  'msisdn',
+  'given',
+  'has_own',
+  'own_rows',
+  'seen_rows',
+  'seen_owners',
+  'first_utc',
+  'last_utc',
+  'first_flare_utc',
+  'flares',
+] as const
+const PAIR_FIELDS = [
+  'a',
+  'b',
+  'a_last_utc',
+  'a_from_utc',
+  'b_first_utc',
+  'b_to_utc',
+  'b_start_utc',
+  'b_start_is_flare',
+  'gap_s',
+  'timing_ok',
+  'c_a',
+  'c_b',
+  'shared',
+  'shared_numbers',
+  'shared_ids',
+] as const
+
 /**
- * Ordered pairs (A, B) where B starts after A and outlives it, and either B starts within the handover gap of A's
- * last activity or the two share a handset or SIM: C_A (customers in A's last window), C_B (customers in B's first
- * window) and their intersection.
+ * The continuity graph in one pass over the records (the flare rule runs once): the numbers (nodes, in order of
+ * first activity) and the ordered pairs (A, B) where B starts after A and outlives it, and either B starts within
+ * the handover gap of A's last activity or the two share a handset or SIM: C_A (customers in A's last window),
+ * C_B (customers in B's first window) and their intersection (pairs in order of A, B).
  */
-export const continuityPairsQuery: QuerySpec<
-  PairRow,
+export const continuityGraphQuery: QuerySpec<
+  GraphRow,
   'numbers' | 'burstWindowSeconds' | 'burstMinRecipients' | 'windowSeconds' | 'gapSeconds'
 > = {
-  id: 'line-continuity-pairs',
+  id: 'line-continuity-graph',
   sql: {
     duckdb: `WITH ${NODES_CTE}, ${customersCte('SELECT n FROM act')},
       idents AS (
@@ -145,19 +184,20 @@ export const continuityPairsQuery: QuerySpec<
         SELECT p.a, p.b, list(cl.c ORDER BY cl.c) AS shared_numbers
         FROM pairs p JOIN c_last cl ON cl.n = p.a JOIN c_first cf ON cf.n = p.b AND cf.c = cl.c
         WHERE cl.c <> p.b AND cf.c <> p.a
-        GROUP BY p.a, p.b)
-      SELECT p.a, p.b, ${isoUtc('p.last_t')} AS a_last_utc,
-        ${isoUtc('p.last_t - to_seconds($windowSeconds)')} AS a_from_utc, ${isoUtc('p.first_t')} AS b_first_utc,
-        ${isoUtc('p.first_t + to_seconds($windowSeconds)')} AS b_to_utc,
-        ${isoUtc('p.start_t')} AS b_start_utc, p.b_start_is_flare, p.gap_s::BIGINT AS gap_s, p.timing_ok,
-        coalesce(sl.k, 0) AS c_a, coalesce(sf.k, 0) AS c_b, coalesce(len(s.shared_numbers), 0) AS shared,
-        coalesce(s.shared_numbers, []::VARCHAR[]) AS shared_numbers, coalesce(p.shared_ids, []::VARCHAR[]) AS shared_ids
+        GROUP BY p.a, p.b),
+      node_rows AS (SELECT 0 AS part, first_t AS k1, n AS k2, ${NODE_COLUMNS} FROM act)
+      SELECT * FROM node_rows
+      UNION ALL BY NAME
+      SELECT 1 AS part, p.a AS k2, p.b AS k3, ${PAIR_COLUMNS}
       FROM pairs p LEFT JOIN sizes_last sl ON sl.n = p.a LEFT JOIN sizes_first sf ON sf.n = p.b
         LEFT JOIN shared s ON s.a = p.a AND s.b = p.b
-      ORDER BY p.a, p.b`,
+      ORDER BY part, k1, k2, k3`,
   },
   params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients', 'windowSeconds', 'gapSeconds'],
-  row: (r) => r as unknown as PairRow,
+  row: (r) =>
+    (r['part'] === 0
+      ? { kind: 'node', ...fieldsOf(r, NODE_FIELDS) }
+      : { kind: 'pair', ...fieldsOf(r, PAIR_FIELDS) }) as unknown as GraphRow,
 }
 
 export interface SupportRow {
@@ -195,7 +235,7 @@ export const continuitySupportQuery: QuerySpec<
           unnest($a_from::VARCHAR[])::TIMESTAMP AS a_from, unnest($a_to::VARCHAR[])::TIMESTAMP AS a_to,
           unnest($b_from::VARCHAR[])::TIMESTAMP AS b_from, unnest($b_to::VARCHAR[])::TIMESTAMP AS b_to),
       line_groups AS (SELECT DISTINCT n AS g, n FROM (SELECT a AS n FROM links UNION SELECT b FROM links)),
-      ${FLARES_CTE}, ${BASE_CTE}, ${CONTACTS_CTE},
+      ${FLARES_CTE}, ${BASE_CTE}, ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')},
       windows AS (
         SELECT a AS n, a, b, 'a' AS side, a_from AS w_from, a_to AS w_to FROM links
         UNION ALL

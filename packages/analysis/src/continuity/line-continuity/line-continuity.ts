@@ -2,17 +2,17 @@ import type { CaseStore } from '@linesight/store'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { ParamSchema, Params } from '../../core/params.js'
-import { countedEvidence } from '../common/evidence-count.js'
+import { evidenceCounter, type EvidenceFilter } from '../common/evidence-count.js'
 import { idsEvidence, pairsEvidence, windowEvidence } from '../common/evidence.js'
 import { identifierUseQuery, type IdentifierUseRow } from '../common/identifiers.sql.js'
 import { joinGroups, parseLineItems, type LineGroup } from '../common/line-groups.js'
 import { FLARE_PARAMS, LINES_PARAMS, flareQueryParams, list, num } from '../common/params.js'
 import { chains, chooseLinks, scorePair, type ScoredPair } from './line-continuity.rules.js'
 import {
-  continuityNodesQuery,
-  continuityPairsQuery,
+  continuityGraphQuery,
   continuitySupportQuery,
   type NodeRow,
+  type PairRow,
   type SupportRow,
 } from './line-continuity.sql.js'
 
@@ -168,12 +168,16 @@ async function link(store: CaseStore, numbers: readonly string[], params: Params
     numbers,
     ...flareQueryParams(params),
   }
-  const nodes = await store.run(continuityNodesQuery, q)
-  const pairs = await store.run(continuityPairsQuery, {
+  const graph = await store.run(continuityGraphQuery, {
     ...q,
     windowSeconds: num(params, 'continuityWindowDays') * 86_400,
     gapSeconds: num(params, 'handoverMaxGapDays') * 86_400,
   })
+  const nodes: NodeRow[] = []
+  const pairs: PairRow[] = []
+  for (const row of graph)
+    if (row.kind === 'node') nodes.push(row)
+    else pairs.push(row)
   const byNumber = new Map(nodes.map((n) => [n.msisdn, n]))
   const rules = {
     minSharedCustomers: num(params, 'minSharedCustomers'),
@@ -217,38 +221,36 @@ function identifierUse(row: IdentifierUseRow): IdentifierUse {
   }
 }
 
-async function generationEvidence(store: CaseStore, node: NodeRow): Promise<EventEvidence> {
+/** The filter naming a generation's rows seen in other targets' records (a number without its own records). */
+const seenFilter = (node: NodeRow): EvidenceFilter => ({
+  targets: node.seen_owners,
+  others: [node.msisdn],
+  types: CONTACT_TYPES,
+})
+
+function generationEvidence(node: NodeRow, counted: (f: EvidenceFilter) => EventEvidence): EventEvidence {
   if (node.has_own) return { kind: 'events', targets: [node.msisdn], count: node.own_rows }
-  return countedEvidence(store, { targets: node.seen_owners, others: [node.msisdn], types: CONTACT_TYPES })
+  return counted(seenFilter(node))
 }
 
-async function customerEvidence(
-  store: CaseStore,
+/** The contacts between one side of a link and the shared customers in its window, from both record sets. */
+function customerFilters(
   side: NodeRow | undefined,
   shared: readonly string[],
   from: string,
   to: string,
-): Promise<EventEvidence[]> {
+): EvidenceFilter[] {
   if (side === undefined || shared.length === 0) return []
-  const out: EventEvidence[] = []
-  const own = await countedEvidence(store, {
-    targets: [side.msisdn],
-    others: shared,
-    types: CONTACT_TYPES,
-    from,
-    to,
-  })
-  if (own.count > 0) out.push(own)
-  const mirrored = await countedEvidence(store, {
-    targets: shared,
-    others: [side.msisdn],
-    types: CONTACT_TYPES,
-    from,
-    to,
-  })
-  if (mirrored.count > 0) out.push(mirrored)
-  return out
+  return [
+    { targets: [side.msisdn], others: shared, types: CONTACT_TYPES, from, to },
+    { targets: shared, others: [side.msisdn], types: CONTACT_TYPES, from, to },
+  ]
 }
+
+const customerEvidence = (
+  filters: readonly EvidenceFilter[],
+  counted: (f: EvidenceFilter) => EventEvidence,
+): EventEvidence[] => filters.map(counted).filter((e) => e.count > 0)
 
 const supportItem = (row: SupportRow): SupportItem => ({
   number: row.number,
@@ -285,6 +287,18 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
             ...flareQueryParams(params),
             callbackSeconds: num(params, 'runnerWindowMinutes') * 60,
           })
+    const sideFilters = (p: ScoredPair['pair']): EvidenceFilter[][] => [
+      customerFilters(byNumber.get(p.a), p.shared_numbers, p.a_from_utc, p.a_last_utc),
+      customerFilters(byNumber.get(p.b), p.shared_numbers, p.b_first_utc, p.b_to_utc),
+    ]
+    // Every evidence count of the result in one query.
+    const counted = await evidenceCounter(store, [
+      ...inChains
+        .map((n) => byNumber.get(n) as NodeRow)
+        .filter((node) => !node.has_own)
+        .map(seenFilter),
+      ...chainLinks.flatMap((l) => sideFilters(l.pair).flat()),
+    ])
     const lines: ContinuityLine[] = []
     for (const chain of linked.chains) {
       const generations: Generation[] = []
@@ -300,7 +314,7 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
           flares: node.flares,
           imsis: usesOf(n, 'imsi'),
           imeis: usesOf(n, 'imei'),
-          evidence: await generationEvidence(store, node),
+          evidence: generationEvidence(node, counted),
         })
       }
       const links: ContinuityLink[] = []
@@ -336,22 +350,7 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
             jaccard: l.jaccard,
             overlap: l.overlap,
             sharedNumbers: p.shared_numbers,
-            evidence: [
-              ...(await customerEvidence(
-                store,
-                byNumber.get(p.a),
-                p.shared_numbers,
-                p.a_from_utc,
-                p.a_last_utc,
-              )),
-              ...(await customerEvidence(
-                store,
-                byNumber.get(p.b),
-                p.shared_numbers,
-                p.b_first_utc,
-                p.b_to_utc,
-              )),
-            ],
+            evidence: sideFilters(p).flatMap((f) => customerEvidence(f, counted)),
           },
           sharedIdentifiers: shared,
           sharedRunners: mine.filter((s) => s.kind === 'runner').map(supportItem),

@@ -108,3 +108,26 @@ export const successorQuery: QuerySpec<
   ],
   row: (r) => r as unknown as SuccessorRow,
 }
+
+export interface SpanRow {
+  readonly first_utc: string
+  readonly last_utc: string
+}
+
+/**
+ * A number's first and last record: its own records first (the target summary), else the other targets' records
+ * it appears in (voice, SMS, MMS). No row when the case has neither.
+ */
+export const numberSpanQuery: QuerySpec<SpanRow, 'number'> = {
+  id: 'successor-candidates-span',
+  sql: {
+    duckdb: `WITH own AS (SELECT first_utc AS f, last_utc AS l FROM target_summary WHERE number = $number),
+      seen AS (
+        SELECT min(start_utc) AS f, max(start_utc) AS l FROM events_unique
+        WHERE other_msisdn = $number AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL)
+      SELECT ${isoUtc('coalesce(own.f, seen.f)')} AS first_utc, ${isoUtc('coalesce(own.l, seen.l)')} AS last_utc
+      FROM seen LEFT JOIN own ON true WHERE coalesce(own.f, seen.f) IS NOT NULL`,
+  },
+  params: ['number'],
+  row: (r) => r as unknown as SpanRow,
+}

@@ -1,12 +1,10 @@
-import type { CaseStore } from '@linesight/store'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
-import { countedEvidence } from '../common/evidence-count.js'
+import { evidenceCounter, type EvidenceFilter } from '../common/evidence-count.js'
 import { flareQueryParams, num, text } from '../common/params.js'
 import { CONTINUITY_PARAMS } from '../line-continuity/line-continuity.js'
 import { similarity } from '../line-continuity/line-continuity.rules.js'
-import { continuityNodesQuery } from '../line-continuity/line-continuity.sql.js'
-import { successorQuery } from './successor-candidates.sql.js'
+import { numberSpanQuery, successorQuery } from './successor-candidates.sql.js'
 
 const CONTACT_TYPES = ['voice', 'sms', 'mms'] as const
 
@@ -52,29 +50,13 @@ export interface SuccessorCandidatesResult {
   readonly note: string
 }
 
-async function sideEvidence(
-  store: CaseStore,
-  number: string,
-  shared: readonly string[],
-  from: string,
-  to: string,
-): Promise<EventEvidence[]> {
+/** The contacts between a number and the shared customers in its window, from both record sets. */
+function sideFilters(number: string, shared: readonly string[], from: string, to: string): EvidenceFilter[] {
   if (shared.length === 0) return []
-  const own = await countedEvidence(store, {
-    targets: [number],
-    others: shared,
-    types: CONTACT_TYPES,
-    from,
-    to,
-  })
-  const mirrored = await countedEvidence(store, {
-    targets: shared,
-    others: [number],
-    types: CONTACT_TYPES,
-    from,
-    to,
-  })
-  return [own, mirrored].filter((e) => e.count > 0)
+  return [
+    { targets: [number], others: shared, types: CONTACT_TYPES, from, to },
+    { targets: shared, others: [number], types: CONTACT_TYPES, from, to },
+  ]
 }
 
 const rankKey = (c: SuccessorCandidate): number[] => [
@@ -129,15 +111,27 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
       gapSeconds: num(params, 'handoverMaxGapDays') * 86_400,
       visibleMinRecipients: num(params, 'visibleMinRecipients'),
     })
-    const self = (
-      await store.run(continuityNodesQuery, { numbers: [number], ...flareQueryParams(params) })
-    ).find((n) => n.msisdn === number)
+    const [self] = await store.run(numberSpanQuery, { number })
+    const seenFilter = (r: (typeof rows)[number]): EvidenceFilter => ({
+      targets: r.seen_owners,
+      others: [r.msisdn],
+      types: CONTACT_TYPES,
+    })
+    const sides = (r: (typeof rows)[number]): EvidenceFilter[] => [
+      ...sideFilters(number, r.shared_numbers, r.a_from_utc, r.a_last_utc),
+      ...sideFilters(r.msisdn, r.shared_numbers, r.first_utc, r.b_to_utc),
+    ]
+    // Every evidence count of the result in one query.
+    const counted = await evidenceCounter(store, [
+      ...rows.filter((r) => !r.has_own).map(seenFilter),
+      ...rows.flatMap(sides),
+    ])
     const candidates: SuccessorCandidate[] = []
     for (const r of rows) {
       const { jaccard, overlap } = similarity(r.c_a, r.c_b, r.shared)
       const activity = r.has_own
         ? ({ kind: 'events', targets: [r.msisdn], count: r.own_rows } as const)
-        : await countedEvidence(store, { targets: r.seen_owners, others: [r.msisdn], types: CONTACT_TYPES })
+        : counted(seenFilter(r))
       candidates.push({
         msisdn: r.msisdn,
         ownRecords: r.has_own,
@@ -163,10 +157,9 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
           overlap >= num(params, 'minOverlap'),
         evidence: {
           activity,
-          sharedCustomers: [
-            ...(await sideEvidence(store, number, r.shared_numbers, r.a_from_utc, r.a_last_utc)),
-            ...(await sideEvidence(store, r.msisdn, r.shared_numbers, r.first_utc, r.b_to_utc)),
-          ],
+          sharedCustomers: sides(r)
+            .map(counted)
+            .filter((e) => e.count > 0),
         },
       })
     }

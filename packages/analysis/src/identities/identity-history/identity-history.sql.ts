@@ -50,35 +50,84 @@ export interface IdentityUseRow {
   readonly window_records: number
 }
 
+/** Records with a handset or SIM identifier, in the window. */
+const EV_FILTER = `(imei IS NOT NULL OR imsi IS NOT NULL)
+  AND ($from IS NULL OR start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR start_utc <= timezone('UTC', $to::TIMESTAMPTZ))`
+
+/** The first or last of rows by (t, id), from per-group `first_t`/`first_id` (or `last_…`) columns. */
+const firstOf = (t: string, id: string): string => `arg_min(${id}, (${t}, ${id}))`
+const lastOf = (t: string, id: string): string => `arg_max(${id}, (${t}, ${id}))`
+
 /**
  * The handsets (IMEI, compared on the 14-digit core) and SIMs (IMSI) in the records of the given numbers and of
  * every other number that used one of their handsets or SIMs, in the records or in subscriber records. For each
  * number: each identifier's use (first, last, records) and its periods, where a period ends when a record of the
  * number carries a different identifier of the same kind (records without one are passed over).
+ *
+ * The distinct number, handset and SIM combinations of the records (`pairs`) give the numbers in scope, whose
+ * records are summed per combination (`combos`); everything else starts from those sums. When the uses of one kind by one number do not overlap in time, each use is one period; only numbers whose
+ * uses interleave (`mixed`) have their records walked in order.
  */
 export const identityUseQuery: QuerySpec<IdentityUseRow, 'numbers' | 'from' | 'to' | 'zone'> = {
   id: 'identity-use',
   sql: {
     duckdb: `WITH given AS MATERIALIZED (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS number),
-      ev AS MATERIALIZED (
-        SELECT id, target_msisdn AS number, imei, ${IMSI('imsi')} AS imsi, start_utc AS t FROM events_unique
-        WHERE (imei IS NOT NULL OR imsi IS NOT NULL)
-          AND ($from IS NULL OR start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
+      pairs AS MATERIALIZED (
+        SELECT DISTINCT number, imei, ${IMSI('imsi')} AS imsi
+        FROM (SELECT DISTINCT target_msisdn AS number, imei, imsi FROM events_unique WHERE ${EV_FILTER})
       ),
       sub AS MATERIALIZED (SELECT msisdn AS number, imei, ${IMSI('imsi')} AS imsi FROM subscribers),
       own AS MATERIALIZED (
-        SELECT imei, imsi FROM ev SEMI JOIN given USING (number)
+        SELECT imei, imsi FROM pairs SEMI JOIN given USING (number)
         UNION ALL SELECT imei, imsi FROM sub SEMI JOIN given USING (number)
       ),
       scope AS MATERIALIZED (
         SELECT number FROM given
-        UNION SELECT number FROM ev WHERE imei IN (SELECT imei FROM own) OR imsi IN (SELECT imsi FROM own)
+        UNION SELECT number FROM pairs WHERE imei IN (SELECT imei FROM own) OR imsi IN (SELECT imsi FROM own)
         UNION SELECT number FROM sub WHERE imei IN (SELECT imei FROM own) OR imsi IN (SELECT imsi FROM own)
       ),
-      ids AS (
-        SELECT id, number, 'handset' AS kind, imei AS value, t FROM ev WHERE imei IS NOT NULL AND number IN (SELECT number FROM scope)
+      combos AS MATERIALIZED (
+        SELECT number, imei, ${IMSI('imsi')} AS imsi, sum(records) AS records, min(first_t) AS first_t,
+          max(last_t) AS last_t, ${firstOf('first_t', 'first_id')} AS first_id, ${lastOf('last_t', 'last_id')} AS last_id
+        FROM (
+          SELECT target_msisdn AS number, imei, imsi, count(*) AS records, min(start_utc) AS first_t,
+            max(start_utc) AS last_t, ${firstOf('start_utc', 'id')} AS first_id, ${lastOf('start_utc', 'id')} AS last_id
+          FROM events_unique
+          WHERE ${EV_FILTER} AND target_msisdn IN (SELECT number FROM scope)
+          GROUP BY target_msisdn, imei, imsi
+        )
+        GROUP BY number, imei, ${IMSI('imsi')}
+      ),
+      kinds AS (
+        SELECT number, 'handset' AS kind, imei AS value, records, first_t, last_t, first_id, last_id
+        FROM combos WHERE imei IS NOT NULL
         UNION ALL
-        SELECT id, number, 'sim' AS kind, imsi AS value, t FROM ev WHERE imsi IS NOT NULL AND number IN (SELECT number FROM scope)
+        SELECT number, 'sim' AS kind, imsi AS value, records, first_t, last_t, first_id, last_id
+        FROM combos WHERE imsi IS NOT NULL
+      ),
+      uses AS MATERIALIZED (
+        SELECT number, kind, value, sum(records) AS records, min(first_t) AS first_t, max(last_t) AS last_t,
+          ${firstOf('first_t', 'first_id')} AS first_id, ${lastOf('last_t', 'last_id')} AS last_id
+        FROM kinds GROUP BY number, kind, value
+      ),
+      -- A number's uses of one kind overlap when one starts before the one before it (in time, then id) ended.
+      mixed AS MATERIALIZED (
+        SELECT DISTINCT number, kind FROM (
+          SELECT number, kind, first_t, first_id, lag(last_t) OVER w AS prev_t, lag(last_id) OVER w AS prev_id
+          FROM uses WINDOW w AS (PARTITION BY number, kind ORDER BY first_t, first_id)
+        )
+        WHERE prev_t IS NOT NULL AND NOT (first_t > prev_t OR (first_t = prev_t AND first_id > prev_id))
+      ),
+      ev AS (
+        SELECT id, target_msisdn AS number, imei, ${IMSI('imsi')} AS imsi, start_utc AS t FROM events_unique
+        WHERE ${EV_FILTER} AND target_msisdn IN (SELECT number FROM mixed)
+      ),
+      ids AS (
+        SELECT id, number, 'handset' AS kind, imei AS value, t FROM ev
+        WHERE imei IS NOT NULL AND (number, 'handset') IN (SELECT (number, kind) FROM mixed)
+        UNION ALL
+        SELECT id, number, 'sim' AS kind, imsi AS value, t FROM ev
+        WHERE imsi IS NOT NULL AND (number, 'sim') IN (SELECT (number, kind) FROM mixed)
       ),
       marked AS (
         SELECT *, CASE WHEN value = lag(value) OVER (PARTITION BY number, kind ORDER BY t, id) THEN 0 ELSE 1 END AS starts
@@ -88,30 +137,36 @@ export const identityUseQuery: QuerySpec<IdentityUseRow, 'numbers' | 'from' | 't
         SELECT *, sum(starts) OVER (PARTITION BY number, kind ORDER BY t, id ROWS UNBOUNDED PRECEDING) AS run FROM marked
       ),
       grouped AS MATERIALIZED (
-        SELECT 'period' AS level, number, kind, any_value(value) AS value, NULL::VARCHAR AS partner, run, count(*) AS records,
-          min(t) AS first_t, max(t) AS last_t, first(id ORDER BY t, id) AS first_id, last(id ORDER BY t, id) AS last_id
-        FROM runs GROUP BY number, kind, run
-        UNION ALL
-        SELECT 'use' AS level, number, kind, value, NULL::VARCHAR AS partner, 0 AS run, count(*) AS records,
-          min(t) AS first_t, max(t) AS last_t, first(id ORDER BY t, id) AS first_id, last(id ORDER BY t, id) AS last_id
-        FROM runs GROUP BY number, kind, value
-        UNION ALL
-        SELECT 'link' AS level, number, 'handset' AS kind, imei AS value, imsi AS partner, 0 AS run, count(*) AS records,
-          min(t) AS first_t, max(t) AS last_t, first(id ORDER BY t, id) AS first_id, last(id ORDER BY t, id) AS last_id
-        FROM ev WHERE imei IS NOT NULL AND imsi IS NOT NULL AND number IN (SELECT number FROM scope)
-        GROUP BY number, imei, imsi
+        SELECT row_number() OVER () AS gid, * FROM (
+          SELECT 'period' AS level, number, kind, any_value(value) AS value, NULL::VARCHAR AS partner, run,
+            count(*) AS records, min(t) AS first_t, max(t) AS last_t, first(id ORDER BY t, id) AS first_id,
+            last(id ORDER BY t, id) AS last_id
+          FROM runs GROUP BY number, kind, run
+          UNION ALL
+          SELECT 'period' AS level, number, kind, value, NULL::VARCHAR AS partner,
+            row_number() OVER (PARTITION BY number, kind ORDER BY first_t, first_id) AS run, records, first_t, last_t,
+            first_id, last_id
+          FROM uses WHERE (number, kind) NOT IN (SELECT (number, kind) FROM mixed)
+          UNION ALL
+          SELECT 'use' AS level, number, kind, value, NULL::VARCHAR AS partner, 0 AS run, records, first_t, last_t,
+            first_id, last_id
+          FROM uses
+          UNION ALL
+          SELECT 'link' AS level, number, 'handset' AS kind, imei AS value, imsi AS partner, 0 AS run, records,
+            first_t, last_t, first_id, last_id
+          FROM combos WHERE imei IS NOT NULL AND imsi IS NOT NULL
+        )
       ),
       counted AS (
-        SELECT g.level, g.number, g.kind, g.run, g.value, g.partner, count(*) AS window_records
+        SELECT g.gid, count(*) AS window_records
         FROM grouped g JOIN events_unique x ON x.target_msisdn = g.number AND x.start_utc BETWEEN g.first_t AND g.last_t
-        GROUP BY ALL
+        GROUP BY g.gid
       )
       SELECT g.level, g.number, g.kind, g.value, g.partner, g.run::BIGINT AS run, g.records,
         ${iso('g.first_t')} AS first_utc, ${iso('g.last_t')} AS last_utc,
         ${local('g.first_t')} AS first_local, ${local('g.last_t')} AS last_local,
         g.first_id, g.last_id, c.window_records
-      FROM grouped g JOIN counted c ON c.level = g.level AND c.number = g.number AND c.kind = g.kind AND c.run = g.run
-        AND c.value = g.value AND c.partner IS NOT DISTINCT FROM g.partner
+      FROM grouped g JOIN counted c USING (gid)
       ORDER BY g.number, g.level, g.kind, g.first_t, g.run, g.value, g.partner`,
   },
   params: ['numbers', 'from', 'to', 'zone'],
@@ -153,8 +208,8 @@ export const subscriberLinksQuery: QuerySpec<SubscriberRow, 'numbers' | 'imeis' 
         strftime(s.valid_from, '%Y-%m-%d') AS valid_from, strftime(s.valid_to, '%Y-%m-%d') AS valid_to,
         s.account_type
       FROM subscribers s JOIN source_files f ON f.id = s.source_file_id
-      WHERE list_contains($numbers::VARCHAR[], s.msisdn) OR list_contains($imeis::VARCHAR[], s.imei)
-        OR list_contains($imsis::VARCHAR[], ${IMSI('s.imsi')})
+      WHERE s.msisdn IN (SELECT unnest($numbers::VARCHAR[])) OR s.imei IN (SELECT unnest($imeis::VARCHAR[]))
+        OR ${IMSI('s.imsi')} IN (SELECT unnest($imsis::VARCHAR[]))
       ORDER BY s.msisdn, s.valid_from, s.id`,
   },
   params: ['numbers', 'imeis', 'imsis'],

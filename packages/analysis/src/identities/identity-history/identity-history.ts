@@ -236,6 +236,18 @@ export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
     const usesBy = groupBy(uses, (u) => `${u.number} ${u.kind}`)
     const changesBy = groupBy(changes, (c) => c.number)
     const linkUse = (l: IdentityUseRow): LinkUse => ({ ...use(l), imei: l.value, imsi: l.partner ?? '' })
+    // Looked up by key rather than filtered per entry: a whole case has thousands of numbers, handsets and SIMs.
+    const byKey = <T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> =>
+      groupBy(
+        rows.filter((r) => key(r) !== null),
+        (r) => key(r) ?? '',
+      )
+    const subsByNumber = byKey(subs, (s) => s.msisdn)
+    const subsByImei = byKey(subs, (s) => s.imei)
+    const subsByImsi = byKey(subs, (s) => s.imsi)
+    const usesByValue = groupBy(uses, (u) => `${u.kind} ${u.value}`)
+    const linksByImei = byKey(links, (l) => l.value)
+    const linksByImsi = byKey(links, (l) => l.partner)
 
     return {
       numbers: numbers.map((number) => ({
@@ -273,41 +285,29 @@ export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
                     ? 1
                     : 0,
           ),
-        subscriberRecords: subs.filter((s) => s.msisdn === number),
+        subscriberRecords: subsByNumber.get(number) ?? [],
       })),
       handsets: imeis.map((imei) => {
-        const numbersWith = uses
-          .filter((u) => u.kind === 'handset' && u.value === imei)
-          .map(use)
-          .sort(byFirst)
-        const subscriberRecords = subs.filter((s) => s.imei === imei)
+        const numbersWith = (usesByValue.get(`handset ${imei}`) ?? []).map(use).sort(byFirst)
+        const subscriberRecords = subsByImei.get(imei) ?? []
         const all = new Set([...numbersWith.map((n) => n.number), ...subscriberRecords.map((s) => s.msisdn)])
         all.delete(null)
         return {
           ...handsetId(imei),
           numbers: numbersWith,
-          sims: links
-            .filter((l) => l.value === imei)
-            .map(linkUse)
-            .sort(byFirst),
+          sims: (linksByImei.get(imei) ?? []).map(linkUse).sort(byFirst),
           severalNumbers: all.size > 1,
           subscriberRecords,
         }
       }),
       sims: imsis.map((imsi) => {
-        const handsets = links
-          .filter((l) => l.partner === imsi)
-          .map(linkUse)
-          .sort(byFirst)
-        const subscriberRecords = subs.filter((s) => s.imsi === imsi)
+        const handsets = (linksByImsi.get(imsi) ?? []).map(linkUse).sort(byFirst)
+        const subscriberRecords = subsByImsi.get(imsi) ?? []
         const all = new Set([...handsets.map((h) => h.imei), ...subscriberRecords.map((s) => s.imei)])
         all.delete(null)
         return {
           ...simId(imsi),
-          numbers: uses
-            .filter((u) => u.kind === 'sim' && u.value === imsi)
-            .map(use)
-            .sort(byFirst),
+          numbers: (usesByValue.get(`sim ${imsi}`) ?? []).map(use).sort(byFirst),
           handsets,
           severalHandsets: all.size > 1,
           subscriberRecords,

@@ -1,4 +1,3 @@
-import type { CaseStore } from '@linesight/store'
 import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
@@ -14,14 +13,7 @@ import {
   stringParam,
   WEEK_PARAM,
 } from '../shared/params.js'
-import {
-  baseSummaryQuery,
-  contactBreakdownQuery,
-  customerDaysQuery,
-  lineDaysQuery,
-  type BreakdownRow,
-  type CustomerDayRow,
-} from './daily-customers.sql.js'
+import { dailyCustomersQuery, type BreakdownRow, type CustomerDayRow } from './daily-customers.sql.js'
 
 export interface CustomerDay {
   readonly customer: string
@@ -111,16 +103,6 @@ export function lineContactSqlParams(
   }
 }
 
-/** Customer-days of a line with the police rules applied (used by quantity too). */
-export async function dailyCustomerRows(
-  store: CaseStore,
-  id: string,
-  params: Params,
-  ctx: AnalysisContext,
-): Promise<readonly CustomerDayRow[]> {
-  return store.run(customerDaysQuery, lineContactSqlParams(id, params, ctx))
-}
-
 export const customerDayOf = (r: CustomerDayRow): CustomerDay => ({
   customer: r.customer,
   day: r.day,
@@ -161,20 +143,19 @@ export const dailyCustomers: AnalysisDefinition<DailyCustomersResult> = {
     const from = stringParam(params, 'from')
     const to = stringParam(params, 'to')
     const inWindow = (day: string): boolean => (from === null || day >= from) && (to === null || day <= to)
-    const [rows, breakdown, days, summary] = [
-      await store.run(customerDaysQuery, sql),
-      await store.run(contactBreakdownQuery, sql),
-      await store.run(lineDaysQuery, { line: sql.line, zone: ctx.zone, from, to }),
-      (await store.run(baseSummaryQuery, sql))[0],
-    ]
+    const [figures] = await store.run(dailyCustomersQuery, { ...sql, from, to })
+    const rows = figures?.customer_days ?? []
+    const breakdown = figures?.breakdown ?? []
+    const days = figures?.days ?? []
+    const summary = figures?.summary
     const customerDays = rows.filter((r) => inWindow(r.day)).map(customerDayOf)
     const byDay = new Map<string, CustomerDay[]>()
     for (const cd of customerDays) byDay.set(cd.day, [...(byDay.get(cd.day) ?? []), cd])
-    const dayList = days.map((d): DailyCustomersDay => {
-      const list = byDay.get(d.day) ?? []
+    const dayList = days.map((day): DailyCustomersDay => {
+      const list = byDay.get(day) ?? []
       const counted = list.filter((c) => c.counted)
       return {
-        day: d.day,
+        day,
         dailyCustomers: counted.length,
         removedSingleDay: list.length - counted.length,
         evidence: idsEvidence(

@@ -1,7 +1,7 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { ParamSchema, Params } from '../../core/params.js'
-import { dailyCustomerRows, idsEvidence } from '../daily-customers/daily-customers.js'
+import { idsEvidence } from '../daily-customers/daily-customers.js'
 import {
   BURST_PARAMS,
   CALLBACK_PARAMS,
@@ -13,7 +13,7 @@ import {
   stringParam,
   WEEK_PARAM,
 } from '../shared/params.js'
-import { transactionRows } from '../transactions/transactions.js'
+import { transactionSqlParams } from '../transactions/transactions.js'
 import {
   COLUMNS,
   DRUGS,
@@ -28,6 +28,7 @@ import {
   type SentencingTable,
   type Wrap,
 } from './quantity.rules.js'
+import { quantityBasisQuery } from './quantity.sql.js'
 
 export interface BasisFigure {
   readonly value: number
@@ -238,10 +239,9 @@ export const quantity: AnalysisDefinition<QuantityResult> = {
     const from = stringParam(params, 'from')
     const to = stringParam(params, 'to')
     const inWindow = (day: string): boolean => (from === null || day >= from) && (to === null || day <= to)
-    const customerDays = (await dailyCustomerRows(store, id, params, ctx)).filter(
-      (r) => r.days_in_week > 1 && inWindow(r.day),
-    )
-    const tx = (await transactionRows(store, id, params, ctx)).filter((r) => inWindow(r.day))
+    const [figures] = await store.run(quantityBasisQuery, transactionSqlParams(id, params, ctx))
+    const customerDays = (figures?.customer_days ?? []).filter((r) => r.days_in_week > 1 && inWindow(r.day))
+    const tx = (figures?.transactions ?? []).filter((r) => inWindow(r.day))
     const confirmed = tx.filter((t) => t.callback_id !== null)
     const inputs = inputsOf(id, params, customerDays.length, tx.length, confirmed.length)
     const tableKey = String(params['sentencingTable'])

@@ -4,7 +4,9 @@ import { CONTACT_TYPES_SQL, daySql, flareCtes, spanSql } from './sql.js'
 
 /**
  * One line's customer contacts, classified by the police rules (domain brief §3.2–§3.3), as CTEs over
- * `events_unique`. After the flare CTEs (`flares` = the line's burst texts):
+ * `events_unique`, each record read once: `line_own` holds the line's own records and `line_other` every record in
+ * which the line is the other party (the one read of the whole table). After the flare CTEs (`flares` = the line's
+ * burst texts):
  *
  * - `base`: every flare recipient with `first_us` (its first flare message), `first_id`, its kind and whether it is
  *   a counted member (a valid E.164 number not excluded by the analyst).
@@ -17,7 +19,15 @@ import { CONTACT_TYPES_SQL, daySql, flareCtes, spanSql } from './sql.js'
  * Parameters: `$line`, `$zone`, the burst parameters, `$exclude`, `$min_connected`, `$max_unanswered`, `$auto_us`,
  * `$count_sms`, `$use_customer`, `$tol_us`.
  */
-export const lineContactCtes = (): string => `${flareCtes('target_msisdn = $line')},
+export const lineContactCtes = (): string => `line_own AS MATERIALIZED (
+  SELECT id, target_msisdn, other_msisdn, other_raw, other_kind, direction, event_type, duration_s, start_utc,
+    start_precision
+  FROM events_unique WHERE target_msisdn = $line
+),
+line_other AS MATERIALIZED (
+  SELECT id, target_msisdn, other_msisdn, direction, event_type, duration_s, start_utc, start_precision
+  FROM events_unique WHERE other_msisdn = $line
+),${flareCtes('target_msisdn = $line', 'line_own')},
 base AS (
   SELECT recipient AS customer, min(us) AS first_us, arg_min(id, (us, id)) AS first_id,
     arg_min(start_utc, (us, id)) AS first_utc, any_value(other_kind) AS kind,
@@ -27,15 +37,15 @@ base AS (
 line_in AS (
   SELECT e.id, e.target_msisdn AS record_target, coalesce(e.other_msisdn, e.other_raw) AS customer,
     e.other_kind AS customer_kind, e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'line' AS side
-  FROM events_unique e
-  WHERE e.target_msisdn = $line AND e.direction = 'in' AND e.event_type IN ${CONTACT_TYPES_SQL}
+  FROM line_own e
+  WHERE e.direction = 'in' AND e.event_type IN ${CONTACT_TYPES_SQL}
     AND coalesce(e.other_msisdn, e.other_raw) IS NOT NULL
 ),
 cust_out AS (
   SELECT e.id, e.target_msisdn AS record_target, e.target_msisdn AS customer, 'e164' AS customer_kind,
     e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'customer' AS side
-  FROM events_unique e
-  WHERE $use_customer AND e.other_msisdn = $line AND e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
+  FROM line_other e
+  WHERE $use_customer AND e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
     AND e.target_msisdn IS NOT NULL AND e.target_msisdn <> $line
     AND NOT EXISTS (
       SELECT 1 FROM line_in l

@@ -24,18 +24,19 @@ export const spanSql = (alias: string): string =>
   `epoch_us(${alias}.start_utc) AS lo, epoch_us(${alias}.start_utc) + CASE ${alias}.start_precision WHEN 'minute' THEN 59999999 ELSE 0 END AS hi`
 
 /**
- * Flare bursts of the senders matched by `senderCondition` (over `events_unique`), as CTEs:
+ * Flare bursts of the senders matched by `senderCondition` (over `source`, `events_unique` unless a CTE of its rows
+ * is given), as CTEs:
  * - `out_texts`: outbound texts of the flare types with an other party;
  * - `chained`: each text with its chain number per sender (a new chain starts when the gap exceeds `$gap_us`);
  * - `burst_chains`: chains with at least `$min_recipients` distinct recipients (the bursts);
  * - `flares`: the texts of those bursts.
  * Parameters: `$flare_types` (VARCHAR[]), `$gap_us`, `$min_recipients`.
  */
-export const flareCtes = (senderCondition: string): string => `
+export const flareCtes = (senderCondition: string, source = 'events_unique'): string => `
 out_texts AS (
   SELECT id, target_msisdn AS sender, start_utc, start_precision, epoch_us(start_utc) AS us,
     coalesce(other_msisdn, other_raw) AS recipient, other_kind, other_raw
-  FROM events_unique
+  FROM ${source}
   WHERE ${senderCondition} AND direction = 'out' AND list_contains($flare_types::VARCHAR[], event_type)
     AND coalesce(other_msisdn, other_raw) IS NOT NULL
 ),

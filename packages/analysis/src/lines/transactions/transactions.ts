@@ -1,10 +1,9 @@
-import type { CaseStore } from '@linesight/store'
+import type { ParamValue } from '@linesight/store'
 import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { Params } from '../../core/params.js'
 import { idsEvidence, lineContactSqlParams } from '../daily-customers/daily-customers.js'
-import { lineDaysQuery } from '../daily-customers/daily-customers.sql.js'
 import {
   BURST_PARAMS,
   CALLBACK_PARAMS,
@@ -18,7 +17,7 @@ import {
   stringParam,
   type RunnerPeriod,
 } from '../shared/params.js'
-import { transactionsQuery, type TransactionRow } from './transactions.sql.js'
+import { transactionsQuery, type TransactionParam, type TransactionRow } from './transactions.sql.js'
 
 export interface Callback {
   /** The line or the runner number that contacted the customer. */
@@ -64,16 +63,15 @@ export interface TransactionsResult {
   readonly totals: { readonly potential: number; readonly confirmed: number }
 }
 
-/** Transaction rows of a line with the given parameters (used by quantity too). */
-export async function transactionRows(
-  store: CaseStore,
+/** The SQL parameters of the transaction CTEs (used by quantity too). */
+export function transactionSqlParams(
   id: string,
   params: Params,
   ctx: AnalysisContext,
-): Promise<readonly TransactionRow[]> {
+): Readonly<Record<TransactionParam, ParamValue>> {
   const runners = runnerPeriods(id, params)
   const episodeGap = optionalNumber(params, 'episodeGapMinutes')
-  return store.run(transactionsQuery, {
+  return {
     ...lineContactSqlParams(id, params, ctx),
     scope_all: params['potentialScope'] === 'all-inbound',
     episode_us: episodeGap === null ? null : episodeGap * 60_000_000,
@@ -84,7 +82,7 @@ export async function transactionRows(
     runner_numbers: runners.map((r) => r.msisdn),
     runner_from: runners.map((r) => r.from),
     runner_to: runners.map((r) => r.to),
-  })
+  }
 }
 
 export const transactionOf = (r: TransactionRow): Transaction => ({
@@ -124,8 +122,13 @@ export const transactions: AnalysisDefinition<TransactionsResult> = {
     const window = required<number>(id, params, 'callbackWindowMinutes')
     const from = stringParam(params, 'from')
     const to = stringParam(params, 'to')
-    const rows = await transactionRows(store, id, params, ctx)
-    const days = await store.run(lineDaysQuery, { line, zone: ctx.zone, from, to })
+    const [figures] = await store.run(transactionsQuery, {
+      ...transactionSqlParams(id, params, ctx),
+      from,
+      to,
+    })
+    const rows = figures?.transactions ?? []
+    const days = figures?.days ?? []
     const list = rows
       .filter((r) => (from === null || r.day >= from) && (to === null || r.day <= to))
       .map(transactionOf)
@@ -138,17 +141,17 @@ export const transactions: AnalysisDefinition<TransactionsResult> = {
       zone: ctx.zone,
       callbackWindowMinutes: window,
       runners: runnerPeriods(id, params),
-      days: days.map((d): TransactionsDay => {
-        const ts = byDay.get(d.day) ?? []
+      days: days.map((day): TransactionsDay => {
+        const ts = byDay.get(day) ?? []
         const confirmed = ts.filter((t) => t.callback !== null)
         return {
-          day: d.day,
+          day,
           potential: ts.length,
           potentialCustomers: new Set(ts.map((t) => t.customer)).size,
           confirmed: confirmed.length,
           potentialEvidence: idsEvidence(
             ts.flatMap((t) => t.evidence.targets),
-            idsByDay.get(d.day) ?? [],
+            idsByDay.get(day) ?? [],
           ),
           confirmedEvidence: idsEvidence(
             confirmed.flatMap((t) => t.evidence.targets),

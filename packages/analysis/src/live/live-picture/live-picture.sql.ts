@@ -9,14 +9,16 @@ import {
 
 type LiveParams = 'groups' | 'numbers' | 'asOf' | 'usePublicFallback'
 
-/** A line's own records up to `$asOf` (all when unset), with each event's cell position. */
+/**
+ * A line's own records up to `$asOf` (all when unset). Cell positions are looked up only for the records a query
+ * shows (`eventPositionsCte` over those), not for every record of the line.
+ */
 const LINE_EVENTS_CTES = `${LINE_GROUPS_CTE}, ${CELL_ROWS_CTE},
   ev AS MATERIALIZED (
     SELECT lg.g, e.target_msisdn AS n, e.id, e.start_utc AS t, e.end_utc, e.duration_s, e.event_type, e.direction,
       e.time_semantics, e.start_cgi AS cgi, e.imsi, e.imei, e.imei_raw, e.network
     FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
     WHERE $asOf IS NULL OR e.start_utc <= timezone('UTC', $asOf::TIMESTAMPTZ)),
-  ${eventPositionsCte('pos', 'ev')},
   last_t AS (SELECT g, max(t) AS t FROM ev GROUP BY g)`
 
 export interface LastEventRow {
@@ -63,24 +65,24 @@ export const lastEventQuery: QuerySpec<LastEventRow, LiveParams> = {
   id: 'live-picture-last',
   sql: {
     duckdb: `WITH ${LINE_EVENTS_CTES},
-      ranked AS (SELECT ev.*, p.site_name, p.lat, p.lon, p.source_kind FROM ev LEFT JOIN pos p ON p.id = ev.id),
-      last_any AS (SELECT * FROM ranked QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
-      last_cell AS (
-        SELECT * FROM ranked WHERE cgi IS NOT NULL QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
-      last_imsi AS (
-        SELECT * FROM ranked WHERE imsi IS NOT NULL QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
-      last_imei AS (
-        SELECT * FROM ranked WHERE imei IS NOT NULL QUALIFY row_number() OVER (PARTITION BY g ORDER BY t DESC, id DESC) = 1),
-      counts AS (SELECT g, count(*) AS n FROM ev GROUP BY g)
+      picks AS (
+        SELECT g, count(*) AS events, arg_max(id, (t, id)) AS a_id,
+          arg_max(id, (t, id)) FILTER (WHERE cgi IS NOT NULL) AS c_id,
+          arg_max(id, (t, id)) FILTER (WHERE imsi IS NOT NULL) AS i_id,
+          arg_max(id, (t, id)) FILTER (WHERE imei IS NOT NULL) AS h_id
+        FROM ev GROUP BY g),
+      shown AS (SELECT DISTINCT ev.id, ev.cgi, ev.t FROM ev JOIN picks p ON p.g = ev.g AND ev.id IN (p.a_id, p.c_id)),
+      ${eventPositionsCte('pos', 'shown')}
       SELECT a.g, a.n, a.id, ${isoUtc('a.t')} AS start_utc, ${isoUtc('a.end_utc')} AS end_utc, a.event_type, a.direction,
-        a.time_semantics, a.cgi, a.network, a.site_name, a.lat, a.lon, a.source_kind,
+        a.time_semantics, a.cgi, a.network, pa.site_name, pa.lat, pa.lon, pa.source_kind,
         c.id AS cell_event_id, ${isoUtc('c.t')} AS cell_event_utc, ${isoUtc('coalesce(c.end_utc, c.t + to_seconds(coalesce(c.duration_s, 0)))')} AS cell_event_end_utc,
-        c.event_type AS cell_event_type, c.time_semantics AS cell_time_semantics, c.cgi AS cell_cgi, c.site_name AS cell_site_name,
-        c.lat AS cell_lat, c.lon AS cell_lon, c.source_kind AS cell_source_kind, c.n AS cell_n,
+        c.event_type AS cell_event_type, c.time_semantics AS cell_time_semantics, c.cgi AS cell_cgi, pc.site_name AS cell_site_name,
+        pc.lat AS cell_lat, pc.lon AS cell_lon, pc.source_kind AS cell_source_kind, c.n AS cell_n,
         i.imsi, i.id AS imsi_id, i.n AS imsi_n, ${isoUtc('i.t')} AS imsi_utc,
-        h.imei, h.imei_raw, h.id AS imei_id, h.n AS imei_n, ${isoUtc('h.t')} AS imei_utc, counts.n AS events
-      FROM last_any a JOIN counts ON counts.g = a.g LEFT JOIN last_cell c ON c.g = a.g LEFT JOIN last_imsi i ON i.g = a.g
-        LEFT JOIN last_imei h ON h.g = a.g
+        h.imei, h.imei_raw, h.id AS imei_id, h.n AS imei_n, ${isoUtc('h.t')} AS imei_utc, p.events
+      FROM picks p JOIN ev a ON a.g = p.g AND a.id = p.a_id LEFT JOIN pos pa ON pa.id = a.id
+        LEFT JOIN ev c ON c.g = p.g AND c.id = p.c_id LEFT JOIN pos pc ON pc.id = c.id
+        LEFT JOIN ev i ON i.g = p.g AND i.id = p.i_id LEFT JOIN ev h ON h.g = p.g AND h.id = p.h_id
       ORDER BY a.g`,
   },
   params: ['groups', 'numbers', 'asOf', 'usePublicFallback'],
@@ -134,9 +136,10 @@ export const recentCellsQuery: QuerySpec<RecentCellRow, LiveParams | 'recentDays
   id: 'live-picture-recent-cells',
   sql: {
     duckdb: `WITH ${LINE_EVENTS_CTES},
-      recent AS (
+      recent AS MATERIALIZED (
         SELECT ev.*, l.t - to_days($recentDays::INTEGER) AS w_from, l.t AS w_to FROM ev JOIN last_t l ON l.g = ev.g
         WHERE ev.t >= l.t - to_days($recentDays::INTEGER) AND ev.cgi IS NOT NULL),
+      ${eventPositionsCte('pos', 'recent')},
       agg AS (
         SELECT r.g, r.cgi, list(DISTINCT r.n ORDER BY r.n) AS numbers, count(*) AS events, min(r.t) AS f, max(r.t) AS l,
           any_value(r.w_from) AS w_from, any_value(r.w_to) AS w_to,

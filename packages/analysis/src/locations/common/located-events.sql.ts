@@ -54,7 +54,7 @@ export const locatedEventsCtes = (
         e.start_mcc, e.start_mnc, e.start_lac, e.start_ci, e.start_cell_lat, e.start_cell_lon,
         e.source_file_id, e.source_sheet, e.source_row, e.source_line
       FROM events_unique e
-      WHERE list_contains($targets::VARCHAR[], e.target_msisdn) ${options.allEvents === true ? '' : 'AND e.start_cgi IS NOT NULL'}
+      WHERE e.target_msisdn IN (SELECT unnest($targets::VARCHAR[])) ${options.allEvents === true ? '' : 'AND e.start_cgi IS NOT NULL'}
         AND ($from IS NULL OR e.start_utc >= ${utcParam('from')}) AND ($to IS NULL OR e.start_utc <= ${utcParam('to')})
     ),
     cell_match AS MATERIALIZED (
