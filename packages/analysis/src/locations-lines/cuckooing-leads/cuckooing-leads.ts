@@ -226,6 +226,25 @@ function homeCell(r: HomeCellRow): HomeCell {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100
 
+/** Rows bucketed by key, each bucket in input order (what `rows.filter(r => key(r) === k)` gives), in one pass. */
+function bucket<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>()
+  for (const row of rows) {
+    const k = key(row)
+    const b = out.get(k)
+    if (b) b.push(row)
+    else out.set(k, [row])
+  }
+  return out
+}
+
+/** Rows bucketed by line and then by person, each bucket in input order. */
+function bucket2<T extends { readonly g: string; readonly person: string }>(
+  rows: readonly T[],
+): Map<string, Map<string, T[]>> {
+  return new Map([...bucket(rows, (r) => r.g)].map(([g, xs]) => [g, bucket(xs, (r) => r.person)]))
+}
+
 /** Cuckooing leads for the given lines; line-roles results may be passed in to avoid finding runners twice. */
 export async function computeCuckooingLeads(
   store: CaseStore,
@@ -300,19 +319,27 @@ export async function computeCuckooingLeads(
   const minNights = num(params, 'cuckooMinNights')
   const windowDays = num(params, 'cuckooWindowDays')
   const baselineDays = num(params, 'behaviourBaselineDays')
+  // One pass each instead of a filter per line, person and episode (quadratic on large cases); order kept.
+  const hitsBy = bucket2(hits)
+  const activityBy = bucket2(activity)
+  const homesByLine = bucket(homes, (h) => h.g)
   for (const group of groups) {
     const runnerSet = new Set(runnersOf.get(group.key) ?? [])
-    const mine = hits.filter((h) => h.g === group.key)
-    for (const person of [...new Set(mine.map((h) => h.person))].sort()) {
-      const personHits = mine.filter((h) => h.person === person)
+    const mine = hitsBy.get(group.key) ?? new Map<string, typeof hits>()
+    const lineHomes = homesByLine.get(group.key) ?? []
+    for (const person of [...mine.keys()].sort()) {
+      const personHits = mine.get(person) ?? []
+      const days = activityBy.get(group.key)?.get(person) ?? []
       for (const nights of episodes(
         personHits.map((h) => h.night),
         minNights,
         windowDays,
       )) {
-        const inEpisode = personHits.filter((h) => nights.includes(h.night))
+        const nightSet = new Set(nights)
+        const inEpisode = personHits.filter((h) => nightSet.has(h.night))
+        const byNight = bucket(inEpisode, (h) => h.night)
+        const episodeCells = new Set(inEpisode.map((h) => h.cgi))
         const phonesPresent = [...new Set(inEpisode.map((h) => h.phone))].sort()
-        const days = activity.filter((a) => a.g === group.key && a.person === person)
         const first = dayNumber(nights[0] as string)
         const last = dayNumber(nights[nights.length - 1] as string)
         const before = days.filter(
@@ -321,16 +348,12 @@ export async function computeCuckooingLeads(
         const during = days.filter((d) => dayNumber(d.day) >= first && dayNumber(d.day) <= last)
         const sum = (xs: typeof days): number => xs.reduce((s, d) => s + d.line_contacts, 0)
         const nightsLineAndRunner = nights.filter((n) => {
-          const on = new Set(inEpisode.filter((h) => h.night === n).map((h) => h.phone))
+          const on = new Set((byNight.get(n) ?? []).map((h) => h.phone))
           return [...on].some((p) => group.numbers.includes(p)) && [...on].some((p) => runnerSet.has(p))
         }).length
         const alsoServes = [
           ...new Set(
-            homes
-              .filter(
-                (h) => h.g === group.key && h.person !== person && inEpisode.some((x) => x.cgi === h.cgi),
-              )
-              .map((h) => h.person),
+            lineHomes.filter((h) => h.person !== person && episodeCells.has(h.cgi)).map((h) => h.person),
           ),
         ].sort()
         leads.push({
@@ -339,13 +362,13 @@ export async function computeCuckooingLeads(
           victim: {
             number: person,
             person: personOf(subscribers.get(person)),
-            homeCells: homes.filter((h) => h.g === group.key && h.person === person).map(homeCell),
+            homeCells: lineHomes.filter((h) => h.person === person).map(homeCell),
           },
           firstNight: nights[0] as string,
           lastNight: nights[nights.length - 1] as string,
           nightsCounted: nights.length,
           nights: nights.map((n) => {
-            const rows = inEpisode.filter((h) => h.night === n)
+            const rows = byNight.get(n) ?? []
             return {
               night: n,
               phones: [...new Set(rows.map((r) => r.phone))].sort(),
@@ -394,7 +417,7 @@ export async function computeCuckooingLeads(
     checked: groups.map((g) => ({
       line: g.key,
       phones: [...g.numbers, ...(runnersOf.get(g.key) ?? [])],
-      persons: new Set(homes.filter((h) => h.g === g.key).map((h) => h.person)).size,
+      persons: new Set((homesByLine.get(g.key) ?? []).map((h) => h.person)).size,
     })),
     caution: CUCKOO_CAUTION,
   }
