@@ -9,6 +9,9 @@ import {
   runAnalysis,
   safeguardingWorklist,
   type AnalysisContext,
+  type ContinuityLink,
+  type Generation,
+  type IdentifierUse,
 } from '@linesight/analysis'
 import { openCase } from '@linesight/casework'
 import { output } from '../output.js'
@@ -18,6 +21,23 @@ import { output } from '../output.js'
  * roles, live picture, cuckooing leads and the safeguarding worklist. Every part is an ordinary analysis; `--json`
  * prints all their results with their parameters and digests.
  */
+const day = (utc: string): string => utc.slice(0, 10)
+const uses = (label: string, list: readonly IdentifierUse[]): string =>
+  list.length === 0
+    ? ''
+    : `; ${label} ${list.map((u) => `${u.value} (${day(u.firstSeen)} to ${day(u.lastSeen)})`).join(', ')}`
+
+/** One generation in words: the number, its dates, flare count, SIMs and handsets, and what links it to the last. */
+function generationLine(g: Generation, links: readonly ContinuityLink[]): string {
+  const link = links.find((l) => l.to === g.msisdn)
+  const via =
+    link === undefined
+      ? ''
+      : ` — follows ${link.from} by ${link.basis.map((b) => (b === 'customers' ? 'shared customers' : `shared ${b.toUpperCase()}`)).join(' and ')}`
+  const seen = g.ownRecords ? 'own records' : "seen only in others' records"
+  return `${g.msisdn}: ${day(g.firstSeen)} to ${day(g.lastSeen)} (${seen}), ${g.flares} flare burst(s)${uses('SIM', g.imsis)}${uses('handset', g.imeis)}${via}`
+}
+
 export function registerLines(program: Command): void {
   program
     .command('lines <case>')
@@ -59,7 +79,7 @@ export function registerLines(program: Command): void {
               '',
               `Line ${line.key} — ${line.numbers.length} number(s), ${line.firstSeen.slice(0, 10)} to ${line.lastSeen.slice(0, 10)}`,
             )
-            for (const g of line.generations) out.push(`  generation ${JSON.stringify(g)}`.slice(0, 200))
+            for (const g of line.generations) out.push(`  ${generationLine(g, line.links)}`)
             const r = roles?.result.lines.find((x) => x.numbers.includes(line.key))
             for (const h of r?.holders ?? [])
               out.push(`  holder candidate ${h.number} (${h.confidence}, score ${h.score})`)
