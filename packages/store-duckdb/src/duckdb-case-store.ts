@@ -192,9 +192,14 @@ export class DuckDbCaseStore implements CaseStore {
           await this.#connection.runAndReadAll(`SELECT count(${v}) AS non_empty,
               count(*) FILTER (WHERE length(${parts}.a) <= 2 AND try_cast(${parts}.a AS INTEGER) > 12) AS a12,
               count(*) FILTER (WHERE length(${parts}.a) <= 2 AND try_cast(${parts}.b AS INTEGER) > 12) AS b12,
-              count(*) FILTER (WHERE length(${parts}.a) = 4) AS year_first,
-              list(${v}) FILTER (WHERE ${v} IS NOT NULL)[1:5] AS sample
+              count(*) FILTER (WHERE length(${parts}.a) = 4) AS year_first
             FROM ${from}`)
+        ).getRowObjectsJson()[0] as Record<string, unknown>
+        // The first five values, read on their own: a list of every value would hold the whole column in memory.
+        const sample = (
+          await this.#connection.runAndReadAll(
+            `SELECT list(v) AS sample FROM (SELECT ${v} AS v FROM ${from} WHERE ${v} IS NOT NULL LIMIT 5)`,
+          )
         ).getRowObjectsJson()[0] as Record<string, unknown>
         out.push({
           column,
@@ -202,7 +207,7 @@ export class DuckDbCaseStore implements CaseStore {
           firstFieldOver12: Number(r['a12']),
           secondFieldOver12: Number(r['b12']),
           yearFirst: Number(r['year_first']),
-          sample: (r['sample'] as string[] | null) ?? [],
+          sample: (sample['sample'] as string[] | null) ?? [],
         })
       }
       await this.#connection.run('DROP TABLE IF EXISTS __shape_rejects; DROP TABLE IF EXISTS __shape_scans')
