@@ -1,5 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
-import { CONTACT_TYPES_SQL, flareCtes, localSql } from '../shared/sql.js'
+import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
+import { CONTACT_TYPES_SQL, flareCtes } from '../shared/sql.js'
 
 /** One target number's behaviour, every figure the deal-line score reads. */
 export interface BehaviourRow {
@@ -58,14 +59,14 @@ const TARGETS = `target_msisdn IS NOT NULL AND (len($targets::VARCHAR[]) = 0 OR 
 export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
   id: 'deal-lines-behaviour',
   sql: {
-    duckdb: `WITH ${flareCtes(TARGETS)},
+    duckdb: `WITH ${ZONE_QUARTERS_CTE}, ${flareCtes(TARGETS)},
       ev AS (
         SELECT id, target_msisdn AS n, direction, event_type, duration_s, start_cgi, epoch_us(start_utc) AS us,
-          coalesce(other_msisdn, other_raw) AS other, other_kind, ${localSql('start_utc')} AS local_ts
+          coalesce(other_msisdn, other_raw) AS other, other_kind, ${localTimeSql('start_utc')} AS local_ts
         FROM events_unique WHERE ${TARGETS}
       ),
       bursts AS (
-        SELECT b.sender AS n, b.chain, b.recipients, ${localSql('b.start_utc')}::DATE AS day,
+        SELECT b.sender AS n, b.chain, b.recipients, ${localTimeSql('b.start_utc')}::DATE AS day,
           row_number() OVER (PARTITION BY b.sender ORDER BY b.start_us, b.chain) AS k
         FROM burst_chains b
       ),
