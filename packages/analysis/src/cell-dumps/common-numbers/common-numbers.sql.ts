@@ -56,6 +56,15 @@ export interface DumpHitRow {
   readonly total: number
 }
 
+/** Per dump: how many events (of records with a target number) and distinct numbers fell on its cells in its window. */
+export interface DumpTotalRow {
+  readonly role: 'total'
+  readonly dump: number
+  readonly events: number
+  readonly numbers: readonly string[]
+  readonly cgis: readonly string[]
+}
+
 const list = (v: unknown): readonly string[] => (Array.isArray(v) ? v.map(String) : [])
 
 export type DumpParam =
@@ -64,82 +73,82 @@ export type DumpParam =
 /**
  * Events on the dumps' cells in their windows (parallel lists: one entry per dump and cell; `$froms`/`$tos` UTC ISO
  * text). A cell matches on MCC, MNC and cell id, and on the LAC/TAC when both sides give one. `present`: the record's
- * target; `contacted`: the record's other party. Numbers at `$minDumps` or more dumps, ranked by dumps then events.
+ * target; `contacted`: the record's other party. Numbers at `$minDumps` or more dumps, ranked by dumps then events,
+ * followed by one `total` row per dump with events on its cells.
+ *
+ * The events are read twice: once into per-dump counts of every number (both roles and the dump's cells in one
+ * grouping pass), then again for the ranked numbers only, to list their cells and targets.
  */
-export const dumpHitsQuery: QuerySpec<DumpHitRow, DumpParam> = {
+export const dumpHitsQuery: QuerySpec<DumpHitRow | DumpTotalRow, DumpParam> = {
   id: 'common-numbers',
   sql: {
     duckdb: `WITH ${DUMP_CELLS},
     hits AS NOT MATERIALIZED (${DUMP_EVENTS}),
-    roles AS NOT MATERIALIZED (
-      SELECT r.role, r.number, dump, start_utc, start_cgi, r.target FROM (
-        SELECT dump, start_utc, start_cgi, unnest([
-          {'role': 'present', 'number': target_msisdn, 'target': NULL::VARCHAR},
-          {'role': 'contacted', 'number': other_msisdn, 'target': target_msisdn}]) AS r
-        FROM hits)
-      WHERE r.number IS NOT NULL
+    -- One pass: each number per dump as target and as other party, and the dump's cells (told apart by grouping()).
+    sets AS MATERIALIZED (
+      SELECT dump, target_msisdn, other_msisdn, start_cgi, grouping(target_msisdn, other_msisdn, start_cgi) AS gs,
+        count(*) AS events, min(start_utc) AS first_ts, max(start_utc) AS last_ts
+      FROM hits GROUP BY GROUPING SETS ((dump, target_msisdn), (dump, other_msisdn), (dump, start_cgi))
     ),
-    per_dump AS (
-      SELECT role, number, dump, count(*) AS events, min(start_utc) AS first_ts, max(start_utc) AS last_ts
-      FROM roles GROUP BY role, number, dump
+    per_dump AS MATERIALIZED (
+      SELECT 'present' AS role, target_msisdn AS number, dump, events, first_ts, last_ts FROM sets WHERE gs = 3
+      UNION ALL
+      SELECT 'contacted', other_msisdn, dump, events, first_ts, last_ts FROM sets WHERE gs = 5 AND other_msisdn IS NOT NULL
     ),
-    ranked AS (
+    ranked AS MATERIALIZED (
       SELECT role, number, count(*) AS dumps, sum(events) AS total FROM per_dump GROUP BY role, number
       HAVING count(*) >= $minDumps
       QUALIFY row_number() OVER (PARTITION BY role ORDER BY count(*) DESC, sum(events) DESC, number) <= $limit
     ),
     -- Cells and targets are listed for the ranked numbers only: listing them for every number costs the memory.
+    marked AS (
+      SELECT h.dump, h.start_cgi, h.target_msisdn, h.other_msisdn, p.number IS NOT NULL AS is_present,
+        c.number IS NOT NULL AS is_contacted
+      FROM hits h LEFT JOIN (SELECT number FROM ranked WHERE role = 'present') p ON p.number = h.target_msisdn
+        LEFT JOIN (SELECT number FROM ranked WHERE role = 'contacted') c ON c.number = h.other_msisdn
+      WHERE p.number IS NOT NULL OR c.number IS NOT NULL
+    ),
     detail AS (
-      SELECT role, number, dump, list(DISTINCT start_cgi ORDER BY start_cgi) AS cgis,
-        coalesce(list(DISTINCT target ORDER BY target) FILTER (WHERE target IS NOT NULL), []) AS targets
-      FROM roles SEMI JOIN ranked USING (role, number) GROUP BY role, number, dump
+      SELECT 'present' AS role, target_msisdn AS number, dump, list(DISTINCT start_cgi ORDER BY start_cgi) AS cgis,
+        []::VARCHAR[] AS targets
+      FROM marked WHERE is_present GROUP BY target_msisdn, dump
+      UNION ALL
+      SELECT 'contacted', other_msisdn, dump, list(DISTINCT start_cgi ORDER BY start_cgi),
+        list(DISTINCT target_msisdn ORDER BY target_msisdn)
+      FROM marked WHERE is_contacted GROUP BY other_msisdn, dump
     )
+    SELECT * FROM (
     SELECT p.role, p.number, p.dump, p.events, ${isoUtc('p.first_ts')} AS first_utc, ${isoUtc('p.last_ts')} AS last_utc,
-      x.cgis, x.targets, r.dumps, r.total
+      x.cgis, x.targets, NULL::VARCHAR[] AS numbers, r.dumps, r.total
     FROM per_dump p JOIN ranked r ON r.role = p.role AND r.number = p.number
       JOIN detail x ON x.role = p.role AND x.number = p.number AND x.dump = p.dump
-    ORDER BY p.role DESC, r.dumps DESC, r.total DESC, p.number, p.dump`,
+    UNION ALL
+    SELECT 'total', NULL, dump, sum(events) FILTER (WHERE gs = 3), NULL, NULL, list(start_cgi ORDER BY start_cgi) FILTER (WHERE gs = 6),
+      NULL, list(target_msisdn ORDER BY target_msisdn) FILTER (WHERE gs = 3), NULL, NULL
+    FROM sets WHERE gs IN (3, 6) GROUP BY dump
+    )
+    ORDER BY role = 'total', role DESC, dumps DESC, total DESC, number, dump`,
   },
   params: ['dumpIndex', 'mccs', 'mncs', 'lacs', 'cis', 'froms', 'tos', 'minDumps', 'limit'],
-  row: (r: SqlRow): DumpHitRow => ({
-    role: r['role'] === 'contacted' ? 'contacted' : 'present',
-    number: String(r['number']),
-    dump: Number(r['dump']),
-    events: Number(r['events']),
-    first_utc: String(r['first_utc']),
-    last_utc: String(r['last_utc']),
-    cgis: list(r['cgis']),
-    targets: list(r['targets']),
-    dumps: Number(r['dumps']),
-    total: Number(r['total']),
-  }),
-}
-
-/** Per dump: how many events (of records with a target number) and distinct numbers fell on its cells in its window. */
-export interface DumpTotalRow {
-  readonly dump: number
-  readonly events: number
-  readonly numbers: readonly string[]
-  readonly cgis: readonly string[]
-}
-
-export const dumpTotalsQuery: QuerySpec<DumpTotalRow, Exclude<DumpParam, 'minDumps' | 'limit'>> = {
-  id: 'common-numbers-totals',
-  sql: {
-    duckdb: `WITH ${DUMP_CELLS},
-    per_target AS (
-      SELECT dump, target_msisdn, start_cgi, count(*) AS n FROM (${DUMP_EVENTS})
-      GROUP BY dump, target_msisdn, start_cgi
-    )
-    SELECT dump, sum(n) AS events, list(DISTINCT target_msisdn ORDER BY target_msisdn) AS numbers,
-      list(DISTINCT start_cgi ORDER BY start_cgi) AS cgis
-    FROM per_target GROUP BY dump ORDER BY dump`,
-  },
-  params: ['dumpIndex', 'mccs', 'mncs', 'lacs', 'cis', 'froms', 'tos'],
-  row: (r: SqlRow): DumpTotalRow => ({
-    dump: Number(r['dump']),
-    events: Number(r['events']),
-    numbers: list(r['numbers']),
-    cgis: list(r['cgis']),
-  }),
+  row: (r: SqlRow): DumpHitRow | DumpTotalRow =>
+    r['role'] === 'total'
+      ? {
+          role: 'total',
+          dump: Number(r['dump']),
+          events: Number(r['events']),
+          numbers: list(r['numbers']),
+          cgis: list(r['cgis']),
+        }
+      : {
+          role: r['role'] === 'contacted' ? 'contacted' : 'present',
+          number: String(r['number']),
+          dump: Number(r['dump']),
+          events: Number(r['events']),
+          first_utc: String(r['first_utc']),
+          last_utc: String(r['last_utc']),
+          cgis: list(r['cgis']),
+          targets: list(r['targets']),
+          dumps: Number(r['dumps']),
+          total: Number(r['total']),
+        },
 }

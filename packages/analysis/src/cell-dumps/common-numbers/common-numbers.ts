@@ -3,7 +3,7 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { asStrings } from '../../locations/common/location-figures.js'
 import { DUMP_SYNTAX, parseDumps, type DumpSpec } from './common-numbers.rules.js'
-import { dumpHitsQuery, dumpTimesQuery, dumpTotalsQuery, type DumpHitRow } from './common-numbers.sql.js'
+import { dumpHitsQuery, dumpTimesQuery, type DumpHitRow, type DumpTotalRow } from './common-numbers.sql.js'
 
 export interface CellDump {
   readonly label: string
@@ -93,14 +93,13 @@ export const commonNumbers: AnalysisDefinition<CommonNumbersResult> = {
       froms: flat.map((x) => x.d.fromUtc),
       tos: flat.map((x) => x.d.toUtc),
     }
-    const [hits, totals] = await Promise.all([
-      store.run(dumpHitsQuery, {
-        ...lists,
-        minDumps: Number(params['minDumps']),
-        limit: Number(params['limit']),
-      }),
-      store.run(dumpTotalsQuery, lists),
-    ])
+    const rows = await store.run(dumpHitsQuery, {
+      ...lists,
+      minDumps: Number(params['minDumps']),
+      limit: Number(params['limit']),
+    })
+    const hits = rows.filter((r): r is DumpHitRow => r.role !== 'total')
+    const totals = rows.filter((r): r is DumpTotalRow => r.role === 'total')
     const rank = (role: DumpHitRow['role']): CommonNumber[] => {
       const out: CommonNumber[] = []
       for (const r of hits.filter((h) => h.role === role)) {

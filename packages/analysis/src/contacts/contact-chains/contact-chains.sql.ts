@@ -1,15 +1,39 @@
 import type { QuerySpec } from '@linesight/store'
-import { edgeCountsCtes } from '../shared/communications.sql.js'
+import { candidateEdgeCtes } from '../shared/communications.sql.js'
 
 type Graph = 'start' | 'end' | 'minEvents' | 'from' | 'to' | 'tol'
+/** The links as lists (`chainEdgesQuery`'s rows), the two ends, the chain length and how many to list. */
+type Chains = 'start' | 'end' | 'as' | 'bs' | 'ns' | 'within' | 'limit'
+
+/** One link of the contact graph that can lie on a chain: two numbers and the communications between them. */
+export interface ChainEdgeRow {
+  readonly a: string
+  readonly b: string
+  readonly n: number
+}
 
 /**
- * Links of the case's contact graph (pairs of numbers with at least `$minEvents` communications, each counted
- * once, whichever way and from either party's records) and each number's distance in links from `$end`, found by
- * a breadth-first walk of at most `$within` links.
+ * The links (pairs of numbers with at least `$minEvents` communications, each counted once, whichever way and from
+ * either party's records) that can lie on a chain of at most `$within` links between `$start` and `$end`: the only
+ * ones the chain queries below need, so the whole case's records are read once per analysis.
  */
-const GRAPH = `${edgeCountsCtes()},
-      edges AS MATERIALIZED (SELECT a, b, n FROM edge_counts),
+export const chainEdgesQuery: QuerySpec<ChainEdgeRow, Graph | 'within'> = {
+  id: 'contact-chains-links',
+  sql: {
+    duckdb: `WITH ${candidateEdgeCtes()}
+      SELECT a, b, n FROM candidate_edges ORDER BY a, b`,
+  },
+  params: ['start', 'end', 'minEvents', 'from', 'to', 'tol', 'within'],
+  row: (r) => ({ a: String(r['a']), b: String(r['b']), n: Number(r['n']) }),
+}
+
+/**
+ * The links given as parallel lists (`$as`, `$bs`, `$ns`: `chainEdgesQuery`'s rows) and each number's distance in
+ * links from `$end`, found by a breadth-first walk of at most `$within` links.
+ */
+const GRAPH = `edges AS MATERIALIZED (
+        SELECT unnest($as::VARCHAR[]) AS a, unnest($bs::VARCHAR[]) AS b, CAST(unnest($ns::VARCHAR[]) AS BIGINT) AS n
+      ),
       adj AS MATERIALIZED (SELECT a AS x, b AS y, n FROM edges UNION ALL SELECT b AS x, a AS y, n FROM edges),
       dist AS MATERIALIZED (
         WITH RECURSIVE walk(node, hops) AS (
@@ -62,9 +86,9 @@ export interface ShortestChainsRow {
 
 /**
  * The fewest links between `$start` and `$end` (at most `$within`) and the chains of that length, in one query so
- * the contact graph is built once for both.
+ * the walk is made once for both.
  */
-export const shortestChainsQuery: QuerySpec<ShortestChainsRow, Graph | 'within' | 'limit'> = {
+export const shortestChainsQuery: QuerySpec<ShortestChainsRow, Chains> = {
   id: 'contact-chains-shortest',
   sql: {
     duckdb: `WITH ${GRAPH},
@@ -74,7 +98,7 @@ export const shortestChainsQuery: QuerySpec<ShortestChainsRow, Graph | 'within' 
       SELECT (SELECT d FROM shortest) AS hops, (SELECT count(*) FROM paths) AS found,
         (SELECT list({path: path, weakest: weakest, total: total} ORDER BY ${CHAIN_ORDER}) FROM listed) AS chains`,
   },
-  params: ['start', 'end', 'minEvents', 'from', 'to', 'tol', 'within', 'limit'],
+  params: ['start', 'end', 'as', 'bs', 'ns', 'within', 'limit'],
   row: (r) => {
     const found = Number(r['found'])
     return {
@@ -91,7 +115,7 @@ export const shortestChainsQuery: QuerySpec<ShortestChainsRow, Graph | 'within' 
 }
 
 /** The chains of exactly `$within` links between `$start` and `$end`, in order, cut at `$limit`. */
-export const contactChainsQuery: QuerySpec<ChainRow, Graph | 'within' | 'limit'> = {
+export const contactChainsQuery: QuerySpec<ChainRow, Chains> = {
   id: 'contact-chains',
   sql: {
     duckdb: `WITH ${GRAPH},
@@ -100,7 +124,7 @@ export const contactChainsQuery: QuerySpec<ChainRow, Graph | 'within' | 'limit'>
       ORDER BY ${CHAIN_ORDER}
       LIMIT $limit`,
   },
-  params: ['start', 'end', 'minEvents', 'from', 'to', 'tol', 'within', 'limit'],
+  params: ['start', 'end', 'as', 'bs', 'ns', 'within', 'limit'],
   row: (r) => ({
     path: r['path'] as readonly string[],
     weakest: Number(r['weakest']),

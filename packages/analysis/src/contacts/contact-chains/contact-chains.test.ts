@@ -3,7 +3,9 @@ import type { CaseSession } from '@linesight/casework'
 import { resolveEvidence } from '../../core/resolve-evidence.js'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { CDR_HEADER, caseFromFiles } from '../../test/case-from-files.js'
+import { contactEdgesQuery } from '../shared/communications.sql.js'
 import { contactChains } from './contact-chains.js'
+import { chainEdgesQuery } from './contact-chains.sql.js'
 
 const A = '+447911123456'
 const B = '+447922654321'
@@ -103,6 +105,56 @@ describe('contact chains', () => {
       3,
       true,
     ])
+  })
+
+  it('reads only the links a chain can use, counted as in the whole contact graph', async () => {
+    const window = { from: null, to: null, tol: 2 }
+    const graph = new Map(
+      (await session.store.run(contactEdgesQuery, { ...window, minEvents: 1 })).map((e) => [
+        `${e.a} ${e.b}`,
+        e.communications,
+      ]),
+    )
+    const links = async (start: string, end: string, within: number, minEvents = 1): Promise<string[]> =>
+      (await session.store.run(chainEdgesQuery, { ...window, start, end, within, minEvents }))
+        .map((e) => `${e.a} ${e.b} ${e.n}`)
+        .sort()
+    const inGraph = (pairs: readonly (readonly [string, string])[]): string[] =>
+      pairs
+        .map(([x, y]) => (x < y ? `${x} ${y}` : `${y} ${x}`))
+        .map((k) => `${k} ${graph.get(k)}`)
+        .sort()
+    expect(await links(A, D, 2)).toEqual(
+      inGraph([
+        [A, H],
+        [H, D],
+      ]),
+    )
+    // C–K leads nowhere near D: left out.
+    expect(await links(A, D, 3)).toEqual(
+      inGraph([
+        [A, B],
+        [B, C],
+        [C, D],
+        [A, E],
+        [E, G],
+        [G, D],
+        [A, H],
+        [H, D],
+      ]),
+    )
+    // A's call to B is in both sides' records and counts once.
+    expect(graph.get(`${A} ${B}`)).toBe(3)
+    expect(await links(A, C, 3, 2)).toEqual(
+      inGraph([
+        [A, B],
+        [B, C],
+      ]),
+    )
+    // C–D has two records (D holds C's SMS too) but one communication: counted by records it might have been a
+    // link of two, so B–C was read, but C–D is no link and there is no chain.
+    expect(await links(C, D, 3, 2)).toEqual(inGraph([[B, C]]))
+    expect(await chains({ numberA: C, numberB: D, minEvents: 2 })).toEqual([])
   })
 
   it('every link resolves to exactly its source rows', async () => {

@@ -3,7 +3,12 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import { pairCountsQuery, type PairRow } from '../shared/communications.sql.js'
 import { pairCounts, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, requiredText, windowOf } from '../shared/params.js'
-import { contactChainsQuery, shortestChainsQuery, type ChainRow } from './contact-chains.sql.js'
+import {
+  chainEdgesQuery,
+  contactChainsQuery,
+  shortestChainsQuery,
+  type ChainRow,
+} from './contact-chains.sql.js'
 
 export interface ChainHop extends PairCounts {
   /** The link in the chain's direction of reading (not the direction of the calls): from `fromNumber` to `toNumber`. */
@@ -83,14 +88,23 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
       throw new ValidationError('contact-chains.params.numberB', 'must differ from numberA')
     const window = windowOf(params)
     const tol = params['matchToleranceSeconds'] as number
-    const graph = {
+    const maxHops = params['maxHops'] as number
+    // The links a chain of at most maxHops can use, read once and handed to every length's query.
+    const edges = await store.run(chainEdgesQuery, {
       start: numberA,
       end: numberB,
       minEvents: params['minEvents'] as number,
       ...window,
       tol,
+      within: maxHops,
+    })
+    const graph = {
+      start: numberA,
+      end: numberB,
+      as: edges.map((e) => e.a),
+      bs: edges.map((e) => e.b),
+      ns: edges.map((e) => String(e.n)),
     }
-    const maxHops = params['maxHops'] as number
     const limit = params['limit'] as number
     const [first] = await store.run(shortestChainsQuery, { ...graph, within: maxHops, limit })
     const shortest = first?.hops ?? null

@@ -7,48 +7,84 @@ export interface WeightedEdge {
 
 const byText = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0)
 
-/** Neighbours of every node, each list sorted by number, from an edge list. */
-export function adjacency(edges: readonly WeightedEdge[]): Map<string, { node: string; weight: number }[]> {
-  const adj = new Map<string, { node: string; weight: number }[]>()
-  const add = (x: string, y: string, weight: number): void => {
-    const list = adj.get(x)
-    if (list === undefined) adj.set(x, [{ node: y, weight }])
-    else list.push({ node: y, weight })
-  }
-  for (const e of edges) {
-    if (e.a === e.b) continue
-    add(e.a, e.b, e.weight)
-    add(e.b, e.a, e.weight)
-  }
-  for (const list of adj.values()) list.sort((p, q) => byText(p.node, q.node))
-  return new Map([...adj.entries()].sort(([x], [y]) => byText(x, y)))
+/**
+ * The graph with each number replaced by its rank in text order, neighbours as flat arrays: `neighbour` and
+ * `weight` from `start[i]` to `start[i + 1]` are node i's links, sorted by number (links given twice stay in the
+ * order given). Links of a number to itself are left out.
+ */
+export interface IndexedGraph {
+  readonly nodes: readonly string[]
+  readonly start: Int32Array
+  readonly neighbour: Int32Array
+  readonly weight: Float64Array
 }
 
-/** Connected components, each labelled by its smallest number (as text). */
-export function connectedComponents(edges: readonly WeightedEdge[]): Map<string, string> {
-  const parent = new Map<string, string>()
-  const find = (x: string): string => {
+/** Positions of `order` sorted by `keys` (integers below `size`), keeping the order given among equal keys. */
+function countingSort(
+  keys: Int32Array,
+  size: number,
+  order: Int32Array,
+): { sorted: Int32Array; start: Int32Array } {
+  const start = new Int32Array(size + 1)
+  for (const k of keys) start[k + 1]!++
+  for (let i = 0; i < size; i++) start[i + 1]! += start[i]!
+  const next = start.slice(0, size)
+  const sorted = new Int32Array(order.length)
+  for (const pos of order) sorted[next[keys[pos]!]!++] = pos
+  return { sorted, start }
+}
+
+/** The links of an edge list as an `IndexedGraph`. */
+export function indexGraph(edges: readonly WeightedEdge[]): IndexedGraph {
+  const links = edges.filter((e) => e.a !== e.b)
+  const names = new Set<string>()
+  for (const e of links) names.add(e.a).add(e.b)
+  const nodes = [...names].sort(byText)
+  const rank = new Map(nodes.map((n, i) => [n, i]))
+  // Each link twice (a to b, then b to a), in the order given.
+  const from = new Int32Array(2 * links.length)
+  const to = new Int32Array(2 * links.length)
+  links.forEach((e, k) => {
+    from[2 * k] = to[2 * k + 1] = rank.get(e.a)!
+    to[2 * k] = from[2 * k + 1] = rank.get(e.b)!
+  })
+  // By neighbour, then by node: each node's links sorted by neighbour, equal ones in the order given.
+  const byNeighbour = countingSort(
+    to,
+    nodes.length,
+    Int32Array.from(to, (_, k) => k),
+  ).sorted
+  const { sorted, start } = countingSort(from, nodes.length, byNeighbour)
+  return {
+    nodes,
+    start,
+    neighbour: Int32Array.from(sorted, (pos) => to[pos]!),
+    weight: Float64Array.from(sorted, (pos) => links[pos >> 1]!.weight),
+  }
+}
+
+/** Connected components of the graph's numbers, each labelled by its smallest number (as text). */
+export function connectedComponents(graph: IndexedGraph): Map<string, string> {
+  const { nodes, start, neighbour } = graph
+  const parent = Int32Array.from(nodes, (_, i) => i)
+  const find = (x: number): number => {
     let root = x
-    while (parent.get(root) !== root) root = parent.get(root)!
-    let cur = x
-    while (cur !== root) {
-      const next = parent.get(cur)!
-      parent.set(cur, root)
+    while (parent[root] !== root) root = parent[root]!
+    for (let cur = x; cur !== root;) {
+      const next = parent[cur]!
+      parent[cur] = root
       cur = next
     }
     return root
   }
-  for (const e of edges) {
-    if (!parent.has(e.a)) parent.set(e.a, e.a)
-    if (!parent.has(e.b)) parent.set(e.b, e.b)
-    const ra = find(e.a)
-    const rb = find(e.b)
-    // The smaller number becomes the root, so the label is the smallest member whatever the edge order.
-    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb)
-  }
-  const out = new Map<string, string>()
-  for (const node of [...parent.keys()].sort(byText)) out.set(node, find(node))
-  return out
+  for (let x = 0; x < nodes.length; x++)
+    for (let k = start[x]!; k < start[x + 1]!; k++) {
+      const ra = find(x)
+      const rb = find(neighbour[k]!)
+      // The smaller number becomes the root, so the label is the smallest member whatever the edge order.
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    }
+  return new Map(nodes.map((n, i) => [n, nodes[find(i)]!]))
 }
 
 export interface LabelPropagation {
@@ -66,29 +102,42 @@ export interface LabelPropagation {
  * spread along edges, so every community lies inside one connected component. Finally each community is renamed
  * after its smallest member.
  */
-export function labelPropagation(edges: readonly WeightedEdge[], maxRounds: number): LabelPropagation {
-  const adj = adjacency(edges)
-  const label = new Map<string, string>()
-  for (const node of adj.keys()) label.set(node, node)
+export function labelPropagation(graph: IndexedGraph, maxRounds: number): LabelPropagation {
+  const { nodes, start, neighbour, weight } = graph
+  // Labels are ranks too: the smallest label is the smallest number.
+  const label = Int32Array.from(nodes, (_, i) => i)
+  // Per label: its score for the node in hand, and whether a neighbour has it (scores are summed in neighbour order).
+  const score = new Float64Array(nodes.length)
+  const seen = new Uint8Array(nodes.length)
+  const touched = new Int32Array(nodes.length)
   let rounds = 0
   let converged = false
   while (rounds < maxRounds) {
     rounds++
     let changed = false
-    for (const [node, neighbours] of adj) {
-      const score = new Map<string, number>()
-      for (const n of neighbours) {
-        const l = label.get(n.node)!
-        score.set(l, (score.get(l) ?? 0) + n.weight)
+    for (let node = 0; node < nodes.length; node++) {
+      let count = 0
+      for (let k = start[node]!; k < start[node + 1]!; k++) {
+        const l = label[neighbour[k]!]!
+        if (seen[l] === 0) {
+          seen[l] = 1
+          score[l] = 0
+          touched[count++] = l
+        }
+        score[l]! += weight[k]!
       }
       let best = -1
-      for (const s of score.values()) if (s > best) best = s
-      const current = label.get(node)!
-      if (score.get(current) === best) continue
-      let choice: string | undefined
-      for (const [l, s] of score) if (s === best && (choice === undefined || l < choice)) choice = l
-      if (choice !== undefined && choice !== current) {
-        label.set(node, choice)
+      for (let t = 0; t < count; t++) if (score[touched[t]!]! > best) best = score[touched[t]!]!
+      const current = label[node]!
+      let choice = -1
+      if (seen[current] === 0 || score[current] !== best)
+        for (let t = 0; t < count; t++) {
+          const l = touched[t]!
+          if (score[l] === best && (choice === -1 || l < choice)) choice = l
+        }
+      for (let t = 0; t < count; t++) seen[touched[t]!] = 0
+      if (choice !== -1 && choice !== current) {
+        label[node] = choice
         changed = true
       }
     }
@@ -98,13 +147,11 @@ export function labelPropagation(edges: readonly WeightedEdge[], maxRounds: numb
     }
   }
   // Rename each community after its smallest member so labels do not depend on how the rounds went.
-  const smallest = new Map<string, string>()
-  for (const [node, l] of label) {
-    const s = smallest.get(l)
-    if (s === undefined || node < s) smallest.set(l, node)
-  }
+  const smallest = new Int32Array(nodes.length).fill(-1)
+  for (let node = 0; node < nodes.length; node++)
+    if (smallest[label[node]!] === -1) smallest[label[node]!] = node
   const labels = new Map<string, string>()
-  for (const [node, l] of label) labels.set(node, smallest.get(l)!)
+  nodes.forEach((n, node) => labels.set(n, nodes[smallest[label[node]!]!]!))
   return { labels, rounds, converged }
 }
 

@@ -5,6 +5,7 @@ import { runAnalysis } from '../../core/run-analysis.js'
 import { CDR_HEADER, caseFromFiles } from '../../test/case-from-files.js'
 import { scenarioCase } from '../../test/scenario-case.js'
 import { contactCommunities } from './contact-communities.js'
+import { indexGraph, labelPropagation } from './contact-communities.rules.js'
 
 const A = '+447911123456'
 const B = '+447922654321'
@@ -166,5 +167,39 @@ describe('contact communities on a generated scenario', () => {
     } finally {
       await session.close()
     }
+  })
+})
+
+describe('contact graph index', () => {
+  it("ranks numbers in text order and sorts each one's links by neighbour, repeats in the order given", () => {
+    const g = indexGraph([
+      { a: '3', b: '1', weight: 1 },
+      { a: '2', b: '3', weight: 2 },
+      { a: '1', b: '1', weight: 5 },
+      { a: '1', b: '3', weight: 4 },
+    ])
+    expect(g.nodes).toEqual(['1', '2', '3'])
+    expect([...g.start]).toEqual([0, 2, 3, 6])
+    expect([...g.neighbour]).toEqual([2, 2, 2, 0, 0, 1])
+    expect([...g.weight]).toEqual([1, 4, 2, 1, 4, 2])
+  })
+
+  it('keeps a label among the best, else takes the smallest best one', () => {
+    // 'b' hears 'a' and 'c' equally and takes 'a'; 'd' then hears only 'c' and keeps its way to it.
+    const lp = labelPropagation(
+      indexGraph([
+        { a: 'a', b: 'b', weight: 1 },
+        { a: 'b', b: 'c', weight: 1 },
+        { a: 'c', b: 'd', weight: 3 },
+      ]),
+      10,
+    )
+    expect([...lp.labels]).toEqual([
+      ['a', 'a'],
+      ['b', 'a'],
+      ['c', 'c'],
+      ['d', 'c'],
+    ])
+    expect([lp.rounds, lp.converged]).toEqual([2, true])
   })
 })

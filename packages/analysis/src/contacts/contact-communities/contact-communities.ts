@@ -7,6 +7,7 @@ import { communityRecordsQuery, recordOwnersQuery } from './contact-communities.
 import {
   connectedComponents,
   groupCommunities,
+  indexGraph,
   labelPropagation,
   weigh,
   type Weighting,
@@ -105,8 +106,9 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
     const weighting = params['weighting'] as Weighting
     const edges = await store.run(contactEdgesQuery, { ...window, tol, minEvents })
     const weighted = edges.map((e) => ({ a: e.a, b: e.b, weight: weigh(e.communications, weighting) }))
-    const components = new Set(connectedComponents(weighted).values()).size
-    const lp = labelPropagation(weighted, params['maxRounds'] as number)
+    const graph = indexGraph(weighted)
+    const components = new Set(connectedComponents(graph).values()).size
+    const lp = labelPropagation(graph, params['maxRounds'] as number)
     const given = new Set((params['numbers'] as readonly string[] | null) ?? [])
     const groups = groupCommunities(edges, lp.labels)
     const listed = groups

@@ -109,6 +109,63 @@ export const edgeCountsCtes = (): string => `contact_recs AS NOT MATERIALIZED (
       GROUP BY a, b HAVING sum(n) >= $minEvents
     )`
 
+/** A breadth-first walk of at most `$within` links over `raw_adj` from `origin`: each number's fewest links. */
+const walkFrom = (origin: string): string => `(
+        WITH RECURSIVE walk(node, hops) AS (
+          SELECT ${origin}::VARCHAR, 0
+          UNION
+          SELECT raw_adj.y, walk.hops + 1 FROM walk JOIN raw_adj ON raw_adj.x = walk.node WHERE walk.hops < $within
+        )
+        SELECT node, min(hops) AS d FROM walk GROUP BY node
+      )`
+
+/**
+ * `candidate_edges`: the pairs (`a`, `b`, `n`) of `edgeCountsCtes` that can lie on a chain of at most `$within`
+ * links between `$start` and `$end`, without pairing every record of the case. Records are counted per pair from one
+ * narrow pass; as the receivers' copies are not yet set aside, that count is an upper bound, so a walk over the
+ * pairs reaching `$minEvents` by it finds every number and link a chain can use (numbers at most `$within` links
+ * from both ends in all). The copies are then paired only for those links between two numbers with records, and
+ * the links falling below `$minEvents` dropped. Needs `$from`, `$to`, `$tol`, `$minEvents`, `$start`, `$end`, `$within`.
+ */
+export const candidateEdgeCtes = (): string => `contact_recs AS NOT MATERIALIZED (
+      SELECT e.id, e.target_msisdn AS target, e.other_msisdn AS other, e.direction, e.event_type, e.start_utc AS t
+      FROM events_unique e WHERE ${CONTACT_RECORDS}
+    ),
+    by_party AS MATERIALIZED (SELECT target, other, count(*) AS n FROM contact_recs GROUP BY target, other),
+    owners AS MATERIALIZED (SELECT DISTINCT target FROM by_party),
+    raw_edges AS MATERIALIZED (
+      SELECT least(target, other) AS a, greatest(target, other) AS b, sum(n)::BIGINT AS n FROM by_party
+      GROUP BY 1, 2 HAVING sum(n) >= $minEvents
+    ),
+    raw_adj AS MATERIALIZED (SELECT a AS x, b AS y FROM raw_edges UNION ALL SELECT b, a FROM raw_edges),
+    from_start AS MATERIALIZED ${walkFrom('$start')},
+    from_end AS MATERIALIZED ${walkFrom('$end')},
+    near AS MATERIALIZED (
+      SELECT s.node, s.d AS ds, e.d AS de FROM from_start s JOIN from_end e USING (node) WHERE s.d + e.d <= $within
+    ),
+    near_edges AS MATERIALIZED (
+      SELECT r.a, r.b, r.n, oa.target IS NOT NULL AND ob.target IS NOT NULL AS both_owners
+      FROM raw_edges r JOIN near x ON x.node = r.a JOIN near y ON y.node = r.b
+        LEFT JOIN owners oa ON oa.target = r.a LEFT JOIN owners ob ON ob.target = r.b
+      WHERE least(x.ds + 1 + y.de, y.ds + 1 + x.de) <= $within
+    ),
+    -- Only links between two numbers with records can have a communication in both sides' records.
+    pairing AS MATERIALIZED (SELECT a, b FROM near_edges WHERE both_owners),
+    paired AS MATERIALIZED (
+      SELECT c.*, least(c.target, c.other) AS a, greatest(c.target, c.other) AS b
+      FROM contact_recs c SEMI JOIN owners o ON o.target = c.other
+        SEMI JOIN (SELECT a AS x, b AS y FROM pairing UNION ALL SELECT b, a FROM pairing) p
+          ON p.x = c.target AND p.y = c.other
+    ),
+    ${MATCHING_CTES},
+    candidate_edges AS (
+      SELECT r.a, r.b, (r.n - coalesce(d.copies, 0))::BIGINT AS n
+      FROM near_edges r LEFT JOIN (
+        SELECT a, b, count(*) AS copies FROM paired SEMI JOIN matched m ON m.in_id = paired.id GROUP BY a, b
+      ) d USING (a, b)
+      WHERE r.n - coalesce(d.copies, 0) >= $minEvents
+    )`
+
 /** Counts between two numbers, each communication once, with what each side's records hold. */
 export interface PairRow {
   /** The two numbers, `a` < `b` as text. */
@@ -190,8 +247,10 @@ export const pairCountsQuery: QuerySpec<PairRow, 'lefts' | 'rights' | 'from' | '
       ),
       -- A pair's records are its two numbers' own: reading only theirs skips most of the table.
       pair_numbers AS MATERIALIZED (SELECT a AS n FROM pairs UNION SELECT b FROM pairs),
+      -- Each pair both ways round, so records match on their own columns rather than on least()/greatest() of them.
+      pair_ways AS MATERIALIZED (SELECT a AS x, b AS y FROM pairs UNION ALL SELECT b, a FROM pairs),
       ${communicationsCtes({
-        join: 'SEMI JOIN pairs p ON p.a = least(e.target_msisdn, e.other_msisdn) AND p.b = greatest(e.target_msisdn, e.other_msisdn)',
+        join: 'SEMI JOIN pair_ways p ON p.x = e.target_msisdn AND p.y = e.other_msisdn',
         where: 'e.target_msisdn IN (SELECT n FROM pair_numbers)',
       })},
       ${PAIR_COUNTS_SELECT}
