@@ -1,4 +1,5 @@
 export * from './core/context.js'
+export { createAnalysisMemo, type AnalysisMemo } from './core/memo.js'
 export * from './core/params.js'
 export * from './core/evidence.js'
 export * from './core/result.js'

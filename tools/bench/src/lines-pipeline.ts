@@ -1,4 +1,5 @@
 import {
+  createAnalysisMemo,
   cuckooingLeads,
   customerBase,
   dailyCustomers,
@@ -61,9 +62,12 @@ const PER_LINE_STEPS: readonly (readonly [AnalysisDefinition<unknown>, Readonly<
 /**
  * The drug-lines pipeline: detection over every target number (as `linesight lines` does), then customer base,
  * daily customers, transactions and quantity for each flagged number, then continuity, roles, live picture,
- * cuckooing leads and the safeguarding worklist for all flagged numbers together, each through `runAnalysis`.
+ * cuckooing leads and the safeguarding worklist for all flagged numbers together, each through `runAnalysis`, all
+ * with one memo for the run (a memo the caller's context holds is replaced).
  */
-export async function runLinesPipeline(store: CaseStore, ctx: AnalysisContext): Promise<PipelineRun> {
+export async function runLinesPipeline(store: CaseStore, given: AnalysisContext): Promise<PipelineRun> {
+  // One memo per run, as `linesight lines` makes: the steps share the grouping, roles, cuckooing leads and digest.
+  const ctx: AnalysisContext = { ...given, memo: createAnalysisMemo() }
   const steps: PipelineStep[] = []
   const timed = async (step: string, work: () => Promise<unknown>): Promise<void> => {
     const t = performance.now()

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import {
+  createAnalysisMemo,
   cuckooingLeads,
   dealLines,
   lineContinuity,
@@ -49,9 +50,11 @@ export function registerLines(program: Command): void {
     .action(async (root: string, o: { zone?: string; json?: boolean }) => {
       const session = await openCase(resolve(root))
       try {
+        // One memo for this run: the analyses below share the line grouping, roles and cuckooing leads.
         const ctx: AnalysisContext = {
           now: new Date(),
           zone: o.zone ?? session.folder.manifest.defaultTimeZone,
+          memo: createAnalysisMemo(),
         }
         const detection = await runAnalysis(dealLines, session.store, {}, ctx)
         const lines = detection.result.candidates

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { CaseStore, QuerySpec } from '@linesight/store'
 import type { AnalysisContext } from './context.js'
 import type { AnalysisDefinition } from './definition.js'
+import { memoized } from './memo.js'
 import { canonicalParams, resolveParams } from './params.js'
 import type { AnalysisResult } from './result.js'
 
@@ -22,7 +23,8 @@ export async function runAnalysis<R>(
   ctx: AnalysisContext,
 ): Promise<AnalysisResult<R>> {
   const parameters = resolveParams(definition.params, given, `${definition.id}.params`)
-  const [digest] = await store.run(sources, {})
+  // The case's files do not change during a run, so a run's memo reads them once.
+  const [digest] = await memoized(ctx, 'input-digest', {}, () => store.run(sources, {}))
   const result = await definition.run(store, parameters, ctx)
   return {
     analysis: { id: definition.id, version: definition.version, title: definition.title },

@@ -1,9 +1,8 @@
 import type { QuerySpec } from '@linesight/store'
+import { GIVEN_BASE_CTE, type BaseParams } from '../../continuity/common/line-base.js'
 import {
-  BASE_CTE,
   CELL_ROWS_CTE,
   contactsCte,
-  FLARES_CTE,
   LINE_GROUPS_CTE,
   eventPositionsCte,
   haversineKm,
@@ -13,7 +12,8 @@ import {
   nightOf,
 } from '../../continuity/common/line-sql.js'
 
-type GroupParams = 'groups' | 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
+/** The line groups and their customer base (computed once by `lineBase`). */
+type GroupParams = 'groups' | 'numbers' | BaseParams
 
 /** Customer-initiated contacts with a line (from either side's records), once each customer was on the base. */
 const CUSTOMER_CONTACTS_CTE = `cust_contacts AS MATERIALIZED (
@@ -40,7 +40,7 @@ export interface CustomerRow {
 export const customersQuery: QuerySpec<CustomerRow, GroupParams | 'zone'> = {
   id: 'line-roles-customers',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}, ${contactsCte('SELECT n FROM line_groups')},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${GIVEN_BASE_CTE}, ${contactsCte('SELECT n FROM line_groups')},
       ${CUSTOMER_CONTACTS_CTE},
       initiated AS (
         SELECT g, c, count(DISTINCT (t, line)) AS n, count(DISTINCT (${localTime('t')})::DATE) AS days, max(t) AS last_t
@@ -54,7 +54,7 @@ export const customersQuery: QuerySpec<CustomerRow, GroupParams | 'zone'> = {
       FROM base b LEFT JOIN initiated i ON i.g = b.g AND i.c = b.c LEFT JOIN own_rows o ON o.g = b.g AND o.c = b.c
       ORDER BY b.g, initiated DESC, b.flares DESC, b.c`,
   },
-  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'zone'],
+  params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone'],
   row: (r) => r as unknown as CustomerRow,
 }
 
@@ -85,7 +85,7 @@ export interface AfterCustomerRow {
 export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone' | 'windowSeconds'> = {
   id: 'line-roles-after-customer',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
       ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')}, ${CUSTOMER_CONTACTS_CTE},
       -- Outside the line and its base, tested per contact (pairing every number with every line ran out of memory).
       to_cust AS MATERIALIZED (
@@ -131,7 +131,7 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
         LEFT JOIN la_agg la ON la.g = k.g AND la.x = k.x LEFT JOIN lt_agg lt ON lt.g = k.g AND lt.x = k.x
       ORDER BY k.g, k.x`,
   },
-  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'zone', 'windowSeconds'],
+  params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone', 'windowSeconds'],
   row: (r) => r as unknown as AfterCustomerRow,
 }
 
@@ -152,7 +152,7 @@ export interface LineContactRow {
 export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> = {
   id: 'line-roles-line-contacts',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${FLARES_CTE}, ${BASE_CTE},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
       ${contactsCte('SELECT n FROM line_groups')},
       rows_ AS (
         SELECT lg.g, k.b AS x, k.a AS line, k.dir, k.t, k.typ, k.owner || '|' || k.id AS ref
@@ -168,7 +168,7 @@ export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> 
         list_sort(list(DISTINCT ref)) AS refs
       FROM rows_ GROUP BY g, x ORDER BY g, contacts DESC, x`,
   },
-  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'zone'],
+  params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone'],
   row: (r) => r as unknown as LineContactRow,
 }
 

@@ -2,10 +2,12 @@ import type { CaseStore } from '@linesight/store'
 import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
+import { memoized } from '../../core/memo.js'
 import type { Params } from '../../core/params.js'
 import { idsEvidence, pairsEvidence } from '../../continuity/common/evidence.js'
 import { groupQueryParams, type LineGroup } from '../../continuity/common/line-groups.js'
-import { bool, flareQueryParams, num } from '../../continuity/common/params.js'
+import { baseLists, lineBase } from '../../continuity/common/line-base.js'
+import { bool, num, pick } from '../../continuity/common/params.js'
 import {
   latestByNumber,
   personOf,
@@ -202,15 +204,32 @@ function runnerSignals(
   ]
 }
 
-/** Finds each line's runners, holders, customers and associates. Used by line-roles, cuckooing and safeguarding. */
-export async function computeLineRoles(
+/**
+ * Finds each line's runners, holders, customers and associates. Used by line-roles, cuckooing and safeguarding,
+ * which with a memo in `ctx` share one computation per run (kept under the groups, the line-roles parameters, the
+ * only ones it is given, and the zone).
+ */
+export function computeLineRoles(
+  store: CaseStore,
+  groups: readonly LineGroup[],
+  params: Params,
+  ctx: AnalysisContext,
+): Promise<readonly LineRoles[]> {
+  const own = pick(params, LINE_ROLES_PARAMS)
+  return memoized(ctx, 'line-roles', { groups, params: own, zone: ctx.zone }, () =>
+    findLineRoles(store, groups, own, ctx),
+  )
+}
+
+async function findLineRoles(
   store: CaseStore,
   groups: readonly LineGroup[],
   params: Params,
   ctx: AnalysisContext,
 ): Promise<LineRoles[]> {
   if (groups.length === 0) return []
-  const gq = { ...groupQueryParams(groups), ...flareQueryParams(params), zone: ctx.zone }
+  const base = baseLists(await lineBase(store, groups, params, ctx))
+  const gq = { ...groupQueryParams(groups), ...base, zone: ctx.zone }
   const customers = await store.run(customersQuery, gq)
   const after = await store.run(afterCustomerQuery, {
     ...gq,
@@ -452,7 +471,7 @@ export const lineRoles: AnalysisDefinition<LineRolesResult> = {
     "For each deal line (its numbers over time), lists the customer base (numbers sent flares), runner candidates and holder candidates, and other contacts. A runner candidate is a number outside the customer base that contacts the line's customers soon after they contacted the line, or that the line contacts soon after customer contacts, on several days; its score adds co-location with the line phone (same or neighbouring cell within a minute, in separate periods), trips from a distant home cell to the line's town, and calls received from non-customers who also contact the line. A holder candidate contacts both the line and the runners on several days; its score adds a home cell far from the town and presence on a new handset's first day. Names come from subscriber records and are proposed attributions for review, not findings. Cell evidence shows phones in cells' serving areas, not at places.",
   params: LINE_ROLES_PARAMS,
   run: async (store, params, ctx) => {
-    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'))
+    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'), ctx)
     return { lines: await computeLineRoles(store, groups, params, ctx), note: ROLE_NOTE }
   },
 }

@@ -96,12 +96,13 @@ export const eventPositionsCte = (name: string, input: string): string => `${nam
 
 /**
  * Whether a UTC timestamp falls in the overnight window `$nightStartHour`–`$nightEndHour` (local hours; the window
- * may run past midnight, e.g. 22–6).
+ * may run past midnight, e.g. 22–6). `local` turns the column into local time: `localTimeSql` (core/local-time.sql)
+ * where millions of rows are tested, the same values through a per-quarter-hour offset list.
  */
-export const inNight = (utc: string): string =>
-  `(CASE WHEN $nightStartHour < $nightEndHour THEN hour(${localTime(utc)}) >= $nightStartHour AND hour(${localTime(utc)}) < $nightEndHour
-    ELSE hour(${localTime(utc)}) >= $nightStartHour OR hour(${localTime(utc)}) < $nightEndHour END)`
+export const inNight = (utc: string, local: (utc: string) => string = localTime): string =>
+  `(CASE WHEN $nightStartHour < $nightEndHour THEN hour(${local(utc)}) >= $nightStartHour AND hour(${local(utc)}) < $nightEndHour
+    ELSE hour(${local(utc)}) >= $nightStartHour OR hour(${local(utc)}) < $nightEndHour END)`
 
 /** The night an overnight timestamp belongs to, named by its morning (local date). */
-export const nightOf = (utc: string): string =>
-  `((${localTime(utc)})::DATE + CASE WHEN $nightStartHour >= $nightEndHour AND hour(${localTime(utc)}) >= $nightStartHour THEN 1 ELSE 0 END)`
+export const nightOf = (utc: string, local: (utc: string) => string = localTime): string =>
+  `((${local(utc)})::DATE + CASE WHEN $nightStartHour >= $nightEndHour AND hour(${local(utc)}) >= $nightStartHour THEN 1 ELSE 0 END)`

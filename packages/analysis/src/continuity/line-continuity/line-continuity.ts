@@ -1,12 +1,14 @@
 import type { CaseStore } from '@linesight/store'
+import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
+import { memoized } from '../../core/memo.js'
 import type { ParamSchema, Params } from '../../core/params.js'
 import { evidenceCounter, type EvidenceFilter } from '../common/evidence-count.js'
 import { idsEvidence, pairsEvidence, windowEvidence } from '../common/evidence.js'
 import { identifierUseQuery, type IdentifierUseRow } from '../common/identifiers.sql.js'
 import { joinGroups, parseLineItems, type LineGroup } from '../common/line-groups.js'
-import { FLARE_PARAMS, LINES_PARAMS, flareQueryParams, list, num } from '../common/params.js'
+import { FLARE_PARAMS, LINES_PARAMS, flareQueryParams, list, num, pick } from '../common/params.js'
 import { chains, chooseLinks, scorePair, type ScoredPair } from './line-continuity.rules.js'
 import {
   continuityGraphQuery,
@@ -163,13 +165,28 @@ interface Linked {
   readonly chains: readonly string[][]
 }
 
-async function link(store: CaseStore, numbers: readonly string[], params: Params): Promise<Linked> {
-  const q = {
+/**
+ * The continuity graph of the given numbers and the links and chains it yields; kept in the run's memo under the
+ * set of numbers and the linking rule's parameters (the only parameters it is given).
+ */
+function link(
+  store: CaseStore,
+  numbers: readonly string[],
+  params: Params,
+  ctx?: AnalysisContext,
+): Promise<Linked> {
+  // The graph query reads the numbers as a set (DISTINCT), so the sorted set is the same input in every order.
+  const given = [...new Set(numbers)].sort()
+  const rules = pick(params, CONTINUITY_PARAMS)
+  return memoized(ctx, 'line-continuity-graph', { numbers: given, params: rules }, () =>
+    linkNumbers(store, given, rules),
+  )
+}
+
+async function linkNumbers(store: CaseStore, numbers: readonly string[], params: Params): Promise<Linked> {
+  const graph = await store.run(continuityGraphQuery, {
     numbers,
     ...flareQueryParams(params),
-  }
-  const graph = await store.run(continuityGraphQuery, {
-    ...q,
     windowSeconds: num(params, 'continuityWindowDays') * 86_400,
     gapSeconds: num(params, 'handoverMaxGapDays') * 86_400,
   })
@@ -191,19 +208,22 @@ async function link(store: CaseStore, numbers: readonly string[], params: Params
 /**
  * Groups line numbers into lines for the other line-network analyses: numbers given together stay together,
  * and numbers the continuity method links (including successors found in the case) join them. Numbers in each
- * group are in time order of first activity.
+ * group are in time order of first activity. With a memo in `ctx`, the analyses of one run group once.
  */
-export async function groupLines(
+export function groupLines(
   store: CaseStore,
   params: Params,
   byContinuity: boolean,
+  ctx?: AnalysisContext,
 ): Promise<LineGroup[]> {
   const items = parseLineItems(list(params, 'lines'))
-  if (!byContinuity) return joinGroups(items)
-  const linked = await link(store, items.flat(), params)
-  const order = linked.nodes.map((n) => n.msisdn)
-  const pairs = linked.chains.flatMap((c) => c.slice(1).map((n, i) => [c[i] as string, n] as const))
-  return joinGroups([...items, ...linked.chains], pairs, order)
+  if (!byContinuity) return Promise.resolve(joinGroups(items))
+  return memoized(ctx, 'line-groups', { items, params: pick(params, CONTINUITY_PARAMS) }, async () => {
+    const linked = await link(store, items.flat(), params, ctx)
+    const order = linked.nodes.map((n) => n.msisdn)
+    const pairs = linked.chains.flatMap((c) => c.slice(1).map((n, i) => [c[i] as string, n] as const))
+    return joinGroups([...items, ...linked.chains], pairs, order)
+  })
 }
 
 function identifierUse(row: IdentifierUseRow): IdentifierUse {
@@ -265,9 +285,9 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
   description:
     "Groups deal-line numbers into lines over time. Two numbers are linked when the later one's records show the same handset (IMEI, compared on its 14-digit core) or SIM (IMSI) as the earlier one's, or when the later number starts flaring within a set number of days of the earlier one's last activity and its early customers are largely the earlier one's late customers (Jaccard and overlap scores). Each number keeps at most one predecessor and one successor: the best-supported link both ways. Numbers not in the given list are added when they link to it. Shared runners (numbers calling back both numbers' customers) and shared non-customer contacts are listed as support. A link is a lead for an analyst to confirm, not a finding; numbers whose records were not obtained can only be seen through other targets' records.",
   params: { ...LINES_PARAMS, ...CONTINUITY_PARAMS, ...CONTINUITY_SUPPORT_PARAMS },
-  run: async (store, params) => {
+  run: async (store, params, ctx) => {
     const given = [...new Set(parseLineItems(list(params, 'lines')).flat())]
-    const linked = await link(store, given, params)
+    const linked = await link(store, given, params, ctx)
     const byNumber = new Map(linked.nodes.map((n) => [n.msisdn, n]))
     const inChains = [...new Set(linked.chains.flat())]
     const uses = inChains.length === 0 ? [] : await store.run(identifierUseQuery, { numbers: inChains })

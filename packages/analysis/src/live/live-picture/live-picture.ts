@@ -155,7 +155,7 @@ export const livePicture: AnalysisDefinition<LivePictureResult> = {
     },
   },
   run: async (store, params, ctx) => {
-    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'))
+    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'), ctx)
     const asOf = text(params, 'asOf')
     const q = { ...groupQueryParams(groups), asOf, usePublicFallback: bool(params, 'usePublicFallback') }
     const last = await store.run(lastEventQuery, q)

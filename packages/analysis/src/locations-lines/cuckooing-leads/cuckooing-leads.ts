@@ -2,11 +2,13 @@ import type { CaseStore } from '@linesight/store'
 import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
+import { memoized } from '../../core/memo.js'
 import type { ParamSchema, Params } from '../../core/params.js'
 import { dayNumber } from '../../continuity/common/civil.js'
 import { idsEvidence, pairsEvidence } from '../../continuity/common/evidence.js'
 import { groupQueryParams, type LineGroup } from '../../continuity/common/line-groups.js'
-import { bool, flareQueryParams, list, num, text } from '../../continuity/common/params.js'
+import { lineBase } from '../../continuity/common/line-base.js'
+import { bool, list, num, pick, text } from '../../continuity/common/params.js'
 import {
   latestByNumber,
   personOf,
@@ -245,7 +247,11 @@ function bucket2<T extends { readonly g: string; readonly person: string }>(
   return new Map([...bucket(rows, (r) => r.g)].map(([g, xs]) => [g, bucket(xs, (r) => r.person)]))
 }
 
-/** Cuckooing leads for the given lines; line-roles results may be passed in to avoid finding runners twice. */
+/**
+ * Cuckooing leads for the given lines; line-roles results may be passed in to avoid finding runners twice. With a
+ * memo in `ctx`, cuckooing-leads and the safeguarding worklist share one computation per run (kept under the
+ * groups, the runners checked, the cuckooing parameters, the only ones it is given, and the zone).
+ */
 export async function computeCuckooingLeads(
   store: CaseStore,
   groups: readonly LineGroup[],
@@ -254,10 +260,11 @@ export async function computeCuckooingLeads(
   roles?: readonly LineRoles[],
 ): Promise<CuckooingLeadsResult> {
   if (groups.length === 0) return { leads: [], checked: [], caution: CUCKOO_CAUTION }
-  const lineRoles = bool(params, 'useRoleRunners')
-    ? (roles ?? (await computeLineRoles(store, groups, params, ctx)))
+  const own = pick(params, CUCKOOING_PARAMS)
+  const lineRoles = bool(own, 'useRoleRunners')
+    ? (roles ?? (await computeLineRoles(store, groups, own, ctx)))
     : []
-  const extraRunners = list(params, 'runners')
+  const extraRunners = list(own, 'runners')
   const runnersOf = new Map(
     groups.map((g) => [
       g.key,
@@ -269,6 +276,21 @@ export async function computeCuckooingLeads(
       ].sort(),
     ]),
   )
+  return memoized(
+    ctx,
+    'cuckooing-leads',
+    { groups, runners: [...runnersOf], params: own, zone: ctx.zone },
+    () => findLeads(store, groups, own, ctx, runnersOf),
+  )
+}
+
+async function findLeads(
+  store: CaseStore,
+  groups: readonly LineGroup[],
+  params: Params,
+  ctx: AnalysisContext,
+  runnersOf: ReadonlyMap<string, readonly string[]>,
+): Promise<CuckooingLeadsResult> {
   const victims = list(params, 'victims')
   const source = text(params, 'homeCellSource')
   const night = {
@@ -276,12 +298,13 @@ export async function computeCuckooingLeads(
     nightStartHour: num(params, 'nightStartHour'),
     nightEndHour: num(params, 'nightEndHour'),
   }
+  // The persons checked: each line's customer base (shared with line-roles through the memo) and the victims named.
+  const base = await lineBase(store, groups, params, ctx)
   const homes = await store.run(homeCellsQuery, {
     ...groupQueryParams(groups),
-    ...flareQueryParams(params),
     ...night,
-    persons_g: groups.flatMap((g) => victims.map(() => g.key)),
-    persons_n: groups.flatMap(() => victims),
+    persons_g: [...base.map((b) => b.g), ...groups.flatMap((g) => victims.map(() => g.key))],
+    persons_n: [...base.map((b) => b.c), ...groups.flatMap(() => victims)],
     baselineFrom: text(params, 'baselineFrom'),
     baselineTo: text(params, 'baselineTo'),
     homeCellsMax: num(params, 'homeCellsMax'),
@@ -432,7 +455,7 @@ export const cuckooingLeads: AnalysisDefinition<CuckooingLeadsResult> = {
     "Finds nights when a deal line's phone or its runners' phones used, between midnight and 06:00 local time, a cell that serves the home of one of the line's customers (or of another vulnerable person named): the cells that person's own phone used on most nights, or the listed cells nearest the address on the subscriber record. A lead needs such nights on at least two nights within seven (both parameters). Each lead lists the person, address, nights with dates, the phones seen, the rows, and measures that strengthen it (the person's own phone at home on the same nights, the person's contacts with the line before and during). Sharing a cell shows both phones were in that cell's serving area, not in the same building; a lead is for enquiry, not a finding.",
   params: CUCKOOING_PARAMS,
   run: async (store, params, ctx) => {
-    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'))
+    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'), ctx)
     return computeCuckooingLeads(store, groups, params, ctx)
   },
 }

@@ -109,7 +109,7 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
     'Lists the runner candidates and the persons at cuckooing leads of the given lines, grouped by the person a subscriber record names (same name and date of birth), with indicators each backed by rows: under 18 on a day of their activity by the date of birth on a subscriber record (never inferred from behaviour); long trips far from the home cell; overnight stays away from it; more than one handset, SIM or number; presence at a cuckooing lead. Sorted by the number of indicators. It is a worklist for people to review and decide on; Linesight makes no referral and shows no verdict.',
   params: { ...CUCKOOING_PARAMS, ...SAFEGUARDING_PARAMS },
   run: async (store, params, ctx) => {
-    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'))
+    const groups = await groupLines(store, params, bool(params, 'groupByContinuity'), ctx)
     const roles = await computeLineRoles(store, groups, params, ctx)
     const cuckoo = await computeCuckooingLeads(store, groups, params, ctx, roles)
     const subjects: Subject[] = []
@@ -161,8 +161,21 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
         : n
     }
     const byPerson = new Map<string, Subject[]>()
-    for (const s of subjects)
-      byPerson.set(personKey(s.number), [...(byPerson.get(personKey(s.number)) ?? []), s])
+    for (const s of subjects) {
+      const b = byPerson.get(personKey(s.number))
+      if (b) b.push(s)
+      else byPerson.set(personKey(s.number), [s])
+    }
+    // The leads each number is at (as the person or as a runner), by position, so a person's leads come in lead
+    // order without testing every lead for every person.
+    const leadsAt = new Map<string, number[]>()
+    cuckoo.leads.forEach((l, i) => {
+      for (const n of new Set([l.victim.number, ...l.runnerNumbers])) {
+        const at = leadsAt.get(n)
+        if (at) at.push(i)
+        else leadsAt.set(n, [i])
+      }
+    })
     // Rows per person in one pass, in query order, instead of a filter per person; a number has one person.
     const subjectNumbers = new Set(numbers)
     const perPerson = <T>(rows: readonly T[], x: (row: T) => string | null): Map<string, T[]> => {
@@ -234,9 +247,9 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
           ),
           records: nums.length > 1 ? persons.map((p) => p.record) : [],
         })
-      const leads = cuckoo.leads.filter(
-        (l) => nums.includes(l.victim.number) || l.runnerNumbers.some((r) => nums.includes(r)),
-      )
+      const leads = [...new Set(nums.flatMap((n) => leadsAt.get(n) ?? []))]
+        .sort((a, b) => a - b)
+        .map((i) => cuckoo.leads[i]!)
       if (leads.length > 0)
         indicators.push({
           id: 'cuckooing-lead',
