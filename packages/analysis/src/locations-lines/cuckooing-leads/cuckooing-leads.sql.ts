@@ -1,12 +1,12 @@
 import type { QuerySpec } from '@linesight/store'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
+import { packListSql, packSql, unpack, unpackList } from '../../continuity/common/packed.js'
 import {
   CELL_ROWS_CTE,
   EARTH_RADIUS_KM,
   LINE_GROUPS_CTE,
   haversineKm,
   inNight,
-  isoUtc,
   nightOf,
 } from '../../continuity/common/line-sql.js'
 
@@ -143,22 +143,27 @@ export const homeCellsQuery: QuerySpec<HomeCellRow, HomeParams> = {
   row: (r) => r as unknown as HomeCellRow,
 }
 
-export interface NightHitRow {
-  readonly g: string
-  readonly person: string
+export interface NightHit {
   readonly phone: string
   readonly night: string
   readonly cgi: string
-  readonly t: string
   readonly id: string
+}
+
+/** One line's hits on one person's home cells, in order of night, time and row id. */
+export interface PersonHitsRow {
+  readonly g: string
+  readonly person: string
+  readonly hits: readonly NightHit[]
 }
 
 /**
  * Overnight events of the checked phones (a line's numbers and its runners) on the home cells of that line's
- * persons: the raw material of a cuckooing lead.
+ * persons: the raw material of a cuckooing lead. Packed per line and person (`packed.ts`): there are hundreds of
+ * thousands on a large case.
  */
 export const nightHitsQuery: QuerySpec<
-  NightHitRow,
+  PersonHitsRow,
   'home_g' | 'home_person' | 'home_cgi' | 'phones_g' | 'phones_n' | 'zone' | 'nightStartHour' | 'nightEndHour'
 > = {
   id: 'cuckooing-night-hits',
@@ -173,13 +178,13 @@ export const nightHitsQuery: QuerySpec<
         WHERE e.target_msisdn IN (SELECT n FROM phones) AND e.start_cgi IN (SELECT cgi FROM homes)),
       on_cells_local AS (SELECT *, ${localTimeSql('start_utc')} AS lt FROM on_cells),
       overnight AS MATERIALIZED (
-        SELECT id, target_msisdn, start_cgi, start_utc, strftime(${nightOf('lt', asLocal)}, '%Y-%m-%d') AS night,
-          ${isoUtc('start_utc')} AS t
+        SELECT id, target_msisdn, start_cgi, start_utc, strftime(${nightOf('lt', asLocal)}, '%Y-%m-%d') AS night
         FROM on_cells_local WHERE ${inNight('lt', asLocal)})
-      SELECT h.g, h.person, e.target_msisdn AS phone, e.night, e.start_cgi AS cgi, e.t, e.id
+      SELECT h.g, h.person,
+        ${packSql(['e.target_msisdn', 'e.night', 'e.start_cgi', 'e.id'], 'e.night, e.start_utc, e.id')} AS hits
       FROM overnight e JOIN phones p ON p.n = e.target_msisdn
       JOIN homes h ON h.g = p.g AND h.cgi = e.start_cgi AND h.person <> e.target_msisdn
-      ORDER BY h.g, h.person, e.night, e.start_utc, e.id`,
+      GROUP BY h.g, h.person ORDER BY h.g, h.person`,
   },
   params: [
     'home_g',
@@ -191,17 +196,31 @@ export const nightHitsQuery: QuerySpec<
     'nightStartHour',
     'nightEndHour',
   ],
-  row: (r) => r as unknown as NightHitRow,
+  row: (r) => ({
+    g: String(r['g']),
+    person: String(r['person']),
+    hits: unpack(String(r['hits']), 4, 'cuckooing-night-hits').map(([phone, night, cgi, id]) => ({
+      phone: phone!,
+      night: night!,
+      cgi: cgi!,
+      id: id!,
+    })),
+  }),
 }
 
-export interface VictimActivityRow {
-  readonly g: string
-  readonly person: string
+export interface VictimDay {
   readonly day: string
   /** Contacts between the person and the line's numbers that day, from either side's records. */
   readonly line_contacts: number
   /** The person's own overnight rows on their home cells that night (when the case holds their records). */
   readonly own_night_refs: readonly string[]
+}
+
+/** One line's person's days, in date order. */
+export interface VictimActivityRow {
+  readonly g: string
+  readonly person: string
+  readonly days: readonly VictimDay[]
 }
 
 /** Per day: the person's contacts with the line, and their own overnight rows on their home cells. */
@@ -237,10 +256,16 @@ export const victimActivityQuery: QuerySpec<
         WHERE ${inNight('e.lt', asLocal)}
         GROUP BY ALL)
       SELECT coalesce(d.g, o.g) AS g, coalesce(d.person, o.person) AS person,
-        strftime(coalesce(d.day, o.day), '%Y-%m-%d') AS day, coalesce(d.n, 0) AS line_contacts,
-        coalesce(o.refs, []::VARCHAR[]) AS own_night_refs
+        ${packSql(
+          [
+            "strftime(coalesce(d.day, o.day), '%Y-%m-%d')",
+            'coalesce(d.n, 0)::VARCHAR',
+            `${packListSql('coalesce(o.refs, []::VARCHAR[])')}`,
+          ],
+          'coalesce(d.day, o.day)',
+        )} AS days
       FROM per_day d FULL JOIN own_night o ON o.g = d.g AND o.person = d.person AND o.day = d.day
-      ORDER BY 1, 2, 3`,
+      GROUP BY 1, 2 ORDER BY 1, 2`,
   },
   params: [
     'groups',
@@ -252,5 +277,13 @@ export const victimActivityQuery: QuerySpec<
     'nightStartHour',
     'nightEndHour',
   ],
-  row: (r) => r as unknown as VictimActivityRow,
+  row: (r) => ({
+    g: String(r['g']),
+    person: String(r['person']),
+    days: unpack(String(r['days']), 3, 'cuckooing-victim-activity').map(([day, n, refs]) => ({
+      day: day!,
+      line_contacts: Number(n),
+      own_night_refs: unpackList(refs!),
+    })),
+  }),
 }

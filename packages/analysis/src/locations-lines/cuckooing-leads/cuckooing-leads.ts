@@ -24,6 +24,7 @@ import {
   nightHitsQuery,
   victimActivityQuery,
   type HomeCellRow,
+  type NightHit,
 } from './cuckooing-leads.sql.js'
 
 export const CUCKOO_CAUTION =
@@ -240,11 +241,18 @@ function bucket<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return out
 }
 
-/** Rows bucketed by line and then by person, each bucket in input order. */
-function bucket2<T extends { readonly g: string; readonly person: string }>(
-  rows: readonly T[],
-): Map<string, Map<string, T[]>> {
-  return new Map([...bucket(rows, (r) => r.g)].map(([g, xs]) => [g, bucket(xs, (r) => r.person)]))
+/** Each row's value by line and then by person (the queries give one row per line and person). */
+function byLineAndPerson<R extends { readonly g: string; readonly person: string }, T>(
+  rows: readonly R[],
+  value: (row: R) => T,
+): Map<string, Map<string, T>> {
+  const out = new Map<string, Map<string, T>>()
+  for (const r of rows) {
+    const m = out.get(r.g)
+    if (m) m.set(r.person, value(r))
+    else out.set(r.g, new Map([[r.person, value(r)]]))
+  }
+  return out
 }
 
 /**
@@ -343,12 +351,12 @@ async function findLeads(
   const windowDays = num(params, 'cuckooWindowDays')
   const baselineDays = num(params, 'behaviourBaselineDays')
   // One pass each instead of a filter per line, person and episode (quadratic on large cases); order kept.
-  const hitsBy = bucket2(hits)
-  const activityBy = bucket2(activity)
+  const hitsBy = byLineAndPerson(hits, (r) => r.hits)
+  const activityBy = byLineAndPerson(activity, (r) => r.days)
   const homesByLine = bucket(homes, (h) => h.g)
   for (const group of groups) {
     const runnerSet = new Set(runnersOf.get(group.key) ?? [])
-    const mine = hitsBy.get(group.key) ?? new Map<string, typeof hits>()
+    const mine = hitsBy.get(group.key) ?? new Map<string, readonly NightHit[]>()
     const lineHomes = homesByLine.get(group.key) ?? []
     for (const person of [...mine.keys()].sort()) {
       const personHits = mine.get(person) ?? []
