@@ -1,6 +1,9 @@
 import type { QuerySpec } from '@linesight/store'
+import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
 import { GIVEN_BASE_CTE, type BaseParams } from '../../continuity/common/line-base.js'
+import { packListSql, withLists } from '../../continuity/common/packed.js'
 import {
+  asLocal,
   CELL_ROWS_CTE,
   contactsCte,
   LINE_GROUPS_CTE,
@@ -124,15 +127,16 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
         coalesce(cb.callback_customers, 0) AS callback_customers, coalesce(tc.to_customers, 0) AS to_customers,
         coalesce(la.line_after, 0) AS line_after, coalesce(la.line_after_days, 0) AS line_after_days,
         coalesce(lt.line_to_x, 0) AS line_to_x,
-        coalesce(list_sort(cb.refs), []::VARCHAR[]) AS callback_refs,
-        coalesce(list_sort(la.refs), []::VARCHAR[]) AS line_after_refs,
-        coalesce(list_sort(cb.day_list), []::VARCHAR[]) AS callback_day_list
+        ${packListSql('coalesce(list_sort(cb.refs), []::VARCHAR[])')} AS callback_refs,
+        ${packListSql('coalesce(list_sort(la.refs), []::VARCHAR[])')} AS line_after_refs,
+        ${packListSql('coalesce(list_sort(cb.day_list), []::VARCHAR[])')} AS callback_day_list
       FROM keys k LEFT JOIN cb_agg cb ON cb.g = k.g AND cb.x = k.x LEFT JOIN tc_agg tc ON tc.g = k.g AND tc.x = k.x
         LEFT JOIN la_agg la ON la.g = k.g AND la.x = k.x LEFT JOIN lt_agg lt ON lt.g = k.g AND lt.x = k.x
       ORDER BY k.g, k.x`,
   },
   params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone', 'windowSeconds'],
-  row: (r) => r as unknown as AfterCustomerRow,
+  row: (r) =>
+    withLists(r, ['callback_refs', 'line_after_refs', 'callback_day_list']) as unknown as AfterCustomerRow,
 }
 
 export interface LineContactRow {
@@ -164,12 +168,12 @@ export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> 
         count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'in') AS from_x,
         count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'out') AS to_x,
         ${isoUtc('min(t)')} AS first_utc, ${isoUtc('max(t)')} AS last_utc,
-        list_sort(list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d'))) AS day_list,
-        list_sort(list(DISTINCT ref)) AS refs
+        ${packListSql(`list_sort(list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d')))`)} AS day_list,
+        ${packListSql('list_sort(list(DISTINCT ref))')} AS refs
       FROM rows_ GROUP BY g, x ORDER BY g, contacts DESC, x`,
   },
   params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone'],
-  row: (r) => r as unknown as LineContactRow,
+  row: (r) => withLists(r, ['day_list', 'refs']) as unknown as LineContactRow,
 }
 
 export interface FocusContactRow {
@@ -196,15 +200,15 @@ export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n
       SELECT fo.g, fo.f, k.b AS x, count(DISTINCT (k.t, k.typ, k.dir)) AS contacts,
         count(DISTINCT (${localTime('k.t')})::DATE) AS days,
         count(DISTINCT (k.t, k.typ)) FILTER (WHERE k.dir = 'in') AS from_x,
-        list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d'))) AS day_list,
-        coalesce(list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d')) FILTER (WHERE k.dir = 'in')), []::VARCHAR[]) AS from_x_days,
-        list_sort(list(DISTINCT k.owner || '|' || k.id)) AS refs,
-        coalesce(list_sort(list(DISTINCT k.owner || '|' || k.id) FILTER (WHERE k.dir = 'in')), []::VARCHAR[]) AS from_x_refs
+        ${packListSql(`list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d')))`)} AS day_list,
+        ${packListSql(`coalesce(list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d')) FILTER (WHERE k.dir = 'in')), []::VARCHAR[])`)} AS from_x_days,
+        ${packListSql(`list_sort(list(DISTINCT k.owner || '|' || k.id))`)} AS refs,
+        ${packListSql(`coalesce(list_sort(list(DISTINCT k.owner || '|' || k.id) FILTER (WHERE k.dir = 'in')), []::VARCHAR[])`)} AS from_x_refs
       FROM contacts k JOIN focus fo ON fo.f = k.a
       GROUP BY fo.g, fo.f, k.b ORDER BY fo.g, fo.f, k.b`,
   },
   params: ['focus_g', 'focus_n', 'zone'],
-  row: (r) => r as unknown as FocusContactRow,
+  row: (r) => withLists(r, ['day_list', 'from_x_days', 'refs', 'from_x_refs']) as unknown as FocusContactRow,
 }
 
 export interface PlaceRow {
@@ -247,7 +251,7 @@ export const placesQuery: QuerySpec<
 > = {
   id: 'line-roles-places',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ZONE_QUARTERS_CTE},
       focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
       ${CELL_ROWS_CTE},
       ev AS MATERIALIZED (
@@ -258,10 +262,10 @@ export const placesQuery: QuerySpec<
         SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback
         FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n GROUP BY lg.g),
       fev AS MATERIALIZED (
-        SELECT fo.g, fo.f AS x, ev.id, ev.cgi, ev.t, ${localTime('ev.t')} AS lt, p.lat, p.lon, p.site_name, p.source_kind
+        SELECT fo.g, fo.f AS x, ev.id, ev.cgi, ev.t, ${localTimeSql('ev.t')} AS lt, p.lat, p.lon, p.site_name, p.source_kind
         FROM ev JOIN focus fo ON fo.f = ev.n LEFT JOIN pos p ON p.id = ev.id),
       night AS (
-        SELECT *, ${nightOf('t')} AS night FROM fev WHERE ${inNight('t')}),
+        SELECT *, ${nightOf('lt', asLocal)} AS night FROM fev WHERE ${inNight('lt', asLocal)}),
       night_cells AS (
         SELECT g, x, cgi, count(DISTINCT night) AS nights, list(id ORDER BY id) AS ids, any_value(lat) AS lat,
           any_value(lon) AS lon, any_value(site_name) AS site_name, bool_or(source_kind <> 'network') AS fallback

@@ -14,6 +14,9 @@ export const haversineKm = (lat1: string, lon1: string, lat2: string, lon2: stri
 /** Local wall-clock time of a UTC timestamp column in the analysis zone (`$zone`). */
 export const localTime = (utc: string): string => `timezone($zone, timezone('UTC', ${utc}))`
 
+/** A column that already holds local time (from `localTimeSql`), for `inNight` and `nightOf`. */
+export const asLocal = (local: string): string => local
+
 /** ISO 8601 UTC text with `Z`, the form evidence filters and results carry. */
 export const isoUtc = (ts: string): string => `strftime(${ts}, '%Y-%m-%dT%H:%M:%SZ')`
 
@@ -84,13 +87,20 @@ export const CELL_ROWS_CTE = `cell_rows AS MATERIALIZED (
   FROM cells WHERE lat IS NOT NULL AND lon IS NOT NULL AND ($usePublicFallback OR source_kind = 'network'))`
 
 /**
- * The position of each event in `input` (columns id, cgi, t) from the cell list row valid at the event time
- * (a row's `valid_to` date counts as the whole day), network list first. Events on cells no list places are
- * left out; callers count them as "position unknown".
+ * The position of each event in `input` (columns id, cgi, t; one row per id) from the cell list row valid at the
+ * event time (a row's `valid_to` date counts as the whole day), network list first. Events on cells no list places
+ * are left out; callers count them as "position unknown". A cell with one list row needs no ranking, so only
+ * events on cells with several rows go through the window (ranking a million events took about a second).
  */
-export const eventPositionsCte = (name: string, input: string): string => `${name} AS MATERIALIZED (
+export const eventPositionsCte = (name: string, input: string): string => `${name}_cells AS MATERIALIZED (
+  SELECT *, count(*) OVER (PARTITION BY cgi) AS cgi_rows FROM cell_rows),
+${name} AS MATERIALIZED (
   SELECT e.id, c.lat, c.lon, c.site_key, c.site_name, c.source_kind
-  FROM ${input} e JOIN cell_rows c ON c.cgi = e.cgi
+  FROM ${input} e JOIN ${name}_cells c ON c.cgi = e.cgi AND c.cgi_rows = 1
+    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
+  UNION ALL
+  SELECT e.id, c.lat, c.lon, c.site_key, c.site_name, c.source_kind
+  FROM ${input} e JOIN ${name}_cells c ON c.cgi = e.cgi AND c.cgi_rows > 1
     AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
   QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`
 

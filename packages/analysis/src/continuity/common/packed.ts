@@ -31,3 +31,13 @@ export function unpack(text: string, width: number, what: string): string[][] {
 
 /** The items of a field packed by `packListSql`. */
 export const unpackList = (field: string): string[] => (field === '' ? [] : field.split(ITEM))
+
+/** A row read from the engine with its `lists` fields (packed by `packListSql`) as arrays again. */
+export function withLists(
+  row: Readonly<Record<string, unknown>>,
+  lists: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...row }
+  for (const name of lists) out[name] = unpackList(String(row[name]))
+  return out
+}

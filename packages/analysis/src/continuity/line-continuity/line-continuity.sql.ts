@@ -1,5 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { BASE_CTE, FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
+import { packListSql, withLists } from '../common/packed.js'
 
 /**
  * The numbers continuity looks at: the given ones plus every number that sent a flare in its own records, each
@@ -264,9 +265,11 @@ export const continuitySupportQuery: QuerySpec<
           list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'b') AS b_rows
         FROM holder_rows GROUP BY a, b, number),
       runners AS (SELECT * FROM runner_sides WHERE a_rows IS NOT NULL AND b_rows IS NOT NULL)
-      SELECT a, b, 'runner' AS kind, number, a_rows, b_rows FROM runners
+      SELECT a, b, 'runner' AS kind, number, ${packListSql('a_rows')} AS a_rows, ${packListSql('b_rows')} AS b_rows
+      FROM runners
       UNION ALL
-      SELECT h.a, h.b, 'holder-contact', h.number, h.a_rows, h.b_rows FROM holder_sides h
+      SELECT h.a, h.b, 'holder-contact', h.number, ${packListSql('h.a_rows')}, ${packListSql('h.b_rows')}
+      FROM holder_sides h
       WHERE h.a_rows IS NOT NULL AND h.b_rows IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM runners r WHERE r.a = h.a AND r.b = h.b AND r.number = h.number)
       ORDER BY 1, 2, 3, 4`,
@@ -282,5 +285,5 @@ export const continuitySupportQuery: QuerySpec<
     'burstMinRecipients',
     'callbackSeconds',
   ],
-  row: (r) => r as unknown as SupportRow,
+  row: (r) => withLists(r, ['a_rows', 'b_rows']) as unknown as SupportRow,
 }

@@ -1,7 +1,8 @@
 import type { QuerySpec } from '@linesight/store'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
-import { packListSql, packSql, unpack, unpackList } from '../../continuity/common/packed.js'
+import { packListSql, packSql, unpack, unpackList, withLists } from '../../continuity/common/packed.js'
 import {
+  asLocal,
   CELL_ROWS_CTE,
   EARTH_RADIUS_KM,
   LINE_GROUPS_CTE,
@@ -9,9 +10,6 @@ import {
   inNight,
   nightOf,
 } from '../../continuity/common/line-sql.js'
-
-/** A column already in local time (`lt`, from `localTimeSql`), for `inNight` and `nightOf`. */
-const asLocal = (lt: string): string => lt
 
 /**
  * Degrees (0–180) between a sector's azimuth and the bearing from its mast to a point; NULL without an azimuth.
@@ -112,11 +110,11 @@ export const homeCellsQuery: QuerySpec<HomeCellRow, HomeParams> = {
         SELECT person, c.cgi, c.site_name, c.source_kind, c.metres, rank FROM (
           SELECT person, unnest(cells) AS c, generate_subscripts(cells, 1) AS rank FROM nearest_lists))
       SELECT o.g, o.person, 'overnight' AS basis, o.cgi, c.site_name, o.rank, o.nights, NULL::DOUBLE AS metres,
-        c.source_kind AS position_source, o.refs
+        c.source_kind AS position_source, ${packListSql('o.refs')} AS refs
       FROM overnight o LEFT JOIN cell_pos c ON c.cgi = o.cgi
       WHERE o.rank <= $homeCellsMax AND o.nights >= $homeMinNights
       UNION ALL
-      SELECT p.g, p.person, 'address', n.cgi, n.site_name, n.rank, NULL, round(n.metres, 1), n.source_kind, []::VARCHAR[]
+      SELECT p.g, p.person, 'address', n.cgi, n.site_name, n.rank, NULL, round(n.metres, 1), n.source_kind, ''
       FROM persons p JOIN nearest n ON n.person = p.person
       ORDER BY 1, 2, 3, 6, 4`,
   },
@@ -140,7 +138,7 @@ export const homeCellsQuery: QuerySpec<HomeCellRow, HomeParams> = {
     'useAddress',
     'usePublicFallback',
   ],
-  row: (r) => r as unknown as HomeCellRow,
+  row: (r) => withLists(r, ['refs']) as unknown as HomeCellRow,
 }
 
 export interface NightHit {
