@@ -46,6 +46,7 @@ function extraParams(id: string, inputs: CaseInputs): Readonly<Record<string, un
     case 'transactions':
       return TRANSACTION_INPUTS
     case 'quantity':
+    case 'line-figures':
       return QUANTITY_INPUTS
     case 'event-sequence':
       return inputs.place === null ? {} : { place: inputs.place }

@@ -2,6 +2,7 @@ import { customerBase } from './customer-base/customer-base.js'
 import { dailyCustomers } from './daily-customers/daily-customers.js'
 import { dealLines } from './deal-lines/deal-lines.js'
 import { flareBursts } from './flare-bursts/flare-bursts.js'
+import { lineFigures } from './line-figures/line-figures.js'
 import { quantity } from './quantity/quantity.js'
 import { transactions } from './transactions/transactions.js'
 
@@ -32,6 +33,7 @@ export {
   type FlareBurstsResult,
   type FlareSender,
 } from './flare-bursts/flare-bursts.js'
+export { lineFigures, type LineFigures, type LineFiguresResult } from './line-figures/line-figures.js'
 export { quantity, type QuantityResult } from './quantity/quantity.js'
 export type { GridCell, GridRow, SentencingTable } from './quantity/quantity.rules.js'
 export {
@@ -50,4 +52,5 @@ export const LINES_ANALYSES = [
   dailyCustomers,
   transactions,
   quantity,
+  lineFigures,
 ] as const

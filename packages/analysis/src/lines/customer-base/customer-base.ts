@@ -1,5 +1,8 @@
+import type { ParamValue } from '@linesight/store'
+import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
+import type { Params } from '../../core/params.js'
 import { idsEvidence } from '../daily-customers/daily-customers.js'
 import { burstSqlParams } from '../flare-bursts/flare-bursts.js'
 import { BURST_PARAMS, LINE_PARAM, listParam, required, stringParam } from '../shared/params.js'
@@ -83,32 +86,49 @@ export const customerBase: AnalysisDefinition<CustomerBaseResult> = {
   run: async (store, params, ctx) => {
     const id = 'customer-base'
     const line = required<string>(id, params, 'line')
-    const exclude = listParam(params, 'exclude')
-    const asOf = stringParam(params, 'asOf')
-    const rows = await store.run(recipientsQuery, {
-      line,
-      zone: ctx.zone,
-      ...burstSqlParams(id, params),
-      exclude,
-      as_of: asOf,
-    })
-    const members = rows.filter((r) => r.kind === 'e164' && !r.excluded).map((r) => entryOf(line, r))
-    const growth: BaseGrowthDay[] = []
-    for (const m of members) {
-      const last = growth.at(-1)
-      if (last !== undefined && last.day === m.firstFlaredDay)
-        growth[growth.length - 1] = { ...last, newMembers: last.newMembers + 1, members: last.members + 1 }
-      else growth.push({ day: m.firstFlaredDay, newMembers: 1, members: (last?.members ?? 0) + 1 })
-    }
-    return {
-      line,
-      zone: ctx.zone,
-      asOf,
-      members,
-      excluded: rows.filter((r) => r.excluded).map((r) => entryOf(line, r)),
-      notNumbers: rows.filter((r) => r.kind !== 'e164' && !r.excluded).map((r) => entryOf(line, r)),
-      exclusionsUnmatched: exclude.filter((x) => !rows.some((r) => r.recipient === x)),
-      growth,
-    }
+    const [row] = await store.run(recipientsQuery, recipientsSqlParams(id, params, ctx, [line]))
+    return customerBaseOf(line, row?.recipients ?? [], params, ctx)
   },
+}
+
+/** The SQL parameters of the recipients query, for the given lines. */
+export const recipientsSqlParams = (
+  id: string,
+  params: Params,
+  ctx: AnalysisContext,
+  lines: readonly string[],
+): Readonly<Record<string, ParamValue>> => ({
+  lines,
+  zone: ctx.zone,
+  ...burstSqlParams(id, params),
+  exclude: listParam(params, 'exclude'),
+  as_of: stringParam(params, 'asOf'),
+})
+
+/** One line's customer base from its recipient rows (those of the line, in order of first flare). */
+export function customerBaseOf(
+  line: string,
+  rows: readonly RecipientRow[],
+  params: Params,
+  ctx: AnalysisContext,
+): CustomerBaseResult {
+  const exclude = listParam(params, 'exclude')
+  const members = rows.filter((r) => r.kind === 'e164' && !r.excluded).map((r) => entryOf(line, r))
+  const growth: BaseGrowthDay[] = []
+  for (const m of members) {
+    const last = growth.at(-1)
+    if (last !== undefined && last.day === m.firstFlaredDay)
+      growth[growth.length - 1] = { ...last, newMembers: last.newMembers + 1, members: last.members + 1 }
+    else growth.push({ day: m.firstFlaredDay, newMembers: 1, members: (last?.members ?? 0) + 1 })
+  }
+  return {
+    line,
+    zone: ctx.zone,
+    asOf: stringParam(params, 'asOf'),
+    members,
+    excluded: rows.filter((r) => r.excluded).map((r) => entryOf(line, r)),
+    notNumbers: rows.filter((r) => r.kind !== 'e164' && !r.excluded).map((r) => entryOf(line, r)),
+    exclusionsUnmatched: exclude.filter((x) => !rows.some((r) => r.recipient === x)),
+    growth,
+  }
 }

@@ -1,7 +1,7 @@
 import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
-import { lineDaysCte, lineDaysListSql, readDays } from '../shared/line-days.sql.js'
-import { isoSql } from '../shared/sql.js'
+import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
+import { fromJson, isoSql, jsonSql } from '../shared/sql.js'
 
 export interface CustomerDayRow {
   readonly customer: string
@@ -19,28 +19,30 @@ export interface CustomerDayRow {
 }
 
 /**
- * `customer_days`: one row per base member and local day with at least one qualifying contact (police rules 1–5),
- * with `days_in_week`. Follows `lineContactCtes()`.
+ * `customer_days`: one row per line, base member and local day with at least one qualifying contact (police rules
+ * 1–5), with `days_in_week`; `customer_days_list`: each line's rows as one list, ordered by day and customer.
+ * Follows `lineContactCtes()`.
  */
 export const customerDaysCte = (): string => `cd AS (
-  SELECT customer, day, min(lo) AS first_us, arg_min(start_utc, (lo, id)) AS first_utc,
+  SELECT line, customer, day, min(lo) AS first_us, arg_min(start_utc, (lo, id)) AS first_utc,
     list(id ORDER BY lo, id) AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets,
     count(*) AS contacts, count(*) FILTER (WHERE event_type = 'voice') AS calls,
     count(*) FILTER (WHERE event_type <> 'voice') AS texts
   FROM classified WHERE status = 'qualifying' AND base_status = 'member'
-  GROUP BY customer, day
+  GROUP BY line, customer, day
 ),
 customer_days AS (
-  SELECT customer, strftime(day, '%Y-%m-%d') AS day, strftime(date_trunc('week', day), '%Y-%m-%d') AS week,
+  SELECT line, customer, strftime(day, '%Y-%m-%d') AS day, strftime(date_trunc('week', day), '%Y-%m-%d') AS week,
     ${isoSql('first_utc')} AS first_at, contacts, calls, texts,
-    count(*) OVER (PARTITION BY customer, date_trunc('week', day)) AS days_in_week, ids, record_targets
+    count(*) OVER (PARTITION BY line, customer, date_trunc('week', day)) AS days_in_week, ids, record_targets
   FROM cd
+),
+customer_days_list AS (
+  SELECT line, ${jsonSql(`list({customer: customer, day: day, week: week, first_at: first_at, contacts: contacts,
+    calls: calls, texts: texts, days_in_week: days_in_week, ids: ids, record_targets: record_targets}
+    ORDER BY day, customer)`)} AS customer_days
+  FROM customer_days GROUP BY line
 )`
-
-/** The rows of `customer_days` as one list column, ordered by day and customer. */
-export const customerDaysListSql = `(SELECT list({customer: customer, day: day, week: week, first_at: first_at,
-  contacts: contacts, calls: calls, texts: texts, days_in_week: days_in_week, ids: ids,
-  record_targets: record_targets} ORDER BY day, customer) FROM customer_days)`
 
 const customerDayRow = (r: Record<string, unknown>): CustomerDayRow => ({
   customer: String(r['customer']),
@@ -56,7 +58,7 @@ const customerDayRow = (r: Record<string, unknown>): CustomerDayRow => ({
 })
 
 export const readCustomerDays = (v: unknown): readonly CustomerDayRow[] =>
-  ((v as readonly Record<string, unknown>[] | null) ?? []).map(customerDayRow)
+  ((fromJson(v) as readonly Record<string, unknown>[] | null) ?? []).map(customerDayRow)
 
 export interface BreakdownRow {
   readonly base_status: string
@@ -105,35 +107,55 @@ const summaryRow = (v: unknown): BaseSummaryRow => {
   }
 }
 
-/** Everything daily-customers shows, in one query so the line's records are read once. */
-export const dailyCustomersQuery: QuerySpec<DailyCustomersRow, LineContactParam | 'from' | 'to'> = {
+/** The per-line figures daily-customers shows, as CTEs: `breakdown_list` and `summary_row`, one row per line. */
+export const dailyFiguresCtes = (): string => `breakdown_list AS (
+  SELECT line, ${jsonSql(`list({base_status: base_status, status: status, contacts: contacts, customers: customers,
+    ids: ids, record_targets: record_targets} ORDER BY base_status, status)`)} AS breakdown
+  FROM (
+    SELECT line, base_status, status, count(*) AS contacts, count(DISTINCT customer) AS customers,
+      list(id ORDER BY lo, id) AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets
+    FROM classified
+    GROUP BY line, base_status, status
+  )
+  GROUP BY line
+),
+summary_row AS (
+  SELECT line, {members: count(*) FILTER (WHERE member), recipients: count(*), first_flare: ${isoSql('min(first_utc)')},
+    excluded_found: coalesce(list(customer ORDER BY customer) FILTER (WHERE list_contains($exclude::VARCHAR[], customer)), [])}
+    AS summary
+  FROM base GROUP BY line
+)`
+
+/** The columns of `DailyCustomersRow`, for a query that joins the CTEs above to `lines`. */
+export const dailyFiguresColumns = `customer_days_list.customer_days, breakdown_list.breakdown, line_days_list.days,
+  summary_row.summary`
+
+/** The joins that bring those columns to `lines`: a line without records still gets its (empty) row. */
+export const dailyFiguresJoins = `LEFT JOIN customer_days_list USING (line) LEFT JOIN breakdown_list USING (line)
+  LEFT JOIN line_days_list USING (line) LEFT JOIN summary_row USING (line)`
+
+/** Reads the `DailyCustomersRow` columns of a row. */
+export const readDailyFigures = (r: Record<string, unknown>): DailyCustomersRow => ({
+  customer_days: readCustomerDays(r['customer_days']),
+  breakdown: ((fromJson(r['breakdown']) as readonly Record<string, unknown>[] | null) ?? []).map(
+    breakdownRow,
+  ),
+  days: readDays(r['days']),
+  summary: summaryRow(r['summary']),
+})
+
+/** Everything daily-customers shows for each line, in one query so the lines' records are read once. */
+export const dailyCustomersQuery: QuerySpec<
+  DailyCustomersRow & { line: string },
+  LineContactParam | 'from' | 'to'
+> = {
   id: 'daily-customers',
   sql: {
-    duckdb: `WITH ${lineContactCtes()}, ${customerDaysCte()}, ${lineDaysCte()},
-      breakdown AS (
-        SELECT base_status, status, count(*) AS contacts, count(DISTINCT customer) AS customers,
-          list(id ORDER BY lo, id) AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets
-        FROM classified
-        GROUP BY base_status, status
-      ),
-      summary AS (
-        SELECT count(*) FILTER (WHERE member) AS members, count(*) AS recipients,
-          ${isoSql('min(first_utc)')} AS first_flare,
-          coalesce(list(customer ORDER BY customer) FILTER (WHERE list_contains($exclude::VARCHAR[], customer)), []) AS excluded_found
-        FROM base
-      )
-      SELECT ${customerDaysListSql} AS customer_days,
-        (SELECT list({base_status: base_status, status: status, contacts: contacts, customers: customers, ids: ids,
-          record_targets: record_targets} ORDER BY base_status, status) FROM breakdown) AS breakdown,
-        ${lineDaysListSql} AS days,
-        (SELECT {members: members, recipients: recipients, first_flare: first_flare,
-          excluded_found: excluded_found} FROM summary) AS summary`,
+    duckdb: `WITH ${lineContactCtes()}, ${customerDaysCte()}, ${lineDaysCte()}, ${dailyFiguresCtes()}
+        SELECT line, ${dailyFiguresColumns}
+        FROM lines ${dailyFiguresJoins}
+        ORDER BY line`,
   },
   params: [...LINE_CONTACT_PARAMS, 'from', 'to'],
-  row: (r) => ({
-    customer_days: readCustomerDays(r['customer_days']),
-    breakdown: ((r['breakdown'] as readonly Record<string, unknown>[] | null) ?? []).map(breakdownRow),
-    days: readDays(r['days']),
-    summary: summaryRow(r['summary']),
-  }),
+  row: (r) => ({ line: String(r['line']), ...readDailyFigures(r) }),
 }

@@ -1,19 +1,26 @@
+import type { ParamValue } from '@linesight/store'
 import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { Params } from '../../core/params.js'
 import { burstSqlParams } from '../flare-bursts/flare-bursts.js'
-import { contactRuleSqlParams } from '../shared/line-contacts.sql.js'
+import { contactRuleSqlParams, type LineContactParam } from '../shared/line-contacts.sql.js'
 import {
   BURST_PARAMS,
   CONTACT_RULE_PARAMS,
   DAY_WINDOW_PARAMS,
   LINE_PARAM,
+  listParam,
   required,
   stringParam,
   WEEK_PARAM,
 } from '../shared/params.js'
-import { dailyCustomersQuery, type BreakdownRow, type CustomerDayRow } from './daily-customers.sql.js'
+import {
+  dailyCustomersQuery,
+  type BreakdownRow,
+  type CustomerDayRow,
+  type DailyCustomersRow,
+} from './daily-customers.sql.js'
 
 export interface CustomerDay {
   readonly customer: string
@@ -88,20 +95,33 @@ export const idsEvidence = (targets: readonly string[], ids: readonly string[]):
         count: new Set(ids).size,
       }
 
-/** The SQL parameters of the line-contact CTEs. */
+/** The SQL parameters of the line-contact CTEs, for the given lines. */
 export function lineContactSqlParams(
   id: string,
   params: Params,
   ctx: AnalysisContext,
+  lines: readonly string[],
 ): ReturnType<typeof contactRuleSqlParams> &
-  ReturnType<typeof burstSqlParams> & { line: string; zone: string } {
+  ReturnType<typeof burstSqlParams> & { lines: readonly string[]; zone: string } {
   return {
-    line: required<string>(id, params, 'line'),
+    lines,
     zone: ctx.zone,
     ...burstSqlParams(id, params),
     ...contactRuleSqlParams(params),
   }
 }
+
+/** The SQL parameters of the daily-customers query, for the given lines. */
+export const dailyCustomersSqlParams = (
+  id: string,
+  params: Params,
+  ctx: AnalysisContext,
+  lines: readonly string[],
+): Readonly<Record<LineContactParam | 'from' | 'to', ParamValue>> => ({
+  ...lineContactSqlParams(id, params, ctx, lines),
+  from: stringParam(params, 'from'),
+  to: stringParam(params, 'to'),
+})
 
 export const customerDayOf = (r: CustomerDayRow): CustomerDay => ({
   customer: r.customer,
@@ -139,49 +159,60 @@ export const dailyCustomers: AnalysisDefinition<DailyCustomersResult> = {
   },
   run: async (store, params, ctx) => {
     const id = 'daily-customers'
-    const sql = lineContactSqlParams(id, params, ctx)
-    const from = stringParam(params, 'from')
-    const to = stringParam(params, 'to')
-    const inWindow = (day: string): boolean => (from === null || day >= from) && (to === null || day <= to)
-    const [figures] = await store.run(dailyCustomersQuery, { ...sql, from, to })
-    const rows = figures?.customer_days ?? []
-    const breakdown = figures?.breakdown ?? []
-    const days = figures?.days ?? []
-    const summary = figures?.summary
-    const customerDays = rows.filter((r) => inWindow(r.day)).map(customerDayOf)
-    const byDay = new Map<string, CustomerDay[]>()
-    for (const cd of customerDays) byDay.set(cd.day, [...(byDay.get(cd.day) ?? []), cd])
-    const dayList = days.map((day): DailyCustomersDay => {
-      const list = byDay.get(day) ?? []
-      const counted = list.filter((c) => c.counted)
-      return {
-        day,
-        dailyCustomers: counted.length,
-        removedSingleDay: list.length - counted.length,
-        evidence: idsEvidence(
-          [sql.line, ...counted.flatMap((c) => c.evidence.targets)],
-          counted.flatMap((c) => c.evidence.ids ?? []),
-        ),
-      }
-    })
-    const applied = summary?.excluded_found ?? []
-    return {
-      line: sql.line,
-      zone: ctx.zone,
-      base: {
-        members: summary?.members ?? 0,
-        recipients: summary?.recipients ?? 0,
-        firstFlareAt: summary?.first_flare ?? null,
-        exclusionsApplied: applied,
-        exclusionsUnmatched: sql.exclude.filter((x) => !applied.includes(x)),
-      },
-      days: dayList,
-      customerDays,
-      totals: {
-        customerDays: customerDays.filter((c) => c.counted).length,
-        removedSingleDay: customerDays.filter((c) => !c.counted).length,
-      },
-      contactBreakdown: breakdown.map(breakdownOf),
-    }
+    const line = required<string>(id, params, 'line')
+    const [figures] = await store.run(dailyCustomersQuery, dailyCustomersSqlParams(id, params, ctx, [line]))
+    return dailyCustomersOf(line, figures, params, ctx)
   },
+}
+
+/** One line's daily-customers result from its row of the daily figures (none: the line has no records). */
+export function dailyCustomersOf(
+  line: string,
+  figures: DailyCustomersRow | undefined,
+  params: Params,
+  ctx: AnalysisContext,
+): DailyCustomersResult {
+  const from = stringParam(params, 'from')
+  const to = stringParam(params, 'to')
+  const exclude = listParam(params, 'exclude')
+  const inWindow = (day: string): boolean => (from === null || day >= from) && (to === null || day <= to)
+  const rows = figures?.customer_days ?? []
+  const breakdown = figures?.breakdown ?? []
+  const days = figures?.days ?? []
+  const summary = figures?.summary
+  const customerDays = rows.filter((r) => inWindow(r.day)).map(customerDayOf)
+  const byDay = new Map<string, CustomerDay[]>()
+  for (const cd of customerDays) byDay.set(cd.day, [...(byDay.get(cd.day) ?? []), cd])
+  const dayList = days.map((day): DailyCustomersDay => {
+    const list = byDay.get(day) ?? []
+    const counted = list.filter((c) => c.counted)
+    return {
+      day,
+      dailyCustomers: counted.length,
+      removedSingleDay: list.length - counted.length,
+      evidence: idsEvidence(
+        [line, ...counted.flatMap((c) => c.evidence.targets)],
+        counted.flatMap((c) => c.evidence.ids ?? []),
+      ),
+    }
+  })
+  const applied = summary?.excluded_found ?? []
+  return {
+    line,
+    zone: ctx.zone,
+    base: {
+      members: summary?.members ?? 0,
+      recipients: summary?.recipients ?? 0,
+      firstFlareAt: summary?.first_flare ?? null,
+      exclusionsApplied: applied,
+      exclusionsUnmatched: exclude.filter((x) => !applied.includes(x)),
+    },
+    days: dayList,
+    customerDays,
+    totals: {
+      customerDays: customerDays.filter((c) => c.counted).length,
+      removedSingleDay: customerDays.filter((c) => !c.counted).length,
+    },
+    contactBreakdown: breakdown.map(breakdownOf),
+  }
 }

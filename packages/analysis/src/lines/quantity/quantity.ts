@@ -1,3 +1,4 @@
+import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import type { ParamSchema, Params } from '../../core/params.js'
@@ -28,7 +29,7 @@ import {
   type SentencingTable,
   type Wrap,
 } from './quantity.rules.js'
-import { quantityBasisQuery } from './quantity.sql.js'
+import { quantityBasisQuery, type QuantityBasisRow } from './quantity.sql.js'
 
 export interface BasisFigure {
   readonly value: number
@@ -235,59 +236,71 @@ export const quantity: AnalysisDefinition<QuantityResult> = {
     const id = 'quantity'
     const line = required<string>(id, params, 'line')
     required<number>(id, params, 'callbackWindowMinutes')
-    const meanCitation = required<string>(id, params, 'meanCitation')
-    const from = stringParam(params, 'from')
-    const to = stringParam(params, 'to')
-    const inWindow = (day: string): boolean => (from === null || day >= from) && (to === null || day <= to)
-    const [figures] = await store.run(quantityBasisQuery, transactionSqlParams(id, params, ctx))
-    const customerDays = (figures?.customer_days ?? []).filter((r) => r.days_in_week > 1 && inWindow(r.day))
-    const tx = (figures?.transactions ?? []).filter((r) => inWindow(r.day))
-    const confirmed = tx.filter((t) => t.callback_id !== null)
-    const inputs = inputsOf(id, params, customerDays.length, tx.length, confirmed.length)
-    const tableKey = String(params['sentencingTable'])
-    const table = SENTENCING_TABLES.find((t) => `${t.id}@${t.version}` === tableKey) ?? SENTENCING_TABLES[0]!
-    return {
-      line,
-      zone: ctx.zone,
-      window: { from, to },
-      basis: {
-        customerDays: {
-          value: customerDays.length,
-          evidence: idsEvidence(
-            customerDays.flatMap((r) => r.record_targets),
-            customerDays.flatMap((r) => r.ids),
-          ),
-        },
-        potentialTransactions: {
-          value: tx.length,
-          evidence: idsEvidence(
-            tx.flatMap((r) => r.record_targets),
-            tx.flatMap((r) => r.ids),
-          ),
-        },
-        confirmedTransactions: {
-          value: confirmed.length,
-          evidence: idsEvidence(
-            confirmed.map((r) => r.callback_record_target ?? ''),
-            confirmed.map((r) => r.callback_id ?? ''),
-          ),
-        },
-      },
-      grid: sensitivityGrid(inputs, table),
-      sentencingTable: table,
-      citations: {
-        meanConsumption: meanCitation,
-        medianConsumption: stringParam(params, 'medianCitation') ?? '',
-        wrapReferences: `${IDMU_HEROIN}. ${RUSI}.`,
-      },
-      factorsHigher: FACTORS_HIGHER,
-      factorsLower: FACTORS_LOWER,
-      caveats: [
-        'A guide, not a measurement: the counts are of phone numbers making qualifying contacts, not of people or deals.',
-        'The police rows price the police quantity at each column’s wrap price per gram; only the value changes across their columns.',
-        'The sentencing table is unverified and shows which indicative quantity a figure reaches; it is not a categorisation of the offence.',
-      ],
-      parameters: params,
-    }
+    required<string>(id, params, 'meanCitation')
+    const [figures] = await store.run(quantityBasisQuery, transactionSqlParams(id, params, ctx, [line]))
+    return quantityOf(id, line, figures, params, ctx)
   },
+}
+
+/** One line's quantity result from its customer-days and transactions (none: the line has no records). */
+export function quantityOf(
+  id: string,
+  line: string,
+  figures: Pick<QuantityBasisRow, 'customer_days' | 'transactions'> | undefined,
+  params: Params,
+  ctx: AnalysisContext,
+): QuantityResult {
+  const meanCitation = required<string>(id, params, 'meanCitation')
+  const from = stringParam(params, 'from')
+  const to = stringParam(params, 'to')
+  const inWindow = (day: string): boolean => (from === null || day >= from) && (to === null || day <= to)
+  const customerDays = (figures?.customer_days ?? []).filter((r) => r.days_in_week > 1 && inWindow(r.day))
+  const tx = (figures?.transactions ?? []).filter((r) => inWindow(r.day))
+  const confirmed = tx.filter((t) => t.callback_id !== null)
+  const inputs = inputsOf(id, params, customerDays.length, tx.length, confirmed.length)
+  const tableKey = String(params['sentencingTable'])
+  const table = SENTENCING_TABLES.find((t) => `${t.id}@${t.version}` === tableKey) ?? SENTENCING_TABLES[0]!
+  return {
+    line,
+    zone: ctx.zone,
+    window: { from, to },
+    basis: {
+      customerDays: {
+        value: customerDays.length,
+        evidence: idsEvidence(
+          customerDays.flatMap((r) => r.record_targets),
+          customerDays.flatMap((r) => r.ids),
+        ),
+      },
+      potentialTransactions: {
+        value: tx.length,
+        evidence: idsEvidence(
+          tx.flatMap((r) => r.record_targets),
+          tx.flatMap((r) => r.ids),
+        ),
+      },
+      confirmedTransactions: {
+        value: confirmed.length,
+        evidence: idsEvidence(
+          confirmed.map((r) => r.callback_record_target ?? ''),
+          confirmed.map((r) => r.callback_id ?? ''),
+        ),
+      },
+    },
+    grid: sensitivityGrid(inputs, table),
+    sentencingTable: table,
+    citations: {
+      meanConsumption: meanCitation,
+      medianConsumption: stringParam(params, 'medianCitation') ?? '',
+      wrapReferences: `${IDMU_HEROIN}. ${RUSI}.`,
+    },
+    factorsHigher: FACTORS_HIGHER,
+    factorsLower: FACTORS_LOWER,
+    caveats: [
+      'A guide, not a measurement: the counts are of phone numbers making qualifying contacts, not of people or deals.',
+      'The police rows price the police quantity at each column’s wrap price per gram; only the value changes across their columns.',
+      'The sentencing table is unverified and shows which indicative quantity a figure reaches; it is not a categorisation of the offence.',
+    ],
+    parameters: params,
+  }
 }

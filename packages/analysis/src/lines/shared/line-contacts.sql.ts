@@ -3,53 +3,56 @@ import { booleanParam, listParam, numberParam } from './params.js'
 import { CONTACT_TYPES_SQL, daySql, flareCtes, spanSql } from './sql.js'
 
 /**
- * One line's customer contacts, classified by the police rules (domain brief §3.2–§3.3), as CTEs over
- * `events_unique`, each record read once: `line_own` holds the line's own records and `line_other` every record in
- * which the line is the other party (the one read of the whole table). After the flare CTEs (`flares` = the line's
- * burst texts):
+ * Each given line's customer contacts, classified by the police rules (domain brief §3.2–§3.3), as CTEs over
+ * `events_unique`, for many lines in one pass: `lines` holds the given numbers (`$lines`), and every later CTE carries
+ * `line` and keeps each line's rows apart, so a line's figures are exactly those of that line alone. `line_own` holds
+ * the lines' own records and `line_other` every record in which a line is the other party (the one read of the whole
+ * table). After the flare CTEs (`flares` = each line's burst texts, `sender` = the line):
  *
- * - `base`: every flare recipient with `first_us` (its first flare message), `first_id`, its kind and whether it is
- *   a counted member (a valid E.164 number not excluded by the analyst).
+ * - `base`: every flare recipient of each line with `first_us` (its first flare message), `first_id`, its kind and
+ *   whether it is a counted member (a valid E.164 number not excluded by the analyst).
  * - `line_in`: inbound contacts in the line's own records; `cust_out`: the customers' own outbound records to the
  *   line (when `$use_customer`) that no line-side record already shows (same pair, type, opposite direction, start
  *   within `$tol_us` after widening minute-precision starts to their minute).
  * - `classified`: every contact with `status` (what the contact rules make of it) and `base_status` (member after its
  *   first flare, before it, or outside the base).
  *
- * Parameters: `$line`, `$zone`, the burst parameters, `$exclude`, `$min_connected`, `$max_unanswered`, `$auto_us`,
+ * Parameters: `$lines`, `$zone`, the burst parameters, `$exclude`, `$min_connected`, `$max_unanswered`, `$auto_us`,
  * `$count_sms`, `$use_customer`, `$tol_us`.
  */
-export const lineContactCtes = (): string => `line_own AS MATERIALIZED (
-  SELECT id, target_msisdn, other_msisdn, other_raw, other_kind, direction, event_type, duration_s, start_utc,
-    start_precision
-  FROM events_unique WHERE target_msisdn = $line
+export const lineContactCtes = (): string => `${linesCte},
+line_own AS MATERIALIZED (
+  SELECT target_msisdn AS line, id, target_msisdn, other_msisdn, other_raw, other_kind, direction, event_type,
+    duration_s, start_utc, start_precision
+  FROM events_unique WHERE target_msisdn IN (SELECT line FROM lines)
 ),
 line_other AS MATERIALIZED (
-  SELECT id, target_msisdn, other_msisdn, direction, event_type, duration_s, start_utc, start_precision
-  FROM events_unique WHERE other_msisdn = $line
-),${flareCtes('target_msisdn = $line', 'line_own')},
+  SELECT other_msisdn AS line, id, target_msisdn, other_msisdn, direction, event_type, duration_s, start_utc,
+    start_precision
+  FROM events_unique WHERE other_msisdn IN (SELECT line FROM lines)
+),${flareCtes('TRUE', 'line_own')},
 base AS (
-  SELECT recipient AS customer, min(us) AS first_us, arg_min(id, (us, id)) AS first_id,
+  SELECT sender AS line, recipient AS customer, min(us) AS first_us, arg_min(id, (us, id)) AS first_id,
     arg_min(start_utc, (us, id)) AS first_utc, any_value(other_kind) AS kind,
     any_value(other_kind) = 'e164' AND NOT list_contains($exclude::VARCHAR[], recipient) AS member
-  FROM flares GROUP BY recipient
+  FROM flares GROUP BY sender, recipient
 ),
 line_in AS (
-  SELECT e.id, e.target_msisdn AS record_target, coalesce(e.other_msisdn, e.other_raw) AS customer,
+  SELECT e.line, e.id, e.target_msisdn AS record_target, coalesce(e.other_msisdn, e.other_raw) AS customer,
     e.other_kind AS customer_kind, e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'line' AS side
   FROM line_own e
   WHERE e.direction = 'in' AND e.event_type IN ${CONTACT_TYPES_SQL}
     AND coalesce(e.other_msisdn, e.other_raw) IS NOT NULL
 ),
 cust_out AS (
-  SELECT e.id, e.target_msisdn AS record_target, e.target_msisdn AS customer, 'e164' AS customer_kind,
+  SELECT e.line, e.id, e.target_msisdn AS record_target, e.target_msisdn AS customer, 'e164' AS customer_kind,
     e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'customer' AS side
   FROM line_other e
   WHERE $use_customer AND e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
-    AND e.target_msisdn IS NOT NULL AND e.target_msisdn <> $line
+    AND e.target_msisdn IS NOT NULL AND e.target_msisdn <> e.line
     AND NOT EXISTS (
       SELECT 1 FROM line_in l
-      WHERE l.customer = e.target_msisdn AND l.event_type = e.event_type
+      WHERE l.line = e.line AND l.customer = e.target_msisdn AND l.event_type = e.event_type
         AND l.lo - $tol_us <= epoch_us(e.start_utc) + CASE e.start_precision WHEN 'minute' THEN 59999999 ELSE 0 END
         AND epoch_us(e.start_utc) - $tol_us <= l.hi
     )
@@ -65,7 +68,8 @@ classified AS (
       WHEN c.event_type = 'voice' AND c.duration_s <= $min_connected THEN 'not-connected'
       WHEN c.event_type = 'voice' THEN 'qualifying'
       WHEN EXISTS (
-        SELECT 1 FROM flares f WHERE f.recipient = c.customer AND f.us <= c.hi AND c.lo <= f.us + $auto_us
+        SELECT 1 FROM flares f
+        WHERE f.sender = c.line AND f.recipient = c.customer AND f.us <= c.hi AND c.lo <= f.us + $auto_us
       ) THEN 'auto-reply'
       WHEN NOT $count_sms THEN 'text-not-counted'
       ELSE 'qualifying'
@@ -75,11 +79,14 @@ classified AS (
       WHEN c.lo < b.first_us THEN 'before-first-flare'
       ELSE 'member'
     END AS base_status
-  FROM contacts c LEFT JOIN base b USING (customer)
+  FROM contacts c LEFT JOIN base b USING (line, customer)
 )`
 
+/** `lines`: the given line numbers (`$lines`), each once. */
+export const linesCte = `lines AS (SELECT DISTINCT unnest($lines::VARCHAR[]) AS line)`
+
 export type LineContactParam =
-  | 'line'
+  | 'lines'
   | 'zone'
   | 'flare_types'
   | 'gap_us'
@@ -93,7 +100,7 @@ export type LineContactParam =
   | 'tol_us'
 
 export const LINE_CONTACT_PARAMS: readonly LineContactParam[] = [
-  'line',
+  'lines',
   'zone',
   'flare_types',
   'gap_us',

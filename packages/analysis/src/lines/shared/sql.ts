@@ -7,6 +7,15 @@
 export const isoSql = (col: string): string =>
   `CASE WHEN epoch_us(${col}) % 1000000 = 0 THEN strftime(${col}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
 
+/**
+ * A nested column (list or struct) as JSON text: the engine writes it far faster than the driver converts nested
+ * values to objects (a quarter less CPU on the per-line figures of 200 lines). Read it back with `fromJson`.
+ */
+export const jsonSql = (expr: string): string => `to_json(${expr})::VARCHAR`
+
+/** A nested column sent as JSON text (`jsonSql`), parsed; null stays null. */
+export const fromJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v)
+
 /** A UTC timestamp column as local wall-clock time in the analysis zone (`$zone`). */
 export const localSql = (col: string): string => `timezone($zone, timezone('UTC', ${col}))`
 

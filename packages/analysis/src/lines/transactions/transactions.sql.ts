@@ -1,7 +1,7 @@
 import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
-import { lineDaysCte, lineDaysListSql, readDays } from '../shared/line-days.sql.js'
-import { CONTACT_TYPES_SQL, daySql, isoSql, spanSql } from '../shared/sql.js'
+import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
+import { CONTACT_TYPES_SQL, daySql, fromJson, isoSql, jsonSql, spanSql } from '../shared/sql.js'
 
 export interface TransactionRow {
   readonly customer: string
@@ -33,68 +33,77 @@ export type TransactionParam =
   | 'runner_to'
 
 /**
- * Potential transactions (qualifying inbound contacts per customer, day and, when on, episode) and, for each, the
- * first call-back that confirms it: an outbound contact from the line or a runner in its period, after the first
- * contact t1, at most W later (and before the customer's next episode), on the same local day. Follows
- * `lineContactCtes()`; `tx_rows` holds one row per transaction.
+ * Potential transactions (qualifying inbound contacts per line, customer, day and, when on, episode) and, for each,
+ * the first call-back that confirms it: an outbound contact from the line or a runner in its period, after the first
+ * contact t1, at most W later (and before the customer's next episode), on the same local day. The runners are
+ * every line's runners; a runner's records count for a line only when the runner is not that line. Follows
+ * `lineContactCtes()`; `tx_rows` holds one row per transaction, `tx_list` each line's rows as one list ordered by
+ * day, customer and episode.
  */
 export const transactionCtes =
   (): string => `q AS (SELECT * FROM classified WHERE status = 'qualifying' AND ($scope_all OR base_status = 'member')),
 ep AS (
   SELECT *, sum(CASE WHEN prev IS NULL OR ($episode_us IS NOT NULL AND lo - prev > $episode_us) THEN 1 ELSE 0 END)
-    OVER (PARTITION BY customer, day ORDER BY lo, id ROWS UNBOUNDED PRECEDING) AS episode
-  FROM (SELECT *, lag(lo) OVER (PARTITION BY customer, day ORDER BY lo, id) AS prev FROM q)
+    OVER (PARTITION BY line, customer, day ORDER BY lo, id ROWS UNBOUNDED PRECEDING) AS episode
+  FROM (SELECT *, lag(lo) OVER (PARTITION BY line, customer, day ORDER BY lo, id) AS prev FROM q)
 ),
 tx AS (
-  SELECT customer, day, episode, min(lo) AS t1, arg_min(start_utc, (lo, id)) AS t1_utc,
+  SELECT line, customer, day, episode, min(lo) AS t1, arg_min(start_utc, (lo, id)) AS t1_utc,
     bool_and(base_status = 'member') AS in_base, count(*) AS contacts, list(id ORDER BY lo, id) AS ids,
     list(DISTINCT record_target ORDER BY record_target) AS record_targets
-  FROM ep GROUP BY customer, day, episode
+  FROM ep GROUP BY line, customer, day, episode
 ),
-tx2 AS (SELECT *, lead(t1) OVER (PARTITION BY customer, day ORDER BY episode) AS next_t1 FROM tx),
-callers AS (
-  SELECT $line AS msisdn, DATE '0001-01-01' AS from_day, DATE '9999-12-31' AS to_day
-  UNION ALL
-  SELECT n, f::DATE, t::DATE FROM (
+tx2 AS (SELECT *, lead(t1) OVER (PARTITION BY line, customer, day ORDER BY episode) AS next_t1 FROM tx),
+runner_periods AS (
+  SELECT n, f::DATE AS from_day, t::DATE AS to_day FROM (
     SELECT unnest($runner_numbers::VARCHAR[]) AS n, unnest($runner_from::VARCHAR[]) AS f,
       unnest($runner_to::VARCHAR[]) AS t
   )
 ),
--- The runners' own records; the line's are in line_own already (no runners: nothing is read).
-runner_own AS (
+callers AS (
+  SELECT line, line AS msisdn, DATE '0001-01-01' AS from_day, DATE '9999-12-31' AS to_day FROM lines
+  UNION ALL
+  SELECT l.line, r.n, r.from_day, r.to_day FROM lines l, runner_periods r
+),
+-- The runners' own records; the lines' are in line_own already (no runners: nothing is read).
+runner_rows AS MATERIALIZED (
   SELECT id, target_msisdn, other_msisdn, other_raw, direction, event_type, duration_s, start_utc, start_precision
   FROM events_unique
   WHERE len($runner_numbers::VARCHAR[]) > 0 AND list_contains($runner_numbers::VARCHAR[], target_msisdn)
-    AND target_msisdn <> $line
 ),
 caller_out AS MATERIALIZED (
-  SELECT e.id, e.target_msisdn AS caller, e.target_msisdn AS record_target,
+  SELECT e.line, e.id, e.target_msisdn AS caller, e.target_msisdn AS record_target,
     coalesce(e.other_msisdn, e.other_raw) AS customer, e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}
   FROM (
-    SELECT id, target_msisdn, other_msisdn, other_raw, direction, event_type, duration_s, start_utc, start_precision
+    SELECT line, id, target_msisdn, other_msisdn, other_raw, direction, event_type, duration_s, start_utc,
+      start_precision
     FROM line_own
     UNION ALL
-    SELECT * FROM runner_own
+    SELECT l.line, r.* FROM lines l JOIN runner_rows r ON r.target_msisdn <> l.line
   ) e
   WHERE e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
 ),
--- Records with a runner as the other party; the line's are in line_other already (no runners: nothing is read).
-runner_other AS (
+-- Records with a runner as the other party; the lines' are in line_other already (no runners: nothing is read).
+runner_other AS MATERIALIZED (
   SELECT id, target_msisdn, other_msisdn, direction, event_type, duration_s, start_utc, start_precision
   FROM events_unique
   WHERE len($runner_numbers::VARCHAR[]) > 0 AND list_contains($runner_numbers::VARCHAR[], other_msisdn)
-    AND other_msisdn <> $line
 ),
 cust_in AS (
-  SELECT e.id, e.other_msisdn AS caller, e.target_msisdn AS record_target, e.target_msisdn AS customer,
+  SELECT e.line, e.id, e.other_msisdn AS caller, e.target_msisdn AS record_target, e.target_msisdn AS customer,
     e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}
-  FROM (SELECT * FROM line_other UNION ALL SELECT * FROM runner_other) e
+  FROM (
+    SELECT * FROM line_other
+    UNION ALL
+    SELECT l.line, r.* FROM lines l JOIN runner_other r ON r.other_msisdn <> l.line
+  ) e
   WHERE $use_customer AND e.direction = 'in'
     AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.target_msisdn IS NOT NULL
-    AND e.target_msisdn NOT IN (SELECT msisdn FROM callers)
+    AND NOT EXISTS (SELECT 1 FROM callers c WHERE c.line = e.line AND c.msisdn = e.target_msisdn)
     AND NOT EXISTS (
       SELECT 1 FROM caller_out o
-      WHERE o.caller = e.other_msisdn AND o.customer = e.target_msisdn AND o.event_type = e.event_type
+      WHERE o.line = e.line AND o.caller = e.other_msisdn AND o.customer = e.target_msisdn
+        AND o.event_type = e.event_type
         AND o.lo - $tol_us <= epoch_us(e.start_utc) + CASE e.start_precision WHEN 'minute' THEN 59999999 ELSE 0 END
         AND epoch_us(e.start_utc) - $tol_us <= o.hi
     )
@@ -105,32 +114,33 @@ callbacks AS (
   WHERE NOT (cb.event_type = 'voice' AND $callback_types = 'sms')
     AND NOT (cb.event_type <> 'voice' AND $callback_types = 'voice')
     AND NOT (cb.event_type = 'voice' AND $must_connect AND coalesce(cb.duration_s, 0) <= 0)
-    AND NOT ($exclude_flares AND cb.id IN (SELECT id FROM flares))
+    AND NOT ($exclude_flares AND EXISTS (SELECT 1 FROM flares f WHERE f.sender = cb.line AND f.id = cb.id))
 ),
 matched AS (
-  SELECT t.customer, t.day, t.episode, arg_min(cb.id, (cb.lo, cb.id)) AS callback_id,
+  SELECT t.line, t.customer, t.day, t.episode, arg_min(cb.id, (cb.lo, cb.id)) AS callback_id,
     arg_min(cb.caller, (cb.lo, cb.id)) AS callback_by, arg_min(cb.start_utc, (cb.lo, cb.id)) AS callback_utc,
     arg_min(cb.event_type, (cb.lo, cb.id)) AS callback_type,
     arg_min(cb.record_target, (cb.lo, cb.id)) AS callback_record_target
   FROM tx2 t
-  JOIN callbacks cb ON cb.customer = t.customer AND cb.day = t.day AND cb.lo > t.t1
+  JOIN callbacks cb ON cb.line = t.line AND cb.customer = t.customer AND cb.day = t.day AND cb.lo > t.t1
     AND cb.lo <= t.t1 + $window_us AND (t.next_t1 IS NULL OR cb.lo < t.next_t1)
-  JOIN callers c ON c.msisdn = cb.caller AND t.day BETWEEN c.from_day AND c.to_day
-  GROUP BY t.customer, t.day, t.episode
+  JOIN callers c ON c.line = t.line AND c.msisdn = cb.caller AND t.day BETWEEN c.from_day AND c.to_day
+  GROUP BY t.line, t.customer, t.day, t.episode
 ),
 tx_rows AS (
-  SELECT t.customer, strftime(t.day, '%Y-%m-%d') AS day, t.episode, t.in_base, ${isoSql('t.t1_utc')} AS first_at,
-    t.contacts, t.ids, t.record_targets, m.callback_id, m.callback_by,
+  SELECT t.line, t.customer, strftime(t.day, '%Y-%m-%d') AS day, t.episode, t.in_base,
+    ${isoSql('t.t1_utc')} AS first_at, t.contacts, t.ids, t.record_targets, m.callback_id, m.callback_by,
     CASE WHEN m.callback_utc IS NULL THEN NULL ELSE ${isoSql('m.callback_utc')} END AS callback_at,
     m.callback_type, m.callback_record_target
-  FROM tx2 t LEFT JOIN matched m USING (customer, day, episode)
+  FROM tx2 t LEFT JOIN matched m USING (line, customer, day, episode)
+),
+tx_list AS (
+  SELECT line, ${jsonSql(`list({customer: customer, day: day, episode: episode, in_base: in_base,
+    first_at: first_at, contacts: contacts, ids: ids, record_targets: record_targets, callback_id: callback_id,
+    callback_by: callback_by, callback_at: callback_at, callback_type: callback_type,
+    callback_record_target: callback_record_target} ORDER BY day, customer, episode)`)} AS transactions
+  FROM tx_rows GROUP BY line
 )`
-
-/** The rows of `tx_rows` as one list column, ordered by day, customer and episode. */
-export const transactionsListSql = `(SELECT list({customer: customer, day: day, episode: episode, in_base: in_base,
-  first_at: first_at, contacts: contacts, ids: ids, record_targets: record_targets, callback_id: callback_id,
-  callback_by: callback_by, callback_at: callback_at, callback_type: callback_type,
-  callback_record_target: callback_record_target} ORDER BY day, customer, episode) FROM tx_rows)`
 
 const transactionRow = (r: Record<string, unknown>): TransactionRow => ({
   customer: String(r['customer']),
@@ -149,7 +159,7 @@ const transactionRow = (r: Record<string, unknown>): TransactionRow => ({
 })
 
 export const readTransactions = (v: unknown): readonly TransactionRow[] =>
-  ((v as readonly Record<string, unknown>[] | null) ?? []).map(transactionRow)
+  ((fromJson(v) as readonly Record<string, unknown>[] | null) ?? []).map(transactionRow)
 
 export const TRANSACTION_PARAMS: readonly TransactionParam[] = [
   ...LINE_CONTACT_PARAMS,
@@ -165,19 +175,26 @@ export const TRANSACTION_PARAMS: readonly TransactionParam[] = [
 ]
 
 export interface TransactionsRow {
+  readonly line: string
   /** Transactions by day, customer and episode. */
   readonly transactions: readonly TransactionRow[]
   /** Every local day from the first to the last record of or with the line (or the given window). */
   readonly days: readonly string[]
 }
 
-/** The transactions of a line and its days, in one query so the line's records are read once. */
+/** Each line's transactions and days, in one query so the lines' records are read once. */
 export const transactionsQuery: QuerySpec<TransactionsRow, TransactionParam | 'from' | 'to'> = {
   id: 'transactions',
   sql: {
     duckdb: `WITH ${lineContactCtes()}, ${transactionCtes()}, ${lineDaysCte()}
-      SELECT ${transactionsListSql} AS transactions, ${lineDaysListSql} AS days`,
+      SELECT line, tx_list.transactions, line_days_list.days
+      FROM lines LEFT JOIN tx_list USING (line) LEFT JOIN line_days_list USING (line)
+      ORDER BY line`,
   },
   params: [...TRANSACTION_PARAMS, 'from', 'to'],
-  row: (r) => ({ transactions: readTransactions(r['transactions']), days: readDays(r['days']) }),
+  row: (r) => ({
+    line: String(r['line']),
+    transactions: readTransactions(r['transactions']),
+    days: readDays(r['days']),
+  }),
 }

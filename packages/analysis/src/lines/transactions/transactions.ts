@@ -17,7 +17,12 @@ import {
   stringParam,
   type RunnerPeriod,
 } from '../shared/params.js'
-import { transactionsQuery, type TransactionParam, type TransactionRow } from './transactions.sql.js'
+import {
+  transactionsQuery,
+  type TransactionParam,
+  type TransactionRow,
+  type TransactionsRow,
+} from './transactions.sql.js'
 
 export interface Callback {
   /** The line or the runner number that contacted the customer. */
@@ -63,16 +68,17 @@ export interface TransactionsResult {
   readonly totals: { readonly potential: number; readonly confirmed: number }
 }
 
-/** The SQL parameters of the transaction CTEs (used by quantity too). */
+/** The SQL parameters of the transaction CTEs for the given lines (used by quantity too). */
 export function transactionSqlParams(
   id: string,
   params: Params,
   ctx: AnalysisContext,
+  lines: readonly string[],
 ): Readonly<Record<TransactionParam, ParamValue>> {
   const runners = runnerPeriods(id, params)
   const episodeGap = optionalNumber(params, 'episodeGapMinutes')
   return {
-    ...lineContactSqlParams(id, params, ctx),
+    ...lineContactSqlParams(id, params, ctx, lines),
     scope_all: params['potentialScope'] === 'all-inbound',
     episode_us: episodeGap === null ? null : episodeGap * 60_000_000,
     window_us: required<number>(id, params, 'callbackWindowMinutes') * 60_000_000,
@@ -119,51 +125,63 @@ export const transactions: AnalysisDefinition<TransactionsResult> = {
   run: async (store, params, ctx) => {
     const id = 'transactions'
     const line = required<string>(id, params, 'line')
-    const window = required<number>(id, params, 'callbackWindowMinutes')
-    const from = stringParam(params, 'from')
-    const to = stringParam(params, 'to')
+    required<number>(id, params, 'callbackWindowMinutes')
     const [figures] = await store.run(transactionsQuery, {
-      ...transactionSqlParams(id, params, ctx),
-      from,
-      to,
+      ...transactionSqlParams(id, params, ctx, [line]),
+      from: stringParam(params, 'from'),
+      to: stringParam(params, 'to'),
     })
-    const rows = figures?.transactions ?? []
-    const days = figures?.days ?? []
-    const list = rows
-      .filter((r) => (from === null || r.day >= from) && (to === null || r.day <= to))
-      .map(transactionOf)
-    const byDay = new Map<string, Transaction[]>()
-    for (const t of list) byDay.set(t.day, [...(byDay.get(t.day) ?? []), t])
-    const idsByDay = new Map<string, string[]>()
-    for (const r of rows) idsByDay.set(r.day, [...(idsByDay.get(r.day) ?? []), ...r.ids])
-    return {
-      line,
-      zone: ctx.zone,
-      callbackWindowMinutes: window,
-      runners: runnerPeriods(id, params),
-      days: days.map((day): TransactionsDay => {
-        const ts = byDay.get(day) ?? []
-        const confirmed = ts.filter((t) => t.callback !== null)
-        return {
-          day,
-          potential: ts.length,
-          potentialCustomers: new Set(ts.map((t) => t.customer)).size,
-          confirmed: confirmed.length,
-          potentialEvidence: idsEvidence(
-            ts.flatMap((t) => t.evidence.targets),
-            idsByDay.get(day) ?? [],
-          ),
-          confirmedEvidence: idsEvidence(
-            confirmed.flatMap((t) => t.evidence.targets),
-            confirmed.map((t) => t.callback?.id ?? ''),
-          ),
-        }
-      }),
-      transactions: list,
-      totals: {
-        potential: list.length,
-        confirmed: list.filter((t) => t.confirmed).length,
-      },
-    }
+    return transactionsOf(id, line, figures, params, ctx)
   },
+}
+
+/** One line's transactions result from its transactions and days (none: the line has no records). */
+export function transactionsOf(
+  id: string,
+  line: string,
+  figures: Pick<TransactionsRow, 'transactions' | 'days'> | undefined,
+  params: Params,
+  ctx: AnalysisContext,
+): TransactionsResult {
+  const window = required<number>(id, params, 'callbackWindowMinutes')
+  const from = stringParam(params, 'from')
+  const to = stringParam(params, 'to')
+  const rows = figures?.transactions ?? []
+  const days = figures?.days ?? []
+  const list = rows
+    .filter((r) => (from === null || r.day >= from) && (to === null || r.day <= to))
+    .map(transactionOf)
+  const byDay = new Map<string, Transaction[]>()
+  for (const t of list) byDay.set(t.day, [...(byDay.get(t.day) ?? []), t])
+  const idsByDay = new Map<string, string[]>()
+  for (const r of rows) idsByDay.set(r.day, [...(idsByDay.get(r.day) ?? []), ...r.ids])
+  return {
+    line,
+    zone: ctx.zone,
+    callbackWindowMinutes: window,
+    runners: runnerPeriods(id, params),
+    days: days.map((day): TransactionsDay => {
+      const ts = byDay.get(day) ?? []
+      const confirmed = ts.filter((t) => t.callback !== null)
+      return {
+        day,
+        potential: ts.length,
+        potentialCustomers: new Set(ts.map((t) => t.customer)).size,
+        confirmed: confirmed.length,
+        potentialEvidence: idsEvidence(
+          ts.flatMap((t) => t.evidence.targets),
+          idsByDay.get(day) ?? [],
+        ),
+        confirmedEvidence: idsEvidence(
+          confirmed.flatMap((t) => t.evidence.targets),
+          confirmed.map((t) => t.callback?.id ?? ''),
+        ),
+      }
+    }),
+    transactions: list,
+    totals: {
+      potential: list.length,
+      confirmed: list.filter((t) => t.confirmed).length,
+    },
+  }
 }
