@@ -3,7 +3,7 @@ import type { EventEvidence } from '../../core/evidence.js'
 import { idsEvidence, windowEvidence, type SubscriberRef } from '../common/evidence.js'
 import { identifierUseQuery } from '../common/identifiers.sql.js'
 import { bool, list } from '../common/params.js'
-import { simHandsetQuery, subscriberIdentityQuery } from './identity-graph.sql.js'
+import { identityReachQuery, simHandsetQuery, subscriberIdentityQuery } from './identity-graph.sql.js'
 
 export type IdentifierKind = 'msisdn' | 'imsi' | 'imei'
 
@@ -73,8 +73,30 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
   },
   run: async (store, params) => {
     const wanted = list(params, 'numbers')
+    const withSubscribers = bool(params, 'includeSubscriberRecords')
+    // Given numbers: only the identifiers their groups can reach are read (the groups come out the same).
+    const reach =
+      wanted.length === 0
+        ? null
+        : (await store.run(identityReachQuery, { numbers: wanted, includeSubscribers: withSubscribers })).map(
+            (r) => r.k,
+          )
+    const values = (kind: IdentifierKind): string[] =>
+      (reach ?? []).filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1))
+    const scope = {
+      whole: reach === null,
+      msisdns: values('msisdn'),
+      imsis: values('imsi'),
+      imeis: values('imei'),
+    }
     const edges: IdentityEdge[] = []
-    for (const u of await store.run(identifierUseQuery, { numbers: [] })) {
+    const uses =
+      reach === null
+        ? await store.run(identifierUseQuery, { numbers: [] })
+        : scope.msisdns.length === 0
+          ? []
+          : await store.run(identifierUseQuery, { numbers: scope.msisdns })
+    for (const u of uses) {
       edges.push({
         a: { kind: 'msisdn', value: u.msisdn },
         b: { kind: u.kind, value: u.value },
@@ -90,7 +112,11 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
         subscriberRecords: [],
       })
     }
-    for (const p of await store.run(simHandsetQuery, {})) {
+    const simHandsets =
+      reach !== null && scope.imsis.length === 0
+        ? []
+        : await store.run(simHandsetQuery, { whole: scope.whole, imsis: scope.imsis })
+    for (const p of simHandsets) {
       edges.push({
         a: { kind: 'imsi', value: p.imsi },
         b: { kind: 'imei', value: p.imei },
@@ -106,12 +132,12 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
         subscriberRecords: [],
       })
     }
-    if (bool(params, 'includeSubscriberRecords')) {
+    if (withSubscribers) {
       const grouped = new Map<
         string,
         { a: IdentityNode; b: IdentityNode; refs: SubscriberRef[]; from: string | null; to: string | null }
       >()
-      for (const s of await store.run(subscriberIdentityQuery, {})) {
+      for (const s of await store.run(subscriberIdentityQuery, scope)) {
         const ref: SubscriberRef = {
           kind: 'subscriber',
           id: s.id,

@@ -10,8 +10,10 @@ import { packListSql, withLists } from '../common/packed.js'
 const nodesCte = (
   universe: string,
   seenIn = 'other_msisdn IN (SELECT n FROM nodes)',
-): string => `given AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),
-  line_groups AS (SELECT number AS g, number AS n FROM target_summary),
+  flaring = 'true',
+  before = '',
+): string => `given AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),${before}
+  line_groups AS (SELECT number AS g, number AS n FROM target_summary WHERE ${flaring}),
   ${FLARES_CTE},
   nodes AS MATERIALIZED (${universe}),
   own AS (
@@ -38,14 +40,64 @@ const nodesCte = (
 const NODES_CTE = nodesCte('SELECT n FROM given UNION SELECT DISTINCT line FROM bursts')
 
 /**
- * Successor search looks at every number in the case: targets and the other parties in their records (so every
- * other party is a node, and the records it is seen in need no lookup).
+ * Every number in the case as a successor search's nodes: targets and the other parties in their records. The
+ * search runs over `NEAR_NUMBERS_NODES_CTE`; tests check that both give the same candidates.
  */
 export const ALL_NUMBERS_NODES_CTE = nodesCte(
   `SELECT n FROM given
     UNION SELECT number FROM target_summary
     UNION SELECT DISTINCT other_msisdn FROM events_unique WHERE other_msisdn IS NOT NULL`,
   'other_msisdn IS NOT NULL',
+)
+
+const CONTACT_TYPES_SQL = `event_type IN ('voice', 'sms', 'mms')`
+
+/**
+ * The numbers that can succeed a given number A (`near`): a successor shares a handset or SIM with A in their own
+ * records, or shares a customer in A's last window (`$windowSeconds` up to A's last activity) and its own first
+ * window. Every customer of a number is in voice or text contact with it at the time it counts (flare recipients,
+ * callers, targets whose records show it), so a successor is in contact with a number that was in contact with A
+ * in A's last window.
+ */
+const NEAR_CTE = `
+  given_last AS (
+    SELECT g.n, coalesce(o.last_utc, s.l) AS l FROM given g LEFT JOIN target_summary o ON o.number = g.n
+    LEFT JOIN (SELECT other_msisdn AS n, max(start_utc) AS l FROM events_unique
+      WHERE other_msisdn IN (SELECT n FROM given) AND ${CONTACT_TYPES_SQL} AND target_msisdn IS NOT NULL
+      GROUP BY other_msisdn) s ON s.n = g.n),
+  late_contacts AS MATERIALIZED (
+    SELECT e.other_msisdn AS c FROM events_unique e JOIN given_last a ON a.n = e.target_msisdn
+    WHERE e.other_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
+      AND e.start_utc >= a.l - to_seconds($windowSeconds) AND e.start_utc <= a.l
+    UNION
+    SELECT e.target_msisdn FROM events_unique e JOIN given_last a ON a.n = e.other_msisdn
+    WHERE e.target_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
+      AND e.start_utc >= a.l - to_seconds($windowSeconds) AND e.start_utc <= a.l),
+  given_ids AS MATERIALIZED (
+    SELECT 'imei:' || imei AS v FROM events_unique WHERE imei IS NOT NULL AND target_msisdn IN (SELECT n FROM given)
+    UNION
+    SELECT 'imsi:' || imsi FROM events_unique WHERE imsi IS NOT NULL AND target_msisdn IN (SELECT n FROM given)),
+  near AS MATERIALIZED (
+    SELECT target_msisdn AS n FROM events_unique
+    WHERE other_msisdn IN (SELECT c FROM late_contacts) AND target_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
+    UNION
+    SELECT other_msisdn FROM events_unique
+    WHERE target_msisdn IN (SELECT c FROM late_contacts) AND other_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
+    UNION
+    SELECT target_msisdn FROM events_unique
+    WHERE target_msisdn IS NOT NULL
+      AND (('imei:' || imei) IN (SELECT v FROM given_ids) OR ('imsi:' || imsi) IN (SELECT v FROM given_ids))),`
+
+/**
+ * Successor search looks at the numbers anywhere in the case (targets and the other parties in their records) that
+ * can succeed the given number (`NEAR_CTE`). A number's row depends only on its own records and those it appears
+ * in, so each is the same as among every number of the case.
+ */
+export const NEAR_NUMBERS_NODES_CTE = nodesCte(
+  'SELECT n FROM given UNION SELECT n FROM near',
+  undefined,
+  'number IN (SELECT n FROM given UNION SELECT n FROM near)',
+  NEAR_CTE,
 )
 
 /**

@@ -1,6 +1,10 @@
 import type { QuerySpec } from '@linesight/store'
 import { isoUtc } from '../common/line-sql.js'
-import { ALL_NUMBERS_NODES_CTE, customersCte } from '../line-continuity/line-continuity.sql.js'
+import {
+  ALL_NUMBERS_NODES_CTE,
+  NEAR_NUMBERS_NODES_CTE,
+  customersCte,
+} from '../line-continuity/line-continuity.sql.js'
 
 export interface SuccessorRow {
   readonly a_first_utc: string
@@ -29,24 +33,8 @@ export interface SuccessorRow {
   readonly visible_bursts: number
 }
 
-/**
- * Every number in the case (targets and the other parties in anyone's records) that starts after the given number
- * and outlives it, starting within the handover gap of its last activity or sharing a handset or SIM with it;
- * with the customers it shares (C_A: the given number's customers in its last window, C_B: the candidate's in
- * its first window).
- */
-export const successorQuery: QuerySpec<
-  SuccessorRow,
-  | 'numbers'
-  | 'burstWindowSeconds'
-  | 'burstMinRecipients'
-  | 'windowSeconds'
-  | 'gapSeconds'
-  | 'visibleMinRecipients'
-> = {
-  id: 'successor-candidates',
-  sql: {
-    duckdb: `WITH ${ALL_NUMBERS_NODES_CTE},
+const successorSql = (nodes: string): string =>
+  `WITH ${nodes},
       a AS (SELECT * FROM act WHERE n IN (SELECT n FROM given)),
       idents AS (
         SELECT DISTINCT target_msisdn AS n, 'imei:' || imei AS v FROM events_unique
@@ -96,7 +84,27 @@ export const successorQuery: QuerySpec<
       FROM cands c CROSS JOIN a LEFT JOIN sizes_first sf ON sf.n = c.n LEFT JOIN shared s ON s.n = c.n
         LEFT JOIN vis_bursts vb ON vb.n = c.n
       WHERE s.shared_numbers IS NOT NULL OR c.shared_ids IS NOT NULL
-      ORDER BY c.n`,
+      ORDER BY c.n`
+
+/**
+ * Every number in the case (targets and the other parties in anyone's records) that starts after the given number
+ * and outlives it, starting within the handover gap of its last activity or sharing a handset or SIM with it;
+ * with the customers it shares (C_A: the given number's customers in its last window, C_B: the candidate's in
+ * its first window). Only the numbers that can share a customer or an identifier with it are looked at
+ * (`NEAR_NUMBERS_NODES_CTE`): the others are never listed, and each number's figures are its own.
+ */
+export const successorQuery: QuerySpec<
+  SuccessorRow,
+  | 'numbers'
+  | 'burstWindowSeconds'
+  | 'burstMinRecipients'
+  | 'windowSeconds'
+  | 'gapSeconds'
+  | 'visibleMinRecipients'
+> = {
+  id: 'successor-candidates',
+  sql: {
+    duckdb: successorSql(NEAR_NUMBERS_NODES_CTE),
   },
   params: [
     'numbers',
@@ -130,4 +138,11 @@ export const numberSpanQuery: QuerySpec<SpanRow, 'number'> = {
   },
   params: ['number'],
   row: (r) => r as unknown as SpanRow,
+}
+
+/** The same search over every number in the case (`ALL_NUMBERS_NODES_CTE`), for tests: the answer must not change. */
+export const wholeCaseSuccessorQuery: typeof successorQuery = {
+  ...successorQuery,
+  id: 'successor-candidates-whole-case',
+  sql: { duckdb: successorSql(ALL_NUMBERS_NODES_CTE) },
 }
