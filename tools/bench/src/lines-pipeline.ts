@@ -5,6 +5,7 @@ import {
   dailyCustomers,
   dealLines,
   lineContinuity,
+  lineFigures,
   lineRoles,
   livePicture,
   quantity,
@@ -47,7 +48,13 @@ const firstLine = (e: unknown): string => (e instanceof Error ? (e.message.split
 /** The analyses `linesight lines` runs on the flagged numbers, in its order. */
 const LINE_NETWORK_STEPS = [lineContinuity, lineRoles, livePicture, cuckooingLeads, safeguardingWorklist]
 
-/** Analyses of one line number, run for every flagged number (the line profile's figures). */
+/**
+ * The line profile's figures (customer base, daily customers, transactions, quantity) come from one line-figures
+ * call for all flagged numbers; LINESIGHT_BENCH_PER_LINE=1 times the four analyses once per number instead (the
+ * old way, for comparison: the results are the same).
+ */
+const PER_LINE = process.env['LINESIGHT_BENCH_PER_LINE'] === '1'
+
 /** A per-line step stops after this long, and its time for every line is estimated from the lines it reached. */
 const PER_LINE_BUDGET_MS = 120_000
 
@@ -84,7 +91,11 @@ export async function runLinesPipeline(store: CaseStore, given: AnalysisContext)
   steps.push({ step: 'deal-lines', calls: 1, timedCalls: 1, ms: msSince(t), estimated: false, error: null })
   const lines = detection.result.candidates.filter((c) => c.verdict === 'deal-line').map((c) => c.number)
   if (lines.length > 0) {
-    for (const [definition, extra] of PER_LINE_STEPS) {
+    if (!PER_LINE)
+      await timed(lineFigures.id, () =>
+        runAnalysis(lineFigures as AnalysisDefinition<unknown>, store, { ...QUANTITY_INPUTS, lines }, ctx),
+      )
+    for (const [definition, extra] of PER_LINE ? PER_LINE_STEPS : []) {
       const started = performance.now()
       let timedCalls = 0
       let error: string | null = null
