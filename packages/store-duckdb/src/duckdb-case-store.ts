@@ -30,6 +30,7 @@ import { ident, literal } from './sql/quote.js'
 import { TIME_MACROS_SQL } from './sql/time-macros.js'
 import { readCsvSql } from './import/read-csv.js'
 import { refreshIdentityLinks } from './derived/identity-links.js'
+import { refreshPairSummary } from './derived/pair-summary.js'
 import { refreshTargetSummary } from './derived/target-summary.js'
 
 export interface DuckDbStoreOptions {
@@ -239,7 +240,10 @@ export class DuckDbCaseStore implements CaseStore {
         const outcomes: ImportOutcome[] = []
         for (const plan of plans)
           outcomes.push(await runImport(c, plan, compilePlan(plan), entry.id, onProgress))
-        if (plans.some((p) => kindOfPlan(p) === 'cdr')) await refreshTargetSummary(c, entry.id)
+        if (plans.some((p) => kindOfPlan(p) === 'cdr')) {
+          await refreshTargetSummary(c, entry.id)
+          await refreshPairSummary(c, entry.id)
+        }
         const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number =>
           outcomes.reduce((n, o) => n + o[k], 0)
         const outcome = {

@@ -1,5 +1,5 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
-import { pairCountsQuery, type PairRow } from '../shared/communications.sql.js'
+import { runPairCounts, type PairRow } from '../shared/communications.sql.js'
 import { pairCounts, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, numberList, windowOf } from '../shared/params.js'
 import { commonContactsQuery } from './common-contacts.sql.js'
@@ -63,7 +63,7 @@ export const commonContacts: AnalysisDefinition<CommonContactsResult> = {
     const lefts = rows.flatMap((r) => r.given.map(() => r.contact))
     const rights = rows.flatMap((r) => r.given)
     const pairs = new Map<string, PairRow>()
-    for (const p of await store.run(pairCountsQuery, { lefts, rights, ...window, tol }))
+    for (const p of await runPairCounts(store, { lefts, rights, ...window, tol }))
       pairs.set(`${p.a} ${p.b}`, p)
     const pairOf = (x: string, y: string): PairRow => {
       const p = pairs.get(x < y ? `${x} ${y}` : `${y} ${x}`)

@@ -4,7 +4,7 @@ import { resolveEvidence } from '../../core/resolve-evidence.js'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { CDR_HEADER, caseFromFiles } from '../../test/case-from-files.js'
 import { contactEdgesQuery } from '../shared/communications.sql.js'
-import { contactChains } from './contact-chains.js'
+import { contactChains, wholeCaseLinks } from './contact-chains.js'
 import { chainEdgesQuery } from './contact-chains.sql.js'
 
 const A = '+447911123456'
@@ -115,10 +115,15 @@ describe('contact chains', () => {
         e.communications,
       ]),
     )
-    const links = async (start: string, end: string, within: number, minEvents = 1): Promise<string[]> =>
-      (await session.store.run(chainEdgesQuery, { ...window, start, end, within, minEvents }))
+    const links = async (start: string, end: string, within: number, minEvents = 1): Promise<string[]> => {
+      const read = (await session.store.run(chainEdgesQuery, { ...window, start, end, within, minEvents }))
         .map((e) => `${e.a} ${e.b} ${e.n}`)
         .sort()
+      // Over the whole case the same links come from the import's per-pair counts.
+      const summary = await wholeCaseLinks(session.store, { start, end, within, minEvents, tol: window.tol })
+      expect(summary.map((e) => `${e.a} ${e.b} ${e.n}`)).toEqual(read)
+      return read
+    }
     const inGraph = (pairs: readonly (readonly [string, string])[]): string[] =>
       pairs
         .map(([x, y]) => (x < y ? `${x} ${y}` : `${y} ${x}`))

@@ -1,12 +1,15 @@
 import { ValidationError } from '@linesight/model'
+import type { CaseStore } from '@linesight/store'
 import type { AnalysisDefinition } from '../../core/definition.js'
-import { pairCountsQuery, type PairRow } from '../shared/communications.sql.js'
+import { runPairCounts, type PairRow } from '../shared/communications.sql.js'
 import { pairCounts, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, requiredText, windowOf } from '../shared/params.js'
+import { nearLinksQuery, pairedLinksQuery } from '../shared/pair-summary.sql.js'
 import {
   chainEdgesQuery,
   contactChainsQuery,
   shortestChainsQuery,
+  type ChainEdgeRow,
   type ChainRow,
 } from './contact-chains.sql.js'
 
@@ -40,6 +43,27 @@ export interface ContactChainsResult {
   readonly found: number
   readonly chains: readonly ContactChain[]
   readonly matchToleranceSeconds: number
+}
+
+/**
+ * `chainEdgesQuery`'s links over the whole case: walked on the import's per-pair record counts, then the copies
+ * paired on the few links whose two sides' records both hold the other.
+ */
+export async function wholeCaseLinks(
+  store: CaseStore,
+  p: { start: string; end: string; minEvents: number; tol: number; within: number },
+): Promise<readonly ChainEdgeRow[]> {
+  const near = await store.run(nearLinksQuery, p)
+  const numbers = [...new Set(near.filter((l) => l.both_sides).flatMap((l) => [l.a, l.b]))].sort()
+  const paired = await store.run(pairedLinksQuery, {
+    as: near.map((l) => l.a),
+    bs: near.map((l) => l.b),
+    ns: near.map((l) => String(l.n)),
+    numbers,
+    tol: p.tol,
+    minEvents: p.minEvents,
+  })
+  return paired.map((l) => ({ a: l.a, b: l.b, n: l.communications }))
 }
 
 /** Chains of contacts linking two numbers through the case's contact graph, shortest first. */
@@ -90,14 +114,18 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
     const tol = params['matchToleranceSeconds'] as number
     const maxHops = params['maxHops'] as number
     // The links a chain of at most maxHops can use, read once and handed to every length's query.
-    const edges = await store.run(chainEdgesQuery, {
+    const links = {
       start: numberA,
       end: numberB,
       minEvents: params['minEvents'] as number,
-      ...window,
       tol,
       within: maxHops,
-    })
+    }
+    // Over the whole case the import's per-pair counts stand in for the events scan; a window needs the events.
+    const edges =
+      window.from === null && window.to === null
+        ? await wholeCaseLinks(store, links)
+        : await store.run(chainEdgesQuery, { ...links, ...window })
     const graph = {
       start: numberA,
       end: numberB,
@@ -130,7 +158,7 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
     const lefts = rows.flatMap((r) => r.path.slice(0, -1))
     const rights = rows.flatMap((r) => r.path.slice(1))
     const pairs = new Map<string, PairRow>()
-    for (const p of await store.run(pairCountsQuery, { lefts, rights, ...window, tol }))
+    for (const p of await runPairCounts(store, { lefts, rights, ...window, tol }))
       pairs.set(`${p.a} ${p.b}`, p)
     const hop = (x: string, y: string): ChainHop => {
       const p = pairs.get(x < y ? `${x} ${y}` : `${y} ${x}`)

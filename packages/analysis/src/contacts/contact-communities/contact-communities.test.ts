@@ -4,6 +4,8 @@ import { resolveEvidence } from '../../core/resolve-evidence.js'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { CDR_HEADER, caseFromFiles } from '../../test/case-from-files.js'
 import { scenarioCase } from '../../test/scenario-case.js'
+import { contactEdgesQuery } from '../shared/communications.sql.js'
+import { summaryContactEdgesQuery } from '../shared/pair-summary.sql.js'
 import { contactCommunities } from './contact-communities.js'
 import { indexGraph, labelPropagation } from './contact-communities.rules.js'
 
@@ -144,6 +146,16 @@ describe('contact communities on a generated scenario', () => {
   it("puts each line's numbers in one group with the phone its holder tasks from", async () => {
     const { session, truth } = await scenarioCase(21, 1)
     try {
+      // The whole case's graph from the import's per-pair counts is the one read from every event.
+      for (const p of [
+        { tol: 2, minEvents: 1 },
+        { tol: 2, minEvents: 3 },
+        { tol: 0, minEvents: 2 },
+      ]) {
+        const read = await session.store.run(contactEdgesQuery, { ...p, from: null, to: null })
+        expect(read.length).toBeGreaterThan(10)
+        expect(await session.store.run(summaryContactEdgesQuery, p)).toEqual(read)
+      }
       const r = await runAnalysis(contactCommunities, session.store, { limit: 1000, minSize: 1 }, ctx)
       const groupOf = new Map<string, string>()
       for (const c of r.result.communities) for (const m of c.members) groupOf.set(m.number, c.id)

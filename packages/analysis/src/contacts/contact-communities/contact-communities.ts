@@ -1,9 +1,14 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
-import { CONTACT_TYPES, contactEdgesQuery, pairCountsQuery } from '../shared/communications.sql.js'
+import { CONTACT_TYPES, FEW_NUMBERS, contactEdgesQuery, runPairCounts } from '../shared/communications.sql.js'
 import { pairCounts, windowFields, type PairCounts } from '../shared/pair-evidence.js'
+import { summaryContactEdgesQuery } from '../shared/pair-summary.sql.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, windowOf } from '../shared/params.js'
-import { communityRecordsQuery, recordOwnersQuery } from './contact-communities.sql.js'
+import {
+  communityRecordsOfFewQuery,
+  communityRecordsQuery,
+  recordOwnersQuery,
+} from './contact-communities.sql.js'
 import {
   connectedComponents,
   groupCommunities,
@@ -104,7 +109,11 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
     const tol = params['matchToleranceSeconds'] as number
     const minEvents = params['minEvents'] as number
     const weighting = params['weighting'] as Weighting
-    const edges = await store.run(contactEdgesQuery, { ...window, tol, minEvents })
+    // Over the whole case the import's per-pair counts stand in for the events scan; a window needs the events.
+    const edges =
+      window.from === null && window.to === null
+        ? await store.run(summaryContactEdgesQuery, { tol, minEvents })
+        : await store.run(contactEdgesQuery, { ...window, tol, minEvents })
     const weighted = edges.map((e) => ({ a: e.a, b: e.b, weight: weigh(e.communications, weighting) }))
     const graph = indexGraph(weighted)
     const components = new Set(connectedComponents(graph).values()).size
@@ -121,7 +130,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
 
     const owners = new Set((await store.run(recordOwnersQuery, {})).map((o) => o.number))
     const ties = listed.flatMap((g) => g.ties)
-    const pairRows = await store.run(pairCountsQuery, {
+    const pairRows = await runPairCounts(store, {
       lefts: ties.map((t) => t.a),
       rights: ties.map((t) => t.b),
       ...window,
@@ -130,11 +139,16 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
     const pairs = new Map(pairRows.map((p) => [`${p.a} ${p.b}`, p]))
     const internal = new Map(
       (
-        await store.run(communityRecordsQuery, {
-          labels: listed.flatMap((g) => g.members.map(() => g.id)),
-          members: listed.flatMap((g) => g.members),
-          ...window,
-        })
+        await store.run(
+          listed.reduce((n, g) => n + g.members.length, 0) <= FEW_NUMBERS
+            ? communityRecordsOfFewQuery
+            : communityRecordsQuery,
+          {
+            labels: listed.flatMap((g) => g.members.map(() => g.id)),
+            members: listed.flatMap((g) => g.members),
+            ...window,
+          },
+        )
       ).map((r) => [r.label, r.records]),
     )
     const inGraph = new Set(lp.labels.keys())

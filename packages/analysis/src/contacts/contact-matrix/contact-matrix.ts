@@ -1,6 +1,6 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
-import { pairCountsQuery } from '../shared/communications.sql.js'
+import { runPairCounts } from '../shared/communications.sql.js'
 import { pairCounts, windowFields, type PairCounts } from '../shared/pair-evidence.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, numberList, windowOf } from '../shared/params.js'
 import { numberRecordsQuery } from './contact-matrix.sql.js'
@@ -47,7 +47,7 @@ export const contactMatrix: AnalysisDefinition<ContactMatrixResult> = {
           rights.push(b)
         }
     const own = await store.run(numberRecordsQuery, { numbers, ...window })
-    const pairs = await store.run(pairCountsQuery, {
+    const pairs = await runPairCounts(store, {
       lefts,
       rights,
       ...window,

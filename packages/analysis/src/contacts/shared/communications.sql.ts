@@ -1,4 +1,4 @@
-import type { QuerySpec } from '@linesight/store'
+import type { CaseStore, QuerySpec } from '@linesight/store'
 
 /** Event types that are contacts between two numbers (data sessions have no other party). */
 export const CONTACT_TYPES: readonly string[] = Object.freeze(['voice', 'sms', 'mms'])
@@ -15,7 +15,7 @@ const CONTACT_RECORDS = `e.event_type IN ('voice', 'sms', 'mms') AND e.other_msi
  * The pairing of outgoing with incoming copies (`cand` … `matched`: `out_id`, `in_id`) over `paired`, the records
  * (id, target, other, direction, event_type, t) whose other party has records too.
  */
-const MATCHING_CTES = `cand AS MATERIALIZED (
+export const MATCHING_CTES = `cand AS MATERIALIZED (
       SELECT o.id AS out_id, i.id AS in_id, abs(epoch_us(i.t) - epoch_us(o.t)) AS dt
       FROM (SELECT *, epoch_us(t) // (greatest($tol, 1) * 1000000)::BIGINT AS k FROM paired WHERE direction = 'out') o
       JOIN (
@@ -110,7 +110,7 @@ export const edgeCountsCtes = (): string => `contact_recs AS NOT MATERIALIZED (
     )`
 
 /** A breadth-first walk of at most `$within` links over `raw_adj` from `origin`: each number's fewest links. */
-const walkFrom = (origin: string): string => `(
+export const walkFrom = (origin: string): string => `(
         WITH RECURSIVE walk(node, hops) AS (
           SELECT ${origin}::VARCHAR, 0
           UNION
@@ -234,6 +234,21 @@ const asPairRow = (r: Readonly<Record<string, unknown>>): PairRow => ({
   last_utc: String(r['last_utc']),
 })
 
+/** Pair counts for `$lefts[i]` with `$rights[i]`, reading the records of those targets that `where` keeps. */
+const pairCountsSql = (where: string): string => `WITH pairs AS MATERIALIZED (
+        SELECT DISTINCT least(l, r) AS a, greatest(l, r) AS b
+        FROM (SELECT unnest($lefts::VARCHAR[]) AS l, unnest($rights::VARCHAR[]) AS r) WHERE l <> r
+      ),
+      pair_numbers AS MATERIALIZED (SELECT a AS n FROM pairs UNION SELECT b FROM pairs),
+      -- Each pair both ways round, so records match on their own columns rather than on least()/greatest() of them.
+      pair_ways AS MATERIALIZED (SELECT a AS x, b AS y FROM pairs UNION ALL SELECT b, a FROM pairs),
+      ${communicationsCtes({
+        join: 'SEMI JOIN pair_ways p ON p.x = e.target_msisdn AND p.y = e.other_msisdn',
+        where,
+      })},
+      ${PAIR_COUNTS_SELECT}
+      ORDER BY communications DESC, agg.a, agg.b`
+
 /**
  * Counts for chosen pairs of numbers (`$lefts[i]` with `$rights[i]`), from the records of both sides, each
  * communication once, most communications first. Pairs with no records between them are not returned.
@@ -241,23 +256,49 @@ const asPairRow = (r: Readonly<Record<string, unknown>>): PairRow => ({
 export const pairCountsQuery: QuerySpec<PairRow, 'lefts' | 'rights' | 'from' | 'to' | 'tol'> = {
   id: 'pair-counts',
   sql: {
-    duckdb: `WITH pairs AS MATERIALIZED (
-        SELECT DISTINCT least(l, r) AS a, greatest(l, r) AS b
-        FROM (SELECT unnest($lefts::VARCHAR[]) AS l, unnest($rights::VARCHAR[]) AS r) WHERE l <> r
-      ),
-      -- A pair's records are its two numbers' own: reading only theirs skips most of the table.
-      pair_numbers AS MATERIALIZED (SELECT a AS n FROM pairs UNION SELECT b FROM pairs),
-      -- Each pair both ways round, so records match on their own columns rather than on least()/greatest() of them.
-      pair_ways AS MATERIALIZED (SELECT a AS x, b AS y FROM pairs UNION ALL SELECT b, a FROM pairs),
-      ${communicationsCtes({
-        join: 'SEMI JOIN pair_ways p ON p.x = e.target_msisdn AND p.y = e.other_msisdn',
-        where: 'e.target_msisdn IN (SELECT n FROM pair_numbers)',
-      })},
-      ${PAIR_COUNTS_SELECT}
-      ORDER BY communications DESC, agg.a, agg.b`,
+    // A pair's records are its two numbers' own: reading only theirs skips most of the table.
+    duckdb: pairCountsSql('e.target_msisdn IN (SELECT n FROM pair_numbers)'),
   },
   params: ['lefts', 'rights', 'from', 'to', 'tol'],
   row: asPairRow,
+}
+
+/**
+ * `pairCountsQuery` for pairs among a few numbers (`$numbers`: every number of the pairs): a list the scan itself
+ * filters on, so only those numbers' records are read, where a join would read the whole table (the filter's cost
+ * grows with the list, hence `FEW_NUMBERS`).
+ */
+export const pairCountsOfFewQuery: QuerySpec<
+  PairRow,
+  'lefts' | 'rights' | 'numbers' | 'from' | 'to' | 'tol'
+> = {
+  id: 'pair-counts-few',
+  sql: { duckdb: pairCountsSql('list_contains($numbers::VARCHAR[], e.target_msisdn)') },
+  params: ['lefts', 'rights', 'numbers', 'from', 'to', 'tol'],
+  row: asPairRow,
+}
+
+/**
+ * Up to this many numbers, a list filter on `target_msisdn` (which the scan applies, but whose cost grows with the
+ * list) reads their records faster than a join against them (which reads the whole table).
+ */
+export const FEW_NUMBERS = 256
+
+/** `pairCountsQuery`'s rows, by whichever of the two queries reads the numbers' records faster. */
+export function runPairCounts(
+  store: CaseStore,
+  p: {
+    readonly lefts: readonly string[]
+    readonly rights: readonly string[]
+    readonly from: string | null
+    readonly to: string | null
+    readonly tol: number
+  },
+): Promise<readonly PairRow[]> {
+  const numbers = [...new Set([...p.lefts, ...p.rights])].sort()
+  return numbers.length <= FEW_NUMBERS
+    ? store.run(pairCountsOfFewQuery, { ...p, numbers })
+    : store.run(pairCountsQuery, p)
 }
 
 /** One edge of the case's contact graph: two numbers and the communications between them. */
