@@ -19,16 +19,27 @@ const countQuery: QuerySpec<{ i: number; n: number }, CountParam> = {
   sql: {
     duckdb: `WITH spec AS (
         SELECT i, ${split('$targets[i]')} AS targets, ${split('$others[i]')} AS others,
-          nullif($from[i], '') AS f, nullif($to[i], '') AS t, ${split('$types[i]')} AS types,
+          timezone('UTC', nullif($from[i], '')::TIMESTAMPTZ) AS f_utc,
+          timezone('UTC', nullif($to[i], '')::TIMESTAMPTZ) AS t_utc, ${split('$types[i]')} AS types,
           ${split('$directions[i]')} AS directions, ${split('$cells[i]')} AS cells
         FROM (SELECT unnest(range(1, len($targets::VARCHAR[]) + 1)) AS i)),
-      wanted AS (SELECT DISTINCT i, unnest(targets) AS target FROM spec),
+      -- Filters naming other parties read only the rows of their (target, other party) pairs.
+      wanted AS (SELECT DISTINCT i, unnest(targets) AS target FROM spec WHERE len(others) = 0),
+      wanted_pairs AS (
+        SELECT DISTINCT i, target, unnest(others) AS other
+        FROM (SELECT i, unnest(targets) AS target, others FROM spec WHERE len(others) > 0)),
+      rows_ AS (
+        SELECT w.i, e.other_msisdn, e.start_utc, e.event_type, e.direction, e.start_cgi
+        FROM wanted w JOIN events_unique e ON e.target_msisdn = w.target
+        UNION ALL
+        SELECT w.i, e.other_msisdn, e.start_utc, e.event_type, e.direction, e.start_cgi
+        FROM wanted_pairs w JOIN events_unique e ON e.target_msisdn = w.target AND e.other_msisdn = w.other),
       hits AS (
         SELECT s.i, count(*) AS n
-        FROM wanted w JOIN spec s ON s.i = w.i JOIN events_unique e ON e.target_msisdn = w.target
+        FROM rows_ e JOIN spec s ON s.i = e.i
         WHERE (len(s.others) = 0 OR list_contains(s.others, e.other_msisdn))
-          AND (s.f IS NULL OR e.start_utc >= timezone('UTC', s.f::TIMESTAMPTZ))
-          AND (s.t IS NULL OR e.start_utc <= timezone('UTC', s.t::TIMESTAMPTZ))
+          AND (s.f_utc IS NULL OR e.start_utc >= s.f_utc)
+          AND (s.t_utc IS NULL OR e.start_utc <= s.t_utc)
           AND (len(s.types) = 0 OR list_contains(s.types, e.event_type))
           AND (len(s.directions) = 0 OR list_contains(s.directions, e.direction))
           AND (len(s.cells) = 0 OR list_contains(s.cells, e.start_cgi))
