@@ -34,7 +34,8 @@ export const commonContactsQuery: QuerySpec<
         SELECT other AS given_n, target AS contact FROM comms WHERE other IN (SELECT number FROM given)
       ),
       per AS (SELECT contact, given_n, count(*) AS n FROM ends GROUP BY contact, given_n),
-      owners AS (SELECT DISTINCT target_msisdn AS number FROM events_unique)
+      -- Numbers with records of their own: the per-target summary the import keeps, not a scan of every event.
+      owners AS (SELECT number FROM target_summary)
       SELECT contact, count(*) AS numbers_in_contact, sum(n)::BIGINT AS communications,
         list(given_n ORDER BY n DESC, given_n) AS given, contact IN (SELECT number FROM owners) AS has_own_records
       FROM per
