@@ -68,7 +68,7 @@ const PER_LINE_STEPS: readonly (readonly [AnalysisDefinition<unknown>, Readonly<
 
 /**
  * The drug-lines pipeline: detection over every target number (as `linesight lines` does), then customer base,
- * daily customers, transactions and quantity for each flagged number, then continuity, roles, live picture,
+ * daily customers, transactions and quantity for all flagged numbers (line-figures), then continuity, roles, live picture,
  * cuckooing leads and the safeguarding worklist for all flagged numbers together, each through `runAnalysis`, all
  * with one memo for the run (a memo the caller's context holds is replaced).
  */

@@ -68,7 +68,7 @@ export function linesReport(part: LinesPart): string {
   }
   return [
     '',
-    `Drug-lines pipeline (what \`linesight lines\` runs, plus customer base, daily customers, transactions and quantity per flagged number): ${fmt(first.lines.length)} numbers flagged as deal lines (the scenario has ${fmt(part.truthLineNumbers)})`,
+    `Drug-lines pipeline (what \`linesight lines\` runs, plus customer base, daily customers, transactions and quantity of every flagged number): ${fmt(first.lines.length)} numbers flagged as deal lines (the scenario has ${fmt(part.truthLineNumbers)})`,
     scanLine(part.scan, 'scenario case'),
     table(
       [
