@@ -14,6 +14,8 @@ function linesight(...args: string[]): { code: number | null; stdout: string; st
   if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" first`)
   const r = spawnSync(process.execPath, [main, ...args], {
     encoding: 'utf8',
+    // `--json` results with their evidence run to megabytes.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, LINESIGHT_ANALYST: 'test-analyst' },
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
@@ -98,5 +100,33 @@ describe('linesight CLI', () => {
     })
     expect(exit).toBe('SIGKILL')
     expect(json(linesight('case', 'info', dir, '--json'))['counts']).toEqual(before)
+  })
+
+  it('lines: prints each flagged number with its customer base and daily customers, the same as customer-base and daily-customers give', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'linesight-cli-lines-'))
+    const gen = join(base, 'gen')
+    const dir = join(base, 'case')
+    expect(linesight('demo', 'generate', '--out', gen, '--seed', '3', '--scale', '0.2').code).toBe(0)
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    // The scenario carries deliberately bad rows, so the import reports rejects (exit 2) and keeps the rest.
+    expect([0, 2]).toContain(linesight('import', dir, gen).code)
+    const all = json(linesight('lines', dir, '--json'))
+    const flagged = (
+      all['detection'] as { result: { candidates: { number: string; verdict: string }[] } }
+    ).result.candidates.filter((c) => c.verdict === 'deal-line')
+    const figures = (
+      all['figures'] as {
+        result: { lines: { line: string; customerBase: { members: unknown[] }; dailyCustomers: unknown }[] }
+      }
+    ).result.lines
+    expect(flagged.length).toBeGreaterThan(0)
+    expect(figures.map((f) => f.line)).toEqual(flagged.map((c) => c.number))
+    const first = figures[0]!
+    const single = (id: string): unknown =>
+      json(linesight('run', dir, id, '--param', `line=${first.line}`, '--json'))['result']
+    expect(first.customerBase).toEqual(single('customer-base'))
+    expect(first.dailyCustomers).toEqual(single('daily-customers'))
+    const text = linesight('lines', dir).stdout
+    expect(text).toContain(`${first.line}: customer base ${first.customerBase.members.length}; `)
   })
 })

@@ -5,6 +5,7 @@ import {
   cuckooingLeads,
   dealLines,
   lineContinuity,
+  lineFigures,
   lineRoles,
   livePicture,
   runAnalysis,
@@ -13,13 +14,15 @@ import {
   type ContinuityLink,
   type Generation,
   type IdentifierUse,
+  type LineFigures,
 } from '@linesight/analysis'
 import { openCase } from '@linesight/casework'
 import { output } from '../output.js'
 
 /**
- * The drug-lines picture in one command: detection, then on the numbers it flags the continuity of each line,
- * roles, live picture, cuckooing leads and the safeguarding worklist. Every part is an ordinary analysis; `--json`
+ * The drug-lines picture in one command: detection, then on the numbers it flags the customer base and daily
+ * customers of each number, the continuity of each line, roles, live picture, cuckooing leads and the safeguarding
+ * worklist. Every part is an ordinary analysis; `--json`
  * prints all their results with their parameters and digests.
  */
 const day = (utc: string): string => utc.slice(0, 10)
@@ -27,6 +30,17 @@ const uses = (label: string, list: readonly IdentifierUse[]): string =>
   list.length === 0
     ? ''
     : `; ${label} ${list.map((u) => `${u.value} (${day(u.firstSeen)} to ${day(u.lastSeen)})`).join(', ')}`
+
+/** A number's customer base and daily customers in words (the police rules, their default thresholds). */
+function figuresLine(f: LineFigures): string {
+  const days = f.dailyCustomers.days.filter((d) => d.dailyCustomers > 0)
+  const busiest = days.reduce<(typeof days)[number] | undefined>(
+    (best, d) => (best === undefined || d.dailyCustomers > best.dailyCustomers ? d : best),
+    undefined,
+  )
+  const mean = days.length === 0 ? 0 : f.dailyCustomers.totals.customerDays / days.length
+  return `${f.line}: customer base ${f.customerBase.members.length}; ${f.dailyCustomers.totals.customerDays} customer-days on ${days.length} day(s), mean ${mean.toFixed(1)} a day${busiest === undefined ? '' : `, most ${busiest.dailyCustomers} on ${busiest.day}`}`
+}
 
 /** One generation in words: the number, its dates, flare count, SIMs and handsets, and what links it to the last. */
 function generationLine(g: Generation, links: readonly ContinuityLink[]): string {
@@ -62,17 +76,18 @@ export function registerLines(program: Command): void {
           .map((c) => c.number)
         const possible = detection.result.candidates.filter((c) => c.verdict === 'possible')
         const given = { lines }
-        const [continuity, roles, live, cuckooing, safeguarding] =
+        const [figures, continuity, roles, live, cuckooing, safeguarding] =
           lines.length === 0
-            ? [null, null, null, null, null]
+            ? [null, null, null, null, null, null]
             : [
+                await runAnalysis(lineFigures, session.store, given, ctx),
                 await runAnalysis(lineContinuity, session.store, given, ctx),
                 await runAnalysis(lineRoles, session.store, given, ctx),
                 await runAnalysis(livePicture, session.store, given, ctx),
                 await runAnalysis(cuckooingLeads, session.store, given, ctx),
                 await runAnalysis(safeguardingWorklist, session.store, given, ctx),
               ]
-        const all = { detection, continuity, roles, live, cuckooing, safeguarding }
+        const all = { detection, figures, continuity, roles, live, cuckooing, safeguarding }
         output(o.json === true).result(all, () => {
           const out: string[] = [
             `Deal-line assessment of ${detection.result.candidates.length} target numbers: ${lines.length} deal-line, ${possible.length} possible (an analyst confirms; scores rank, they are not verdicts).`,
@@ -83,6 +98,8 @@ export function registerLines(program: Command): void {
               `Line ${line.key} — ${line.numbers.length} number(s), ${line.firstSeen.slice(0, 10)} to ${line.lastSeen.slice(0, 10)}`,
             )
             for (const g of line.generations) out.push(`  ${generationLine(g, line.links)}`)
+            for (const f of figures?.result.lines.filter((x) => line.numbers.includes(x.line)) ?? [])
+              out.push(`  ${figuresLine(f)}`)
             const r = roles?.result.lines.find((x) => x.numbers.includes(line.key))
             for (const h of r?.holders ?? [])
               out.push(`  holder candidate ${h.number} (${h.confidence}, score ${h.score})`)
