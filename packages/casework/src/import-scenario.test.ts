@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { generateScenario, type GroundTruth } from '@linesight/generator'
+import { generateScenario, lineNumbersOf, type GroundTruth } from '@linesight/generator'
 import type { CaseSession } from './case-session.js'
 import { importFiles } from './import-files.js'
 import { listInputs } from './list-inputs.js'
@@ -28,7 +28,7 @@ describe('a generated scenario imports with no mapping file', () => {
     ])
     expect(reports.filter((r) => r.kind === 'cdr').reduce((n, r) => n + r.read, 0)).toBe(summary.cdrRows)
     const truth = JSON.parse(await readFile(join(dir, 'truth.json'), 'utf8')) as GroundTruth
-    const numbers = truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+    const numbers = lineNumbersOf(truth)
     const present = await sql(
       session,
       `SELECT DISTINCT target_msisdn AS t FROM events WHERE target_msisdn IN (${numbers.map((n) => `'${n}'`).join(', ')})`,

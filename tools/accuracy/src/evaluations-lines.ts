@@ -1,5 +1,5 @@
 import { dailyCustomers, dealLines, runAnalysis, transactions } from '@linesight/analysis'
-import type { GroundTruth } from '@linesight/generator'
+import { lineNumbersOf, type GroundTruth } from '@linesight/generator'
 import type { Evaluation } from './evaluations-types.js'
 import { scoreSets, type AccuracyRow } from './metrics.js'
 
@@ -9,7 +9,7 @@ const ctx = { now: new Date('2026-01-01T00:00:00Z'), zone: 'Europe/London' }
 export const dealLinesEvaluation: Evaluation = async (session, truth, seed) => {
   const r = await runAnalysis(dealLines, session.store, {}, ctx)
   const flagged = r.result.candidates.filter((c) => c.verdict === 'deal-line').map((c) => c.number)
-  const actual = truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+  const actual = lineNumbersOf(truth)
   const s = scoreSets(flagged, actual)
   const decoys = truth.decoys.filter((d) => flagged.includes(d.msisdn))
   const row = (measure: string, value: number, goal: string, met: boolean, detail = ''): AccuracyRow => ({

@@ -1,4 +1,4 @@
-import type { GroundTruth, TargetRole } from '@linesight/generator'
+import { lineNumbersOf, type GroundTruth, type TargetRole } from '@linesight/generator'
 
 /** The numbers and inputs the benchmarks feed to analyses, all taken from a scenario's ground truth. */
 export interface ScenarioNumbers {
@@ -33,7 +33,7 @@ function mixedTargets(truth: GroundTruth): string[] {
 }
 
 export function scenarioNumbers(truth: GroundTruth): ScenarioNumbers {
-  const lineNumbers = truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+  const lineNumbers = lineNumbersOf(truth)
   const first = truth.lines[0]
   const line = first?.generations[0]?.msisdn
   if (first === undefined || line === undefined) throw new Error('the scenario has no deal line')

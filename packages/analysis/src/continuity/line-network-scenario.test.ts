@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
-import type { GroundTruth } from '@linesight/generator'
+import { lineNumbersOf, type GroundTruth } from '@linesight/generator'
 import type { QuerySpec } from '@linesight/store'
 import { runAnalysis } from '../core/run-analysis.js'
 import { scenarioCase } from '../test/scenario-case.js'
@@ -29,8 +29,7 @@ afterAll(async () => {
   for (const c of cases.values()) await c.session.close()
 })
 
-const lineNumbers = (truth: GroundTruth): string[] =>
-  truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+const lineNumbers = (truth: GroundTruth): string[] => lineNumbersOf(truth)
 const timed = async <T>(label: string, seed: number, work: () => Promise<T>): Promise<T> => {
   const started = performance.now()
   const out = await work()

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lineNumbersOf } from '@linesight/generator'
 import type { CaseSession } from '@linesight/casework'
 import { runAnalysis } from '../core/run-analysis.js'
 import { scenarioCase } from '../test/scenario-case.js'
@@ -20,7 +21,7 @@ const ctx = { now: new Date('2026-01-01T00:00:00Z'), zone: 'Europe/London' }
 beforeAll(async () => {
   const c = await scenarioCase(1, 1)
   session = c.session
-  lines = c.truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+  lines = lineNumbersOf(c.truth)
 }, 180_000)
 afterAll(async () => {
   await session.close()

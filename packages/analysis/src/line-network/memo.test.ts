@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lineNumbersOf } from '@linesight/generator'
 import type { CaseSession } from '@linesight/casework'
 import type { CaseStore } from '@linesight/store'
 import type { AnalysisContext } from '../core/context.js'
@@ -18,7 +19,7 @@ let lines: string[]
 beforeAll(async () => {
   const c = await scenarioCase(1, 1)
   session = c.session
-  lines = c.truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+  lines = lineNumbersOf(c.truth)
 }, 180_000)
 afterAll(async () => {
   await session.close()

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
-import type { GroundTruth } from '@linesight/generator'
+import { lineNumbersOf, type GroundTruth } from '@linesight/generator'
 import { resolveEvidence } from '../core/resolve-evidence.js'
 import { runAnalysis } from '../core/run-analysis.js'
 import { scenarioCase } from '../test/scenario-case.js'
@@ -37,7 +37,7 @@ describe(`scenario ${SEED} (scale 1) against its ground truth`, () => {
     const started = performance.now()
     const r = await runAnalysis(dealLines, session.store, {}, ctx)
     const ms = performance.now() - started
-    const lineNumbers = new Set(truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn)))
+    const lineNumbers = new Set(lineNumbersOf(truth))
     const flagged = r.result.candidates.filter((c) => c.verdict === 'deal-line').map((c) => c.number)
     expect(new Set(flagged)).toEqual(lineNumbers)
     for (const decoy of truth.decoys) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
-import type { GroundTruth } from '@linesight/generator'
+import { lineNumbersOf, type GroundTruth } from '@linesight/generator'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import { runAnalysis } from '../../core/run-analysis.js'
 import { scenarioCase } from '../../test/scenario-case.js'
@@ -70,7 +70,7 @@ async function expectSameAsSingle(
 
 describe('line-figures', () => {
   it('equals the four single-line analyses on every line, with runners, exclusions, texts and episodes', async () => {
-    const lines = truth.lines.flatMap((l) => l.generations.map((g) => g.msisdn))
+    const lines = lineNumbersOf(truth)
     const first = truth.lines[0]!
     // Runners of the first line apply to every line given; one of them is also listed as a line.
     const runners = first.runners.flatMap((r) => r.phones.map((p) => `${p.msisdn}@${p.from}..${p.to}`))
