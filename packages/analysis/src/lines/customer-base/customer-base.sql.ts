@@ -1,6 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { linesCte } from '../shared/line-contacts.sql.js'
-import { daySql, flareCtes, fromJson, isoSql, jsonSql } from '../shared/sql.js'
+import { daySql, flareCtes, fromJson, isoSql, jsonSql, listByKeySql } from '../shared/sql.js'
 
 export interface RecipientRow {
   readonly line: string
@@ -26,11 +26,11 @@ type Param = 'lines' | 'zone' | 'flare_types' | 'gap_us' | 'min_recipients' | 'e
  */
 export const recipientsCtes = (): string => `recipient_rows AS (
   SELECT s.sender AS line, s.recipient, min(s.us) AS first_us, any_value(s.other_kind) AS kind,
-    arg_min(s.other_raw, (s.us, s.id)) AS raw, list_contains($exclude::VARCHAR[], s.recipient) AS excluded,
-    ${isoSql('arg_min(s.start_utc, (s.us, s.id))')} AS first_at,
-    strftime(${daySql('arg_min(s.start_utc, (s.us, s.id))')}, '%Y-%m-%d') AS first_day,
-    arg_min(s.id, (s.us, s.id)) AS first_id, ${isoSql('arg_max(s.start_utc, (s.us, s.id))')} AS last_at,
-    count(DISTINCT s.chain) AS bursts, count(*) AS messages, list(s.id ORDER BY s.us, s.id) AS ids
+    arg_min(s.other_raw, s.seq) AS raw, list_contains($exclude::VARCHAR[], s.recipient) AS excluded,
+    ${isoSql('arg_min(s.start_utc, s.seq)')} AS first_at,
+    strftime(${daySql('arg_min(s.start_utc, s.seq)')}, '%Y-%m-%d') AS first_day,
+    arg_min(s.id, s.seq) AS first_id, ${isoSql('arg_max(s.start_utc, s.seq)')} AS last_at,
+    count(DISTINCT s.chain) AS bursts, count(*) AS messages, ${listByKeySql('s.id', 's.seq')} AS ids
   FROM (SELECT * FROM flares WHERE $as_of IS NULL OR start_utc <= timezone('UTC', $as_of::TIMESTAMPTZ)) s
   GROUP BY s.sender, s.recipient
 ),

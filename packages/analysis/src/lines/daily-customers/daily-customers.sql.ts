@@ -1,7 +1,7 @@
 import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
 import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
-import { fromJson, isoSql, jsonSql } from '../shared/sql.js'
+import { fromJson, isoSql, jsonSql, listByKeySql } from '../shared/sql.js'
 
 export interface CustomerDayRow {
   readonly customer: string
@@ -24,8 +24,8 @@ export interface CustomerDayRow {
  * Follows `lineContactCtes()`.
  */
 export const customerDaysCte = (): string => `cd AS (
-  SELECT line, customer, day, min(lo) AS first_us, arg_min(start_utc, (lo, id)) AS first_utc,
-    list(id ORDER BY lo, id) AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets,
+  SELECT line, customer, day, min(lo) AS first_us, arg_min(start_utc, ord) AS first_utc,
+    ${listByKeySql('id', 'ord')} AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets,
     count(*) AS contacts, count(*) FILTER (WHERE event_type = 'voice') AS calls,
     count(*) FILTER (WHERE event_type <> 'voice') AS texts
   FROM classified WHERE status = 'qualifying' AND base_status = 'member'
@@ -113,7 +113,7 @@ export const dailyFiguresCtes = (): string => `breakdown_list AS (
     ids: ids, record_targets: record_targets} ORDER BY base_status, status)`)} AS breakdown
   FROM (
     SELECT line, base_status, status, count(*) AS contacts, count(DISTINCT customer) AS customers,
-      list(id ORDER BY lo, id) AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets
+      ${listByKeySql('id', 'ord')} AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets
     FROM classified
     GROUP BY line, base_status, status
   )

@@ -1,5 +1,5 @@
 import type { QuerySpec } from '@linesight/store'
-import { daySql, flareCtes, isoSql, localSql } from '../shared/sql.js'
+import { daySql, flareCtes, isoSql, localSql, listByKeySql } from '../shared/sql.js'
 
 export interface BurstRow {
   readonly sender: string
@@ -36,7 +36,7 @@ export const flareBurstsQuery: QuerySpec<BurstRow, Param> = {
           AND list_contains($flare_types::VARCHAR[], e.event_type) AND e.start_utc BETWEEN b.start_utc AND b.end_utc
         GROUP BY b.sender, b.chain
       ),
-      ids AS (SELECT sender, chain, list(id ORDER BY us, id) AS ids FROM flares GROUP BY sender, chain)
+      ids AS (SELECT sender, chain, ${listByKeySql('id', 'seq')} AS ids FROM flares GROUP BY sender, chain)
       SELECT b.sender, row_number() OVER (PARTITION BY b.sender ORDER BY b.start_us, b.chain) AS idx,
         ${isoSql('b.start_utc')} AS start, ${isoSql('b.end_utc')} AS "end",
         strftime(${localSql('b.start_utc')}, '%Y-%m-%d %H:%M:%S') AS start_local,

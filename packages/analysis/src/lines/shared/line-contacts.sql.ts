@@ -1,6 +1,7 @@
 import type { Params } from '../../core/params.js'
 import { booleanParam, listParam, numberParam } from './params.js'
-import { CONTACT_TYPES_SQL, daySql, flareCtes, spanSql } from './sql.js'
+import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
+import { CONTACT_TYPES_SQL, flareCtes, spanSql } from './sql.js'
 
 /**
  * Each given line's customer contacts, classified by the police rules (domain brief §3.2–§3.3), as CTEs over
@@ -14,13 +15,14 @@ import { CONTACT_TYPES_SQL, daySql, flareCtes, spanSql } from './sql.js'
  * - `line_in`: inbound contacts in the line's own records; `cust_out`: the customers' own outbound records to the
  *   line (when `$use_customer`) that no line-side record already shows (same pair, type, opposite direction, start
  *   within `$tol_us` after widening minute-precision starts to their minute).
- * - `classified`: every contact with `status` (what the contact rules make of it) and `base_status` (member after its
- *   first flare, before it, or outside the base).
+ * - `classified`: every contact with `status` (what the contact rules make of it), `base_status` (member after its
+ *   first flare, before it, or outside the base), its local `day` and `ord` (its place in the line's contacts by
+ *   `lo`, then id).
  *
  * Parameters: `$lines`, `$zone`, the burst parameters, `$exclude`, `$min_connected`, `$max_unanswered`, `$auto_us`,
  * `$count_sms`, `$use_customer`, `$tol_us`.
  */
-export const lineContactCtes = (): string => `${linesCte},
+export const lineContactCtes = (): string => `${linesCte}, ${ZONE_QUARTERS_CTE},
 line_own AS MATERIALIZED (
   SELECT target_msisdn AS line, id, target_msisdn, other_msisdn, other_raw, other_kind, direction, event_type,
     duration_s, start_utc, start_precision
@@ -32,8 +34,8 @@ line_other AS MATERIALIZED (
   FROM events_unique WHERE other_msisdn IN (SELECT line FROM lines)
 ),${flareCtes('TRUE', 'line_own')},
 base AS (
-  SELECT sender AS line, recipient AS customer, min(us) AS first_us, arg_min(id, (us, id)) AS first_id,
-    arg_min(start_utc, (us, id)) AS first_utc, any_value(other_kind) AS kind,
+  SELECT sender AS line, recipient AS customer, min(us) AS first_us, arg_min(id, seq) AS first_id,
+    arg_min(start_utc, seq) AS first_utc, any_value(other_kind) AS kind,
     any_value(other_kind) = 'e164' AND NOT list_contains($exclude::VARCHAR[], recipient) AS member
   FROM flares GROUP BY sender, recipient
 ),
@@ -59,7 +61,9 @@ cust_out AS (
 ),
 contacts AS (SELECT * FROM line_in UNION ALL SELECT * FROM cust_out),
 classified AS (
-  SELECT c.*, ${daySql('c.start_utc')} AS day, b.first_us, b.first_id,
+  SELECT c.*, (${localTimeSql('c.start_utc')})::DATE AS day, b.first_us, b.first_id,
+    -- The contact's place in its line's contacts by (lo, id): an integer key orders them far faster than the pair.
+    row_number() OVER (PARTITION BY c.line ORDER BY c.lo, c.id) AS ord,
     CASE
       WHEN list_contains($exclude::VARCHAR[], c.customer) THEN 'excluded'
       WHEN c.customer_kind <> 'e164' THEN 'not-a-number'

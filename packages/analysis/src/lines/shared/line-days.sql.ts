@@ -1,4 +1,5 @@
-import { daySql, fromJson, jsonSql } from './sql.js'
+import { localTimeSql } from '../../core/local-time.sql.js'
+import { fromJson, jsonSql } from './sql.js'
 
 /**
  * `line_days`: for each line, every local day (`day`, yyyy-mm-dd, and `d`) from the first to the last record of or
@@ -14,9 +15,9 @@ export const lineDaysCte = (): string => `line_days AS (
     FROM lines l LEFT JOIN (
       SELECT line, min(day) AS first_day, max(day) AS last_day
       FROM (
-        SELECT line, ${daySql('start_utc')} AS day FROM line_own
+        SELECT line, (${localTimeSql('start_utc')})::DATE AS day FROM line_own
         UNION ALL
-        SELECT line, ${daySql('start_utc')} FROM line_other
+        SELECT line, (${localTimeSql('start_utc')})::DATE FROM line_other
       )
       GROUP BY line
     ) r USING (line)

@@ -13,6 +13,13 @@ export const isoSql = (col: string): string =>
  */
 export const jsonSql = (expr: string): string => `to_json(${expr})::VARCHAR`
 
+/**
+ * `value` of every row of a group as a list ordered by `key`, which must be unique within the group: sorting the
+ * gathered (key, value) pairs costs less than half of `list(value ORDER BY key)`.
+ */
+export const listByKeySql = (value: string, key: string): string =>
+  `list_transform(list_sort(list({k: ${key}, v: ${value}})), x -> x.v)`
+
 /** A nested column sent as JSON text (`jsonSql`), parsed; null stays null. */
 export const fromJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v)
 
@@ -36,7 +43,8 @@ export const spanSql = (alias: string): string =>
  * Flare bursts of the senders matched by `senderCondition` (over `source`, `events_unique` unless a CTE of its rows
  * is given), as CTEs:
  * - `out_texts`: outbound texts of the flare types with an other party;
- * - `chained`: each text with its chain number per sender (a new chain starts when the gap exceeds `$gap_us`);
+ * - `chained`: each text with its chain number per sender (a new chain starts when the gap exceeds `$gap_us`) and
+ *   `seq`, its place in the sender's texts by (us, id): an integer key orders a sender's rows far faster than the pair;
  * - `burst_chains`: chains with at least `$min_recipients` distinct recipients (the bursts);
  * - `flares`: the texts of those bursts.
  * Parameters: `$flare_types` (VARCHAR[]), `$gap_us`, `$min_recipients`.
@@ -50,7 +58,8 @@ out_texts AS (
     AND coalesce(other_msisdn, other_raw) IS NOT NULL
 ),
 chained AS (
-  SELECT *, sum(starts) OVER (PARTITION BY sender ORDER BY us, id ROWS UNBOUNDED PRECEDING) AS chain
+  SELECT *, sum(starts) OVER (PARTITION BY sender ORDER BY us, id ROWS UNBOUNDED PRECEDING) AS chain,
+    row_number() OVER (PARTITION BY sender ORDER BY us, id) AS seq
   FROM (
     SELECT *, CASE WHEN lag(us) OVER (PARTITION BY sender ORDER BY us, id) IS NULL
         OR us - lag(us) OVER (PARTITION BY sender ORDER BY us, id) > $gap_us THEN 1 ELSE 0 END AS starts

@@ -1,7 +1,8 @@
 import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
 import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
-import { CONTACT_TYPES_SQL, daySql, fromJson, isoSql, jsonSql, spanSql } from '../shared/sql.js'
+import { localTimeSql } from '../../core/local-time.sql.js'
+import { CONTACT_TYPES_SQL, fromJson, isoSql, jsonSql, spanSql, listByKeySql } from '../shared/sql.js'
 
 export interface TransactionRow {
   readonly customer: string
@@ -44,12 +45,12 @@ export const transactionCtes =
   (): string => `q AS (SELECT * FROM classified WHERE status = 'qualifying' AND ($scope_all OR base_status = 'member')),
 ep AS (
   SELECT *, sum(CASE WHEN prev IS NULL OR ($episode_us IS NOT NULL AND lo - prev > $episode_us) THEN 1 ELSE 0 END)
-    OVER (PARTITION BY line, customer, day ORDER BY lo, id ROWS UNBOUNDED PRECEDING) AS episode
-  FROM (SELECT *, lag(lo) OVER (PARTITION BY line, customer, day ORDER BY lo, id) AS prev FROM q)
+    OVER (PARTITION BY line, customer, day ORDER BY ord ROWS UNBOUNDED PRECEDING) AS episode
+  FROM (SELECT *, lag(lo) OVER (PARTITION BY line, customer, day ORDER BY ord) AS prev FROM q)
 ),
 tx AS (
-  SELECT line, customer, day, episode, min(lo) AS t1, arg_min(start_utc, (lo, id)) AS t1_utc,
-    bool_and(base_status = 'member') AS in_base, count(*) AS contacts, list(id ORDER BY lo, id) AS ids,
+  SELECT line, customer, day, episode, min(lo) AS t1, arg_min(start_utc, ord) AS t1_utc,
+    bool_and(base_status = 'member') AS in_base, count(*) AS contacts, ${listByKeySql('id', 'ord')} AS ids,
     list(DISTINCT record_target ORDER BY record_target) AS record_targets
   FROM ep GROUP BY line, customer, day, episode
 ),
@@ -109,12 +110,11 @@ cust_in AS (
     )
 ),
 callbacks AS (
-  SELECT cb.*, ${daySql('cb.start_utc')} AS day
+  SELECT cb.*, (${localTimeSql('cb.start_utc')})::DATE AS day
   FROM (SELECT * FROM caller_out UNION ALL SELECT * FROM cust_in) cb
   WHERE NOT (cb.event_type = 'voice' AND $callback_types = 'sms')
     AND NOT (cb.event_type <> 'voice' AND $callback_types = 'voice')
     AND NOT (cb.event_type = 'voice' AND $must_connect AND coalesce(cb.duration_s, 0) <= 0)
-    AND NOT ($exclude_flares AND EXISTS (SELECT 1 FROM flares f WHERE f.sender = cb.line AND f.id = cb.id))
 ),
 matched AS (
   SELECT t.line, t.customer, t.day, t.episode, arg_min(cb.id, (cb.lo, cb.id)) AS callback_id,
@@ -125,6 +125,8 @@ matched AS (
   JOIN callbacks cb ON cb.line = t.line AND cb.customer = t.customer AND cb.day = t.day AND cb.lo > t.t1
     AND cb.lo <= t.t1 + $window_us AND (t.next_t1 IS NULL OR cb.lo < t.next_t1)
   JOIN callers c ON c.line = t.line AND c.msisdn = cb.caller AND t.day BETWEEN c.from_day AND c.to_day
+  -- Flare texts are ruled out among the few call-backs in a window, not among every record of the lines.
+  WHERE NOT ($exclude_flares AND EXISTS (SELECT 1 FROM flares f WHERE f.sender = cb.line AND f.id = cb.id))
   GROUP BY t.line, t.customer, t.day, t.episode
 ),
 tx_rows AS (
