@@ -61,13 +61,17 @@ export const MATCHING_CTES = `cand AS MATERIALIZED (
  * (`dropped`); the sender's record stands for it and is flagged `seen_both`.
  *
  * Needs the parameters `$from`, `$to` (inclusive UTC bounds or null) and `$tol` (seconds).
- * `join` and `where` narrow the records read from `events_unique e`.
+ * `join` and `where` narrow the records read from `events_unique e` (or from `from`, a subquery of its rows).
  */
-export function communicationsCtes(scope: { readonly join?: string; readonly where?: string }): string {
+export function communicationsCtes(scope: {
+  readonly from?: string
+  readonly join?: string
+  readonly where?: string
+}): string {
   return `recs AS MATERIALIZED (
       SELECT e.id, e.target_msisdn AS target, e.other_msisdn AS other, e.direction, e.event_type, e.start_utc AS t,
         e.duration_s, least(e.target_msisdn, e.other_msisdn) AS a, greatest(e.target_msisdn, e.other_msisdn) AS b
-      FROM events_unique e ${scope.join ?? ''}
+      FROM ${scope.from ?? 'events_unique'} e ${scope.join ?? ''}
       WHERE ${CONTACT_RECORDS}
         AND (${scope.where ?? 'true'})
     ),
