@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateScenario } from '@linesight/generator'
-import { PAIR_SUMMARY_SELECT } from '@linesight/store'
+import { PAIR_SUMMARY_SELECT, pairCopiesSql } from '@linesight/store'
 import { openCase, type CaseSession } from './case-session.js'
 import { importFiles } from './import-files.js'
 import { listInputs } from './list-inputs.js'
@@ -14,6 +14,9 @@ afterAll(() => session?.close())
 
 const kept = `SELECT a, b, records, records_of_a, records_of_b FROM pair_summary ORDER BY a, b`
 const fresh = `SELECT * FROM (${PAIR_SUMMARY_SELECT} GROUP BY 1, 2) ORDER BY a, b`
+const keptCopies = `SELECT a, b, copies FROM pair_summary WHERE copies > 0 ORDER BY a, b`
+// Every pair paired afresh over the whole case.
+const freshCopies = `SELECT * FROM (${pairCopiesSql('pair_summary')}) ORDER BY a, b`
 
 describe('the per-pair summary', () => {
   it('kept by each import equals a fresh count over the events, and the migration builds it', async () => {
@@ -32,6 +35,9 @@ describe('the per-pair summary', () => {
       const rows = await sql(session, kept)
       expect(rows.length).toBeGreaterThan(10)
       expect(rows).toEqual(await sql(session, fresh))
+      const copies = await sql(session, keptCopies)
+      expect(copies.length).toBeGreaterThan(0)
+      expect(copies).toEqual(await sql(session, freshCopies))
     }
     // The case holds what the summary must get right: flagged duplicates, and pairs in several files' records.
     expect(
@@ -44,14 +50,16 @@ describe('the per-pair summary', () => {
       )`
     expect(Number((await sql(session, shared))[0]?.['n'])).toBeGreaterThan(0)
     const after = await sql(session, kept)
+    const copiesAfter = await sql(session, keptCopies)
 
     // A case of schema version 3 (no summary) is migrated when opened: the summary is built from its events.
     await sql(session, 'DROP TABLE pair_summary')
-    await sql(session, 'DELETE FROM schema_migrations WHERE version = 4')
+    await sql(session, 'DELETE FROM schema_migrations WHERE version >= 4')
     const root = session.folder.root
     await session.close()
     session = await openCase(root)
-    expect(await session.store.schemaVersion()).toBe(4)
+    expect(await session.store.schemaVersion()).toBe(5)
     expect(await sql(session, kept)).toEqual(after)
+    expect(await sql(session, keptCopies)).toEqual(copiesAfter)
   })
 })

@@ -2,7 +2,7 @@ import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { CONTACT_TYPES, FEW_NUMBERS, contactEdgesQuery, runPairCounts } from '../shared/communications.sql.js'
 import { pairCounts, windowFields, type PairCounts } from '../shared/pair-evidence.js'
-import { summaryContactEdgesQuery } from '../shared/pair-summary.sql.js'
+import { wholeCaseContactEdges } from '../shared/pair-summary.sql.js'
 import { MATCH_TOLERANCE_PARAM, WINDOW_PARAMS, windowOf } from '../shared/params.js'
 import {
   communityRecordsOfFewQuery,
@@ -112,7 +112,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
     // Over the whole case the import's per-pair counts stand in for the events scan; a window needs the events.
     const edges =
       window.from === null && window.to === null
-        ? await store.run(summaryContactEdgesQuery, { tol, minEvents })
+        ? await wholeCaseContactEdges(store, { tol, minEvents })
         : await store.run(contactEdgesQuery, { ...window, tol, minEvents })
     const weighted = edges.map((e) => ({ a: e.a, b: e.b, weight: weigh(e.communications, weighting) }))
     const graph = indexGraph(weighted)

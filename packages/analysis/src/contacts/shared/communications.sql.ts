@@ -1,4 +1,4 @@
-import type { CaseStore, QuerySpec } from '@linesight/store'
+import { matchingCtes, type CaseStore, type QuerySpec } from '@linesight/store'
 
 /** Event types that are contacts between two numbers (data sessions have no other party). */
 export const CONTACT_TYPES: readonly string[] = Object.freeze(['voice', 'sms', 'mms'])
@@ -13,42 +13,9 @@ const CONTACT_RECORDS = `e.event_type IN ('voice', 'sms', 'mms') AND e.other_msi
 
 /**
  * The pairing of outgoing with incoming copies (`cand` … `matched`: `out_id`, `in_id`) over `paired`, the records
- * (id, target, other, direction, event_type, t) whose other party has records too.
+ * (id, target, other, direction, event_type, t) whose other party has records too, within `$tol` seconds.
  */
-export const MATCHING_CTES = `cand AS MATERIALIZED (
-      SELECT o.id AS out_id, i.id AS in_id, abs(epoch_us(i.t) - epoch_us(o.t)) AS dt
-      FROM (SELECT *, epoch_us(t) // (greatest($tol, 1) * 1000000)::BIGINT AS k FROM paired WHERE direction = 'out') o
-      JOIN (
-        -- Each incoming record in its time slot and both neighbours: a pair within $tol is in adjacent slots.
-        SELECT r.*, epoch_us(r.t) // (greatest($tol, 1) * 1000000)::BIGINT + s.d AS k
-        FROM paired r, (VALUES (-1), (0), (1)) s(d) WHERE r.direction = 'in'
-      ) i ON i.target = o.other AND i.other = o.target AND i.event_type = o.event_type AND i.k = o.k
-      WHERE abs(epoch_us(i.t) - epoch_us(o.t)) <= $tol * 1000000
-    ),
-    m1 AS MATERIALIZED (
-      SELECT out_id, in_id FROM cand
-      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
-        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
-    ),
-    c2 AS (
-      SELECT * FROM cand
-      WHERE out_id NOT IN (SELECT out_id FROM m1) AND in_id NOT IN (SELECT in_id FROM m1)
-    ),
-    m2 AS MATERIALIZED (
-      SELECT out_id, in_id FROM c2
-      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
-        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
-    ),
-    c3 AS (
-      SELECT * FROM c2
-      WHERE out_id NOT IN (SELECT out_id FROM m2) AND in_id NOT IN (SELECT in_id FROM m2)
-    ),
-    m3 AS (
-      SELECT out_id, in_id FROM c3
-      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
-        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
-    ),
-    matched AS MATERIALIZED (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3)`
+export const MATCHING_CTES = matchingCtes('$tol')
 
 /**
  * The contact records in scope (`recs`) and the same records with each communication counted once (`comms`).

@@ -1,4 +1,5 @@
-import type { QuerySpec } from '@linesight/store'
+import { STORED_PAIRING_TOLERANCE_SECONDS, type CaseStore, type QuerySpec } from '@linesight/store'
+import { packSql, unpack } from '../../continuity/common/packed.js'
 import { MATCHING_CTES, walkFrom, type EdgeRow } from './communications.sql.js'
 
 /**
@@ -49,6 +50,35 @@ export const summaryContactEdgesQuery: QuerySpec<EdgeRow, 'tol' | 'minEvents'> =
   },
   params: ['tol', 'minEvents'],
   row: (r) => ({ a: String(r['a']), b: String(r['b']), communications: Number(r['communications']) }),
+}
+
+/**
+ * `summaryContactEdgesQuery` at the stored pairing tolerance: the import has paired the copies already
+ * (`pair_summary.copies`), so the graph is read from the summary alone, packed (tens of thousands of links).
+ */
+export const storedContactEdgesQuery: QuerySpec<{ readonly packed: string | null }, 'minEvents'> = {
+  id: 'contact-edges-stored',
+  sql: {
+    duckdb: `SELECT ${packSql(['a', 'b', '(records - copies)::VARCHAR'], 'a, b')} AS packed FROM pair_summary
+      WHERE records - copies >= $minEvents`,
+  },
+  params: ['minEvents'],
+  row: (r) => ({ packed: (r['packed'] as string | null) ?? null }),
+}
+
+/** The whole case's contact graph (no window): from the stored pairing at its tolerance, else paired now. */
+export async function wholeCaseContactEdges(
+  store: CaseStore,
+  p: { readonly tol: number; readonly minEvents: number },
+): Promise<readonly EdgeRow[]> {
+  if (p.tol !== STORED_PAIRING_TOLERANCE_SECONDS) return store.run(summaryContactEdgesQuery, p)
+  const packed = (await store.run(storedContactEdgesQuery, { minEvents: p.minEvents }))[0]?.packed ?? null
+  if (packed === null) return []
+  return unpack(packed, 3, 'contact edges').map(([a, b, n]) => ({
+    a: String(a),
+    b: String(b),
+    communications: Number(n),
+  }))
 }
 
 export interface NearLinkRow {
