@@ -63,7 +63,7 @@ export const readRecipients = (v: unknown): readonly RecipientRow[] =>
 export const recipientsQuery: QuerySpec<{ line: string; recipients: readonly RecipientRow[] }, Param> = {
   id: 'customer-base',
   sql: {
-    duckdb: `WITH ${linesCte}, ${flareCtes('target_msisdn IN (SELECT line FROM lines)')}, ${recipientsCtes()}
+    duckdb: `WITH ${linesCte}, ${flareCtes('target_msisdn IN (SELECT line FROM lines)', 'events_unique', true)}, ${recipientsCtes()}
       SELECT line, recipients_list.recipients FROM lines LEFT JOIN recipients_list USING (line) ORDER BY line`,
   },
   params: ['lines', 'zone', 'flare_types', 'gap_us', 'min_recipients', 'exclude', 'as_of'],

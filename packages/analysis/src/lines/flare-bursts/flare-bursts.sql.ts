@@ -29,7 +29,7 @@ const SENDERS = `target_msisdn IS NOT NULL AND (len($senders::VARCHAR[]) = 0 OR 
 export const flareBurstsQuery: QuerySpec<BurstRow, Param> = {
   id: 'flare-bursts',
   sql: {
-    duckdb: `WITH ${flareCtes(SENDERS)},
+    duckdb: `WITH ${flareCtes(SENDERS, 'events_unique', true)},
       span AS (
         SELECT b.sender, b.chain, count(e.id) AS span_rows
         FROM burst_chains b JOIN events_unique e ON e.target_msisdn = b.sender AND e.direction = 'out'

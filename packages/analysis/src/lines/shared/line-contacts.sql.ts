@@ -32,7 +32,7 @@ line_other AS MATERIALIZED (
   SELECT other_msisdn AS line, id, target_msisdn, other_msisdn, direction, event_type, duration_s, start_utc,
     start_precision
   FROM events_unique WHERE other_msisdn IN (SELECT line FROM lines)
-),${flareCtes('TRUE', 'line_own')},
+),${flareCtes('TRUE', 'line_own', true)},
 base AS (
   SELECT sender AS line, recipient AS customer, min(us) AS first_us, arg_min(id, seq) AS first_id,
     arg_min(start_utc, seq) AS first_utc, any_value(other_kind) AS kind,

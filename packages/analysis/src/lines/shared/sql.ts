@@ -39,32 +39,50 @@ export const CONTACT_TYPES_SQL = `('voice', 'sms', 'mms')`
 export const spanSql = (alias: string): string =>
   `epoch_us(${alias}.start_utc) AS lo, epoch_us(${alias}.start_utc) + CASE ${alias}.start_precision WHEN 'minute' THEN 59999999 ELSE 0 END AS hi`
 
+/** Floor division of two BIGINT expressions (`//` truncates toward zero, which would merge the buckets around 0). */
+const floorDiv = (x: string, y: string): string =>
+  `(CASE WHEN (${x}) >= 0 THEN (${x}) // (${y}) ELSE -((-(${x}) - 1) // (${y})) - 1 END)`
+
 /**
  * Flare bursts of the senders matched by `senderCondition` (over `source`, `events_unique` unless a CTE of its rows
  * is given), as CTEs:
  * - `out_texts`: outbound texts of the flare types with an other party;
- * - `chained`: each text with its chain number per sender (a new chain starts when the gap exceeds `$gap_us`) and
- *   `seq`, its place in the sender's texts by (us, id): an integer key orders a sender's rows far faster than the pair;
+ * - `chained`: each text with `chain`, its burst within the sender's texts (a new one starts when the gap to the
+ *   previous text exceeds `$gap_us`; the number orders a sender's chains by time), and with `ordered`, `seq`: its
+ *   place in the sender's texts by (us, id), an integer key that orders a sender's rows far faster than the pair;
  * - `burst_chains`: chains with at least `$min_recipients` distinct recipients (the bursts);
  * - `flares`: the texts of those bursts.
  * Parameters: `$flare_types` (VARCHAR[]), `$gap_us`, `$min_recipients`.
+ *
+ * A chain starts at a text whose previous one is more than `$gap_us` before it. Each sender's texts are cut into
+ * buckets `$gap_us` wide (whole microseconds, at least one): within a bucket no gap exceeds it, so only a bucket's
+ * first text can start a chain, and the text before it is the last of the previous bucket when that one is not
+ * empty (else it is further away than `$gap_us`). Chains are found per bucket, a window over buckets rather than
+ * two window sorts over every text.
  */
-export const flareCtes = (senderCondition: string, source = 'events_unique'): string => `
+export const flareCtes = (senderCondition: string, source = 'events_unique', ordered = false): string => `
 out_texts AS (
   SELECT id, target_msisdn AS sender, start_utc, start_precision, epoch_us(start_utc) AS us,
-    coalesce(other_msisdn, other_raw) AS recipient, other_kind, other_raw
+    coalesce(other_msisdn, other_raw) AS recipient, other_kind, other_raw,
+    ${floorDiv('epoch_us(start_utc)', 'greatest(floor($gap_us), 1)::BIGINT')} AS bucket
   FROM ${source}
   WHERE ${senderCondition} AND direction = 'out' AND list_contains($flare_types::VARCHAR[], event_type)
     AND coalesce(other_msisdn, other_raw) IS NOT NULL
 ),
-chained AS (
-  SELECT *, sum(starts) OVER (PARTITION BY sender ORDER BY us, id ROWS UNBOUNDED PRECEDING) AS chain,
-    row_number() OVER (PARTITION BY sender ORDER BY us, id) AS seq
+text_buckets AS MATERIALIZED (
+  SELECT sender, bucket, min(us) AS first_us, max(us) AS last_us FROM out_texts GROUP BY sender, bucket
+),
+bucket_chains AS (
+  SELECT sender, bucket,
+    sum(CASE WHEN starts THEN 1 ELSE 0 END) OVER (PARTITION BY sender ORDER BY bucket ROWS UNBOUNDED PRECEDING) AS chain
   FROM (
-    SELECT *, CASE WHEN lag(us) OVER (PARTITION BY sender ORDER BY us, id) IS NULL
-        OR us - lag(us) OVER (PARTITION BY sender ORDER BY us, id) > $gap_us THEN 1 ELSE 0 END AS starts
-    FROM out_texts
+    SELECT c.sender, c.bucket, p.last_us IS NULL OR c.first_us - p.last_us > $gap_us AS starts
+    FROM text_buckets c LEFT JOIN text_buckets p ON p.sender = c.sender AND p.bucket = c.bucket - 1
   )
+),
+chained AS (
+  SELECT t.*, b.chain${ordered ? ', row_number() OVER (PARTITION BY t.sender ORDER BY t.us, t.id) AS seq' : ''}
+  FROM out_texts t JOIN bucket_chains b USING (sender, bucket)
 ),
 burst_chains AS (
   SELECT sender, chain, min(us) AS start_us, max(us) AS end_us, min(start_utc) AS start_utc, max(start_utc) AS end_utc,
