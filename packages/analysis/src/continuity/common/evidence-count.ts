@@ -29,16 +29,17 @@ const countQuery: QuerySpec<{ i: number; n: number }, CountParam> = {
         SELECT DISTINCT i, target, unnest(others) AS other
         FROM (SELECT i, unnest(targets) AS target, others FROM spec WHERE len(others) > 0)),
       rows_ AS (
-        SELECT w.i, e.other_msisdn, e.start_utc, e.event_type, e.direction, e.start_cgi
+        SELECT w.i, e.start_utc, e.event_type, e.direction, e.start_cgi
         FROM wanted w JOIN events_unique e ON e.target_msisdn = w.target
         UNION ALL
-        SELECT w.i, e.other_msisdn, e.start_utc, e.event_type, e.direction, e.start_cgi
+        SELECT w.i, e.start_utc, e.event_type, e.direction, e.start_cgi
         FROM wanted_pairs w JOIN events_unique e ON e.target_msisdn = w.target AND e.other_msisdn = w.other),
+      -- The other party is already matched by the joins above; only the filters' small fields travel with the rows.
+      bounds AS (SELECT i, f_utc, t_utc, types, directions, cells FROM spec),
       hits AS (
         SELECT s.i, count(*) AS n
-        FROM rows_ e JOIN spec s ON s.i = e.i
-        WHERE (len(s.others) = 0 OR list_contains(s.others, e.other_msisdn))
-          AND (s.f_utc IS NULL OR e.start_utc >= s.f_utc)
+        FROM rows_ e JOIN bounds s ON s.i = e.i
+        WHERE (s.f_utc IS NULL OR e.start_utc >= s.f_utc)
           AND (s.t_utc IS NULL OR e.start_utc <= s.t_utc)
           AND (len(s.types) = 0 OR list_contains(s.types, e.event_type))
           AND (len(s.directions) = 0 OR list_contains(s.directions, e.direction))

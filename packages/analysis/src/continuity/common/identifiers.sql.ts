@@ -44,11 +44,10 @@ export const identifierUseQuery: QuerySpec<IdentifierUseRow, 'numbers'> = {
         SELECT g.msisdn, g.kind, g.value FROM grouped g JOIN windowed w USING (msisdn, kind, value)
         WHERE w.in_window <> g.records),
       -- Row ids only where the window does not name the rows: listing every row is the costly part.
-      -- Only the inexact numbers' own rows are read (the engine then skips most of the table).
+      -- Only the inexact numbers' own rows are read (the join's keys filter the scan).
       id_lists AS (
         SELECT i.msisdn, i.kind, i.value, list(e.id ORDER BY e.start_utc, e.id) AS ids
-        FROM inexact i JOIN (
-          SELECT * FROM events_unique WHERE target_msisdn IN (SELECT msisdn FROM inexact)) e
+        FROM inexact i JOIN events_unique e
           ON e.target_msisdn = i.msisdn AND (CASE i.kind WHEN 'imei' THEN e.imei ELSE e.imsi END) = i.value
         GROUP BY i.msisdn, i.kind, i.value)
       SELECT g.msisdn, g.kind, g.value, g.raw, ${isoUtc('g.f')} AS first_utc, ${isoUtc('g.l')} AS last_utc, g.records,

@@ -50,27 +50,51 @@ export const contactsCte = (
   WHERE ${CONTACT_ROWS}
     AND (other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}))`
 
+/** Floor division of two BIGINT expressions (`//` truncates toward zero, which would merge buckets around 0). */
+export const floorDiv = (x: string, y: string): string =>
+  `(CASE WHEN (${x}) >= 0 THEN (${x}) // (${y}) ELSE -((-(${x}) - 1) // (${y})) - 1 END)`
+
 /**
  * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1): outbound SMS from one number,
  * consecutive messages joining while the gap stays within `$burstWindowSeconds`, kept when the burst reaches
  * `$burstMinRecipients` distinct recipients. Gives `flare_rows` (g, line, recipient, id, t, burst) and
- * `bursts` (g, line, burst, first_t, last_t, recipients, messages).
+ * `bursts` (g, line, burst, first_t, last_t, recipients, messages); `burst` numbers the bursts of all the numbers.
+ *
+ * A burst starts at a message whose previous one (in time) is more than the window before it. Each number's
+ * messages are cut into buckets one window wide (in whole microseconds, at least one): in a bucket only the first
+ * message can start a burst, and the message before it is the last of the bucket before when that one is not
+ * empty (else it is more than a window away). So starts are found per bucket, and a message's burst is the last
+ * start at or before its bucket: one running count over the buckets instead of two window sorts over every message.
  */
-export const FLARES_CTE = `flare_sms AS (
-  SELECT e.id, lg.g, e.target_msisdn AS line, e.other_msisdn AS recipient, e.start_utc AS t,
-    CASE WHEN epoch(e.start_utc) - epoch(lag(e.start_utc) OVER (PARTITION BY lg.g, e.target_msisdn ORDER BY e.start_utc, e.id))
-      <= $burstWindowSeconds THEN 0 ELSE 1 END AS brk
-  FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
+export const FLARES_CTE = `flare_keys AS MATERIALIZED (SELECT g, n, row_number() OVER (ORDER BY g, n) AS k FROM line_groups),
+flare_sms AS MATERIALIZED (
+  SELECT e.id, fk.k, e.other_msisdn AS recipient, e.start_utc AS t,
+    ${floorDiv('epoch_us(e.start_utc)', 'greatest(round($burstWindowSeconds::DOUBLE * 1000000), 1)::BIGINT')} AS b
+  FROM events_unique e JOIN flare_keys fk ON fk.n = e.target_msisdn
   WHERE e.event_type = 'sms' AND e.direction = 'out' AND e.other_msisdn IS NOT NULL),
-flare_numbered AS (
-  SELECT *, sum(brk) OVER (PARTITION BY g, line ORDER BY t, id ROWS UNBOUNDED PRECEDING) AS burst FROM flare_sms),
+flare_buckets AS MATERIALIZED (SELECT k, b, min(t) AS first_t, max(t) AS last_t FROM flare_sms GROUP BY k, b),
+-- Bursts numbered across all numbers in (number, bucket) order: each number's first bucket starts a burst.
+bucket_bursts AS (
+  SELECT k, b, sum(starts::INTEGER) OVER (ORDER BY k, b ROWS UNBOUNDED PRECEDING) AS burst
+  FROM (
+    SELECT c.k, c.b, p.last_t IS NULL OR NOT (epoch(c.first_t) - epoch(p.last_t) <= $burstWindowSeconds) AS starts
+    FROM flare_buckets c LEFT JOIN flare_buckets p ON p.k = c.k AND p.b = c.b - 1)),
+flare_numbered AS MATERIALIZED (
+  SELECT f.id, f.k, f.recipient, f.t, bb.burst FROM flare_sms f JOIN bucket_bursts bb ON bb.k = f.k AND bb.b = f.b),
+-- Distinct recipients counted in two steps, without count(DISTINCT …) over every message.
+burst_recipients AS (
+  SELECT burst, recipient, min(k) AS k, min(t) AS first_t, max(t) AS last_t, count(*) AS messages
+  FROM flare_numbered GROUP BY burst, recipient),
+burst_keys AS MATERIALIZED (
+  SELECT burst, min(k) AS k, min(first_t) AS first_t, max(last_t) AS last_t, count(*) AS recipients,
+    sum(messages)::BIGINT AS messages
+  FROM burst_recipients GROUP BY burst HAVING count(*) >= $burstMinRecipients),
 bursts AS MATERIALIZED (
-  SELECT g, line, burst, min(t) AS first_t, max(t) AS last_t, count(DISTINCT recipient) AS recipients,
-    count(*) AS messages
-  FROM flare_numbered GROUP BY g, line, burst HAVING count(DISTINCT recipient) >= $burstMinRecipients),
+  SELECT fk.g, fk.n AS line, bk.burst, bk.first_t, bk.last_t, bk.recipients, bk.messages
+  FROM burst_keys bk JOIN flare_keys fk ON fk.k = bk.k),
 flare_rows AS MATERIALIZED (
-  SELECT f.g, f.line, f.recipient, f.id, f.t, f.burst FROM flare_numbered f
-  JOIN bursts b ON b.g = f.g AND b.line = f.line AND b.burst = f.burst)`
+  SELECT fk.g, fk.n AS line, f.recipient, f.id, f.t, f.burst
+  FROM flare_numbered f JOIN burst_keys bk ON bk.burst = f.burst JOIN flare_keys fk ON fk.k = f.k)`
 
 /** The customer base per line group (domain §3.2): every flare recipient, with the first time it was flared. */
 export const BASE_CTE = `base AS MATERIALIZED (

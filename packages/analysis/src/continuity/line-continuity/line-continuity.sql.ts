@@ -1,5 +1,5 @@
 import type { QuerySpec } from '@linesight/store'
-import { BASE_CTE, FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
+import { BASE_CTE, FLARES_CTE, contactsCte, floorDiv, isoUtc } from '../common/line-sql.js'
 import { packListSql, withLists } from '../common/packed.js'
 
 /**
@@ -253,6 +253,9 @@ export const continuityGraphQuery: QuerySpec<
       : { kind: 'pair', ...fieldsOf(r, PAIR_FIELDS) }) as unknown as GraphRow,
 }
 
+/** Call-back bucket width in microseconds: at least the call-back window, so a call-back is in the next bucket at most. */
+const CALLBACK_BUCKET_US = 'greatest(ceil($callbackSeconds::DOUBLE * 1000000) + 1, 1)::BIGINT'
+
 export interface SupportRow {
   readonly a: string
   readonly b: string
@@ -293,25 +296,35 @@ export const continuitySupportQuery: QuerySpec<
         SELECT a AS n, a, b, 'a' AS side, a_from AS w_from, a_to AS w_to FROM links
         UNION ALL
         SELECT b, a, b, 'b', b_from, b_to FROM links),
+      -- One row per customer contact time (a contact between two targets is in both record sets), with the
+      -- call-back window's bucket: a call-back falls in that bucket or the next, so the join is on equal keys.
       cust_contacts AS (
-        SELECT w.a, w.b, w.side, w.n, k.b AS c, k.t
+        SELECT DISTINCT w.a, w.b, w.side, k.b AS c, k.t, ${floorDiv('epoch_us(k.t)', CALLBACK_BUCKET_US)} AS cb
         FROM windows w JOIN contacts k ON k.a = w.n AND k.dir = 'in' AND k.t BETWEEN w.w_from AND w.w_to
         JOIN base ON base.g = w.n AND base.c = k.b AND k.t >= base.first_flared),
-      callbacks AS (
-        SELECT DISTINCT cc.a, cc.b, cc.side, k.a AS number, k.owner || '|' || k.id AS row_ref
-        FROM cust_contacts cc JOIN contacts k ON k.b = cc.c AND k.dir = 'out'
+      callback_rows AS (
+        SELECT DISTINCT cc.a, cc.b, cc.side, k.a AS number, k.owner, k.id
+        FROM (SELECT *, unnest([cb, cb + 1]) AS kb FROM cust_contacts) cc
+        JOIN contacts k ON k.b = cc.c AND k.dir = 'out' AND ${floorDiv('epoch_us(k.t)', CALLBACK_BUCKET_US)} = cc.kb
           AND k.t > cc.t AND k.t <= cc.t + to_seconds($callbackSeconds)
-        WHERE k.a NOT IN (SELECT n FROM line_groups)
-          AND k.a NOT IN (SELECT c FROM base WHERE base.g IN (cc.a, cc.b))),
+        WHERE k.a NOT IN (SELECT n FROM line_groups)),
+      -- Numbers in either line's customer base are not runners (anti-joins, not a correlated subquery per row).
+      callbacks AS (
+        SELECT DISTINCT r.a, r.b, r.side, r.number, r.owner || '|' || r.id AS row_ref
+        FROM callback_rows r ANTI JOIN base xa ON xa.g = r.a AND xa.c = r.number
+          ANTI JOIN base xb ON xb.g = r.b AND xb.c = r.number),
       runner_sides AS (
         SELECT a, b, number, list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'a') AS a_rows,
           list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'b') AS b_rows
         FROM callbacks GROUP BY a, b, number),
-      holder_rows AS (
-        SELECT DISTINCT w.a, w.b, w.side, k.b AS number, k.owner || '|' || k.id AS row_ref
+      holder_contacts AS (
+        SELECT w.a, w.b, w.side, k.b AS number, k.owner, k.id
         FROM windows w JOIN contacts k ON k.a = w.n AND k.t BETWEEN w.w_from AND w.w_to
-        WHERE k.b NOT IN (SELECT n FROM line_groups)
-          AND k.b NOT IN (SELECT c FROM base WHERE base.g IN (w.a, w.b))),
+        WHERE k.b NOT IN (SELECT n FROM line_groups)),
+      holder_rows AS (
+        SELECT DISTINCT h.a, h.b, h.side, h.number, h.owner || '|' || h.id AS row_ref
+        FROM holder_contacts h ANTI JOIN base xa ON xa.g = h.a AND xa.c = h.number
+          ANTI JOIN base xb ON xb.g = h.b AND xb.c = h.number),
       holder_sides AS (
         SELECT a, b, number, list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'a') AS a_rows,
           list(row_ref ORDER BY row_ref) FILTER (WHERE side = 'b') AS b_rows

@@ -65,13 +65,24 @@ export const lastEventQuery: QuerySpec<LastEventRow, LiveParams> = {
   id: 'live-picture-last',
   sql: {
     duckdb: `WITH ${LINE_EVENTS_CTES},
-      picks AS (
-        SELECT g, count(*) AS events, arg_max(id, (t, id)) AS a_id,
-          arg_max(id, (t, id)) FILTER (WHERE cgi IS NOT NULL) AS c_id,
-          arg_max(id, (t, id)) FILTER (WHERE imsi IS NOT NULL) AS i_id,
-          arg_max(id, (t, id)) FILTER (WHERE imei IS NOT NULL) AS h_id
+      -- The newest of each kind is the newest time, then the greatest id at that time: the same row as
+      -- arg_max(id, (t, id)), without a struct key per row.
+      newest AS (
+        SELECT g, count(*) AS events, max(t) AS a_t, max(t) FILTER (WHERE cgi IS NOT NULL) AS c_t,
+          max(t) FILTER (WHERE imsi IS NOT NULL) AS i_t, max(t) FILTER (WHERE imei IS NOT NULL) AS h_t
         FROM ev GROUP BY g),
-      shown AS (SELECT DISTINCT ev.id, ev.cgi, ev.t FROM ev JOIN picks p ON p.g = ev.g AND ev.id IN (p.a_id, p.c_id)),
+      picks AS (
+        SELECT n.g, any_value(n.events) AS events, max(ev.id) FILTER (WHERE ev.t = n.a_t) AS a_id,
+          max(ev.id) FILTER (WHERE ev.t = n.c_t AND ev.cgi IS NOT NULL) AS c_id,
+          max(ev.id) FILTER (WHERE ev.t = n.i_t AND ev.imsi IS NOT NULL) AS i_id,
+          max(ev.id) FILTER (WHERE ev.t = n.h_t AND ev.imei IS NOT NULL) AS h_id
+        FROM newest n JOIN ev ON ev.g = n.g AND ev.t IN (n.a_t, n.c_t, n.i_t, n.h_t)
+        GROUP BY n.g),
+      -- The few picked rows, so the joins below do not read every record again.
+      picked AS MATERIALIZED (
+        SELECT ev.* FROM ev SEMI JOIN (SELECT g, unnest([a_id, c_id, i_id, h_id]) AS id FROM picks) k
+          ON k.g = ev.g AND k.id = ev.id),
+      shown AS (SELECT DISTINCT ev.id, ev.cgi, ev.t FROM picked ev JOIN picks p ON p.g = ev.g AND ev.id IN (p.a_id, p.c_id)),
       ${eventPositionsCte('pos', 'shown')}
       SELECT a.g, a.n, a.id, ${isoUtc('a.t')} AS start_utc, ${isoUtc('a.end_utc')} AS end_utc, a.event_type, a.direction,
         a.time_semantics, a.cgi, a.network, pa.site_name, pa.lat, pa.lon, pa.source_kind,
@@ -80,9 +91,9 @@ export const lastEventQuery: QuerySpec<LastEventRow, LiveParams> = {
         pc.lat AS cell_lat, pc.lon AS cell_lon, pc.source_kind AS cell_source_kind, c.n AS cell_n,
         i.imsi, i.id AS imsi_id, i.n AS imsi_n, ${isoUtc('i.t')} AS imsi_utc,
         h.imei, h.imei_raw, h.id AS imei_id, h.n AS imei_n, ${isoUtc('h.t')} AS imei_utc, p.events
-      FROM picks p JOIN ev a ON a.g = p.g AND a.id = p.a_id LEFT JOIN pos pa ON pa.id = a.id
-        LEFT JOIN ev c ON c.g = p.g AND c.id = p.c_id LEFT JOIN pos pc ON pc.id = c.id
-        LEFT JOIN ev i ON i.g = p.g AND i.id = p.i_id LEFT JOIN ev h ON h.g = p.g AND h.id = p.h_id
+      FROM picks p JOIN picked a ON a.g = p.g AND a.id = p.a_id LEFT JOIN pos pa ON pa.id = a.id
+        LEFT JOIN picked c ON c.g = p.g AND c.id = p.c_id LEFT JOIN pos pc ON pc.id = c.id
+        LEFT JOIN picked i ON i.g = p.g AND i.id = p.i_id LEFT JOIN picked h ON h.g = p.g AND h.id = p.h_id
       ORDER BY a.g`,
   },
   params: ['groups', 'numbers', 'asOf', 'usePublicFallback'],
