@@ -14,6 +14,7 @@ import {
   localTime,
   nightOf,
 } from '../../continuity/common/line-sql.js'
+import { oneScanContactsCte } from './line-roles.contacts.sql.js'
 
 /** The line groups and their customer base (computed once by `lineBase`). */
 type GroupParams = 'groups' | 'numbers' | BaseParams
@@ -26,6 +27,11 @@ const CUSTOMER_CONTACTS_CTE = `cust_contacts AS MATERIALIZED (
   WHERE k.dir = 'in')`
 
 const ALL_LINES_CTE = `all_lines AS (SELECT DISTINCT n FROM line_groups)`
+
+/** Time buckets at least `$windowSeconds` wide (whole microseconds), so a window after an instant spans two. */
+const WINDOW_BUCKET = `epoch_us(cc.t) // (ceil($windowSeconds) * 1000000)::BIGINT`
+const bucketsOf = (t: string): string =>
+  `unnest([epoch_us(${t}) // (ceil($windowSeconds) * 1000000)::BIGINT - 1, epoch_us(${t}) // (ceil($windowSeconds) * 1000000)::BIGINT])`
 
 export interface CustomerRow {
   readonly g: string
@@ -89,16 +95,18 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
   id: 'line-roles-after-customer',
   sql: {
     duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
-      ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')}, ${CUSTOMER_CONTACTS_CTE},
+      ${oneScanContactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')}, ${CUSTOMER_CONTACTS_CTE},
       -- Outside the line and its base, tested per contact (pairing every number with every line ran out of memory).
       to_cust AS MATERIALIZED (
         SELECT base.g, k.a AS x, k.b AS c, k.t, k.typ, k.owner || '|' || k.id AS ref
         FROM contacts k JOIN base ON base.c = k.b
         WHERE k.dir = 'out' AND k.a NOT IN (SELECT n FROM all_lines)
           AND NOT EXISTS (SELECT 1 FROM base b2 WHERE b2.g = base.g AND b2.c = k.a)),
+      -- A contact meets only the customer contacts in its own time bucket or the one before (not all 19M pairings).
       callbacks AS (
         SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.ref, cc.ref AS trigger_ref
-        FROM to_cust tc JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c
+        FROM (SELECT *, ${bucketsOf('t')} AS bucket FROM to_cust) tc
+        JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c AND ${WINDOW_BUCKET} = tc.bucket
           AND tc.t > cc.t AND tc.t <= cc.t + to_seconds($windowSeconds)),
       cb_agg AS (
         SELECT g, x, count(DISTINCT (c, t, typ)) AS callbacks,
@@ -114,7 +122,8 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
           AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b)),
       line_after AS (
         SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.ref, cc.ref AS trigger_ref
-        FROM line_to lt JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line
+        FROM (SELECT *, ${bucketsOf('t')} AS bucket FROM line_to) lt
+        JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line AND ${WINDOW_BUCKET} = lt.bucket
           AND lt.t > cc.t AND lt.t <= cc.t + to_seconds($windowSeconds)),
       la_agg AS (
         SELECT g, x, count(DISTINCT (line, t, typ)) AS line_after,
@@ -211,6 +220,16 @@ export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n
   row: (r) => withLists(r, ['day_list', 'from_x_days', 'refs', 'from_x_refs']) as unknown as FocusContactRow,
 }
 
+/** Each line's town (`TownRow`) as parallel text lists, for `placesQuery`. */
+export type TownParams = 'town_g' | 'town_lat' | 'town_lon' | 'town_fallback'
+
+export const townLists = (rows: readonly TownRow[]): Record<TownParams, string[]> => ({
+  town_g: rows.map((r) => r.g),
+  town_lat: rows.map((r) => String(r.lat)),
+  town_lon: rows.map((r) => String(r.lon)),
+  town_fallback: rows.map((r) => String(r.fallback)),
+})
+
 export interface PlaceRow {
   readonly g: string
   readonly x: string
@@ -233,14 +252,13 @@ export interface PlaceRow {
 }
 
 /**
- * Places (domain §3.7): each line's town as the median position of its numbers' cells, and for each focus number
+ * Places (domain §3.7): each line's town (from `townQuery`, as parallel lists), and for each focus number
  * its home cell (the cell of most nights in the overnight window, with the rows), the distance from that cell
  * to the town, and the days it used cells within `$townRadiusKm` of the town.
  */
 export const placesQuery: QuerySpec<
   PlaceRow,
-  | 'groups'
-  | 'numbers'
+  | TownParams
   | 'focus_g'
   | 'focus_n'
   | 'zone'
@@ -251,16 +269,17 @@ export const placesQuery: QuerySpec<
 > = {
   id: 'line-roles-places',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ZONE_QUARTERS_CTE},
+    duckdb: `WITH ${ZONE_QUARTERS_CTE},
       focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
       ${CELL_ROWS_CTE},
       ev AS MATERIALIZED (
         SELECT id, target_msisdn AS n, start_cgi AS cgi, start_utc AS t FROM events_unique
-        WHERE start_cgi IS NOT NULL AND (target_msisdn IN (SELECT n FROM line_groups) OR target_msisdn IN (SELECT f FROM focus))),
+        WHERE start_cgi IS NOT NULL AND target_msisdn IN (SELECT f FROM focus)),
       ${eventPositionsCte('pos', 'ev')},
+      -- The town of each line as townQuery gave it (doubles travel as shortest round-trip text, so exactly).
       centre AS (
-        SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback
-        FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n GROUP BY lg.g),
+        SELECT unnest($town_g::VARCHAR[]) AS g, unnest($town_lat::VARCHAR[])::DOUBLE AS lat,
+          unnest($town_lon::VARCHAR[])::DOUBLE AS lon, unnest($town_fallback::VARCHAR[])::BOOLEAN AS fallback),
       fev AS MATERIALIZED (
         SELECT fo.g, fo.f AS x, ev.id, ev.cgi, ev.t, ${localTimeSql('ev.t')} AS lt, p.lat, p.lon, p.site_name, p.source_kind
         FROM ev JOIN focus fo ON fo.f = ev.n LEFT JOIN pos p ON p.id = ev.id),
@@ -279,9 +298,10 @@ export const placesQuery: QuerySpec<
         FROM fev f JOIN centre c ON c.g = f.g
         WHERE f.lat IS NOT NULL AND ${haversineKm('f.lat', 'f.lon', 'c.lat', 'c.lon')} <= $townRadiusKm
         GROUP BY f.g, f.x),
+      -- Every event of x on a cell is in fev, so its town rows are counted there rather than in all events.
       town_rows AS (
-        SELECT t.g, t.x, count(*) AS n FROM town t JOIN events_unique e ON e.target_msisdn = t.x
-        AND list_contains(t.cells, e.start_cgi) GROUP BY t.g, t.x),
+        SELECT t.g, t.x, count(*) AS n FROM town t JOIN fev f ON f.g = t.g AND f.x = t.x
+        AND list_contains(t.cells, f.cgi) GROUP BY t.g, t.x),
       positioned AS (SELECT g, x, count(DISTINCT lt::DATE) AS days FROM fev WHERE lat IS NOT NULL GROUP BY g, x)
       SELECT fo.g, fo.f AS x, c.lat AS centre_lat, c.lon AS centre_lon, c.fallback AS centre_fallback,
         h.cgi AS home_cgi, h.site_name AS home_site, coalesce(h.nights, 0) AS home_nights,
@@ -296,8 +316,10 @@ export const placesQuery: QuerySpec<
       ORDER BY fo.g, fo.f`,
   },
   params: [
-    'groups',
-    'numbers',
+    'town_g',
+    'town_lat',
+    'town_lon',
+    'town_fallback',
     'focus_g',
     'focus_n',
     'zone',
@@ -346,16 +368,16 @@ export const colocationQuery: QuerySpec<
     duckdb: `WITH ${LINE_GROUPS_CTE},
       focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
       ${CELL_ROWS_CTE},
-      xe AS MATERIALIZED (
-        SELECT fo.g, fo.f AS x, e.id, e.start_utc AS t, e.start_cgi AS cgi, e.start_precision = 'minute' AS coarse,
-          floor(epoch(e.start_utc) / ($delaySeconds + 60))::BIGINT AS k
-        FROM events_unique e JOIN focus fo ON fo.f = e.target_msisdn WHERE e.start_cgi IS NOT NULL),
-      le AS MATERIALIZED (
-        SELECT lg.g, lg.n, e.id, e.start_utc AS t, e.start_cgi AS cgi, e.start_precision = 'minute' AS coarse,
-          floor(epoch(e.start_utc) / ($delaySeconds + 60))::BIGINT AS k
-        FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn WHERE e.start_cgi IS NOT NULL),
-      pos_in AS (SELECT DISTINCT id, cgi, t FROM (SELECT id, cgi, t FROM xe UNION ALL SELECT id, cgi, t FROM le)),
-      ${eventPositionsCte('pos', 'pos_in')},
+      -- One scan for the focus and line numbers' events; each event once, so its position is found once.
+      ev AS MATERIALIZED (
+        SELECT id, target_msisdn AS n, start_utc AS t, start_cgi AS cgi, start_precision = 'minute' AS coarse,
+          floor(epoch(start_utc) / ($delaySeconds + 60))::BIGINT AS k
+        FROM events_unique
+        WHERE start_cgi IS NOT NULL
+          AND (target_msisdn IN (SELECT f FROM focus) OR target_msisdn IN (SELECT n FROM line_groups))),
+      xe AS MATERIALIZED (SELECT fo.g, fo.f AS x, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN focus fo ON fo.f = ev.n),
+      le AS MATERIALIZED (SELECT lg.g, lg.n, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN line_groups lg ON lg.n = ev.n),
+      ${eventPositionsCte('pos', 'ev')},
       xb AS (SELECT xe.*, unnest([xe.k - 1, xe.k, xe.k + 1]) AS b FROM xe),
       pairs AS (
         SELECT xb.g, xb.x, xb.id AS xid, le.id AS lid, le.n, xb.t AS xt, abs(epoch(xb.t) - epoch(le.t)) AS dt,

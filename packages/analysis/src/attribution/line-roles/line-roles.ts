@@ -25,6 +25,7 @@ import {
   lineContactsQuery,
   newHandsetsQuery,
   placesQuery,
+  townLists,
   townQuery,
   type AfterCustomerRow,
   type ColocationRow,
@@ -268,9 +269,13 @@ async function findLineRoles(
     ...holderRows.map((h) => [h.row.g, h.row.x] as const),
   ]
   const fq = { focus_g: focus.map((f) => f[0]), focus_n: focus.map((f) => f[1]) }
+  const towns = await store.run(townQuery, {
+    ...groupQueryParams(groups),
+    usePublicFallback: bool(params, 'usePublicFallback'),
+  })
   const places = byKey(
     await store.run(placesQuery, {
-      ...groupQueryParams(groups),
+      ...townLists(towns),
       ...fq,
       zone: ctx.zone,
       nightStartHour: num(params, 'nightStartHour'),
@@ -291,10 +296,6 @@ async function findLineRoles(
     }),
   )
   const newHandsets = await store.run(newHandsetsQuery, { ...groupQueryParams(groups), zone: ctx.zone })
-  const towns = await store.run(townQuery, {
-    ...groupQueryParams(groups),
-    usePublicFallback: bool(params, 'usePublicFallback'),
-  })
   const everyone = [
     ...new Set([...focus.map((f) => f[1]), ...customers.map((c) => c.c), ...lineContacts.map((l) => l.x)]),
   ].sort()
