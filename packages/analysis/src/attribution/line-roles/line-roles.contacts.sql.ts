@@ -1,24 +1,32 @@
-/** Voice, SMS and MMS rows between two known numbers (the rows `contactsCte` keeps). */
-const CONTACT_ROWS = `event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
+/** Voice, SMS and MMS rows between two known numbers (the rows `contactsCte` of continuity/common/line-sql keeps). */
+export const CONTACT_ROWS = `event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
     AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL`
 
+/** The event columns `sidedCte` reads. */
+export const CONTACT_COLUMNS = 'id, target_msisdn, other_msisdn, direction, event_type, start_utc'
+
 /**
- * The rows of `contactsCte` (continuity/common/line-sql: `a`, `b`, `dir`, `owner`, `id`, `typ`, `t`, `dur`) from one
- * scan of the events instead of two: the contact rows touching a number of `aScope` or `bScope` are read once into
- * `contact_rows`, then taken as they stand and mirrored.
+ * `sided`: each row of `rows` (`CONTACT_COLUMNS`) from both parties' side, as `contactsCte` gives them (`a`, `b`,
+ * `dir` from `a`'s side, `t`, `typ`, `owner` the number whose records hold the row, `id`) but unfiltered: the
+ * caller's join on `a` or `b` keeps the rows of its scope. Not materialized, so those joins filter each side.
  */
-export const oneScanContactsCte = (aScope: string, bScope: string | null = null): string => {
-  const asStands = `target_msisdn IN (${aScope})${bScope === null ? '' : ` OR other_msisdn IN (${bScope})`}`
-  const mirrored = `other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}`
-  return `contact_rows AS MATERIALIZED (
-  SELECT id, target_msisdn, other_msisdn, direction, event_type, start_utc, duration_s FROM events_unique
-  WHERE ${CONTACT_ROWS} AND (${asStands} OR ${mirrored})),
-contacts AS MATERIALIZED (
-  SELECT id, target_msisdn AS owner, target_msisdn AS a, other_msisdn AS b, direction AS dir, event_type AS typ,
-    start_utc AS t, duration_s AS dur
-  FROM contact_rows WHERE ${asStands}
+export const sidedCte = (rows: string): string => `sided AS NOT MATERIALIZED (
+  SELECT target_msisdn AS a, other_msisdn AS b, direction AS dir, start_utc AS t, event_type AS typ,
+    target_msisdn AS owner, id
+  FROM ${rows}
   UNION ALL
-  SELECT id, target_msisdn, other_msisdn, target_msisdn, CASE direction WHEN 'out' THEN 'in' ELSE 'out' END,
-    event_type, start_utc, duration_s
-  FROM contact_rows WHERE ${mirrored})`
+  SELECT other_msisdn, target_msisdn, CASE direction WHEN 'out' THEN 'in' ELSE 'out' END, start_utc, event_type,
+    target_msisdn, id
+  FROM ${rows})`
+
+/**
+ * `contact_rows` (the contact rows with a party in `aScope` or `bScope`, read in one scan of the events where
+ * `contactsCte` reads two) and `sided` over them.
+ */
+export const sidedContactsCte = (aScope: string, bScope?: string): string => {
+  const parties = (scope: string): string => `target_msisdn IN (${scope}) OR other_msisdn IN (${scope})`
+  return `contact_rows AS MATERIALIZED (
+  SELECT ${CONTACT_COLUMNS} FROM events_unique
+  WHERE ${CONTACT_ROWS} AND (${parties(aScope)}${bScope === undefined ? '' : ` OR ${parties(bScope)}`})),
+${sidedCte('contact_rows')}`
 }

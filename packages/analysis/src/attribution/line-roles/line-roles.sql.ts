@@ -5,7 +5,6 @@ import { packListSql, withLists } from '../../continuity/common/packed.js'
 import {
   asLocal,
   CELL_ROWS_CTE,
-  contactsCte,
   LINE_GROUPS_CTE,
   eventPositionsCte,
   haversineKm,
@@ -14,17 +13,10 @@ import {
   localTime,
   nightOf,
 } from '../../continuity/common/line-sql.js'
-import { oneScanContactsCte } from './line-roles.contacts.sql.js'
+import { CONTACT_COLUMNS, CONTACT_ROWS, sidedContactsCte, sidedCte } from './line-roles.contacts.sql.js'
 
 /** The line groups and their customer base (computed once by `lineBase`). */
 type GroupParams = 'groups' | 'numbers' | BaseParams
-
-/** Customer-initiated contacts with a line (from either side's records), once each customer was on the base. */
-const CUSTOMER_CONTACTS_CTE = `cust_contacts AS MATERIALIZED (
-  SELECT lg.g, k.a AS line, k.b AS c, k.t, k.owner || '|' || k.id AS ref
-  FROM contacts k JOIN line_groups lg ON lg.n = k.a
-  JOIN base ON base.g = lg.g AND base.c = k.b AND k.t >= base.first_flared
-  WHERE k.dir = 'in')`
 
 const ALL_LINES_CTE = `all_lines AS (SELECT DISTINCT n FROM line_groups)`
 
@@ -49,15 +41,25 @@ export interface CustomerRow {
 export const customersQuery: QuerySpec<CustomerRow, GroupParams | 'zone'> = {
   id: 'line-roles-customers',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${GIVEN_BASE_CTE}, ${contactsCte('SELECT n FROM line_groups')},
-      ${CUSTOMER_CONTACTS_CTE},
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${GIVEN_BASE_CTE},
+      -- One scan for the line numbers' own rows (any type) and their contacts from either side.
+      line_rows AS MATERIALIZED (
+        SELECT ${CONTACT_COLUMNS} FROM events_unique
+        WHERE target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL
+          AND (target_msisdn IN (SELECT n FROM line_groups) OR other_msisdn IN (SELECT n FROM line_groups))),
+      contact_rows AS (SELECT * FROM line_rows WHERE ${CONTACT_ROWS}),
+      ${sidedCte('contact_rows')},
+      cust_contacts AS MATERIALIZED (
+        SELECT lg.g, k.a AS line, k.b AS c, k.t
+        FROM sided k JOIN line_groups lg ON lg.n = k.a
+        JOIN base ON base.g = lg.g AND base.c = k.b AND k.t >= base.first_flared
+        WHERE k.dir = 'in'),
       initiated AS (
         SELECT g, c, count(DISTINCT (t, line)) AS n, count(DISTINCT (${localTime('t')})::DATE) AS days, max(t) AS last_t
         FROM cust_contacts GROUP BY g, c),
       own_rows AS (
         SELECT lg.g, e.other_msisdn AS c, count(*) AS n
-        FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
-        WHERE e.other_msisdn IS NOT NULL GROUP BY lg.g, e.other_msisdn)
+        FROM line_rows e JOIN line_groups lg ON lg.n = e.target_msisdn GROUP BY lg.g, e.other_msisdn)
       SELECT b.g, b.c, ${isoUtc('b.first_flared')} AS first_flared_utc, b.flares, coalesce(i.n, 0) AS initiated,
         coalesce(i.days, 0) AS active_days, ${isoUtc('i.last_t')} AS last_contact_utc, coalesce(o.n, 0) AS line_rows
       FROM base b LEFT JOIN initiated i ON i.g = b.g AND i.c = b.c LEFT JOIN own_rows o ON o.g = b.g AND o.c = b.c
@@ -95,16 +97,20 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
   id: 'line-roles-after-customer',
   sql: {
     duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
-      ${oneScanContactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')}, ${CUSTOMER_CONTACTS_CTE},
+      ${sidedContactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')},
+      line_side AS MATERIALIZED (SELECT lg.g, s.* FROM sided s JOIN line_groups lg ON lg.n = s.a),
+      cust_contacts AS MATERIALIZED (
+        SELECT ls.g, ls.a AS line, ls.b AS c, ls.t, ls.owner, ls.id
+        FROM line_side ls JOIN base ON base.g = ls.g AND base.c = ls.b AND ls.t >= base.first_flared
+        WHERE ls.dir = 'in'),
       -- Outside the line and its base, tested per contact (pairing every number with every line ran out of memory).
       to_cust AS MATERIALIZED (
-        SELECT base.g, k.a AS x, k.b AS c, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN base ON base.c = k.b
-        WHERE k.dir = 'out' AND k.a NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base b2 WHERE b2.g = base.g AND b2.c = k.a)),
+        SELECT base.g, s.a AS x, s.b AS c, s.t, s.typ, s.owner, s.id
+        FROM sided s JOIN base ON base.c = s.b ANTI JOIN base b2 ON b2.g = base.g AND b2.c = s.a
+        WHERE s.dir = 'out' AND s.a NOT IN (SELECT n FROM all_lines)),
       -- A contact meets only the customer contacts in its own time bucket or the one before (not all 19M pairings).
       callbacks AS (
-        SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.ref, cc.ref AS trigger_ref
+        SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.owner || '|' || tc.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
         FROM (SELECT *, ${bucketsOf('t')} AS bucket FROM to_cust) tc
         JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c AND ${WINDOW_BUCKET} = tc.bucket
           AND tc.t > cc.t AND tc.t <= cc.t + to_seconds($windowSeconds)),
@@ -116,12 +122,11 @@ export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone
         FROM callbacks GROUP BY g, x),
       tc_agg AS (SELECT g, x, count(DISTINCT (c, t, typ)) AS to_customers FROM to_cust GROUP BY g, x),
       line_to AS MATERIALIZED (
-        SELECT lg.g, k.b AS x, k.a AS line, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN line_groups lg ON lg.n = k.a
-        WHERE k.dir = 'out' AND k.b NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b)),
+        SELECT ls.g, ls.b AS x, ls.a AS line, ls.t, ls.typ, ls.owner, ls.id
+        FROM line_side ls ANTI JOIN base ON base.g = ls.g AND base.c = ls.b
+        WHERE ls.dir = 'out' AND ls.b NOT IN (SELECT n FROM all_lines)),
       line_after AS (
-        SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.ref, cc.ref AS trigger_ref
+        SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.owner || '|' || lt.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
         FROM (SELECT *, ${bucketsOf('t')} AS bucket FROM line_to) lt
         JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line AND ${WINDOW_BUCKET} = lt.bucket
           AND lt.t > cc.t AND lt.t <= cc.t + to_seconds($windowSeconds)),
@@ -166,12 +171,11 @@ export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> 
   id: 'line-roles-line-contacts',
   sql: {
     duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
-      ${contactsCte('SELECT n FROM line_groups')},
+      ${sidedContactsCte('SELECT n FROM line_groups')},
       rows_ AS (
         SELECT lg.g, k.b AS x, k.a AS line, k.dir, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN line_groups lg ON lg.n = k.a
-        WHERE k.b NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b))
+        FROM sided k JOIN line_groups lg ON lg.n = k.a ANTI JOIN base ON base.g = lg.g AND base.c = k.b
+        WHERE k.b NOT IN (SELECT n FROM all_lines))
       SELECT g, x, count(DISTINCT (line, t, typ, dir)) AS contacts,
         count(DISTINCT (${localTime('t')})::DATE) AS days,
         count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'in') AS from_x,
@@ -200,12 +204,20 @@ export interface FocusContactRow {
   readonly from_x_refs: readonly string[]
 }
 
-/** Everyone in voice or text contact with the focus numbers (runner candidates), per line. */
-export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n' | 'zone'> = {
+/**
+ * The voice or text contacts of the focus numbers (runner candidates) with the line's other contacts
+ * (`$contact_g`, `$contact_x`: the line contacts, among whom holders and tasking numbers are found), per line.
+ */
+export const focusContactsQuery: QuerySpec<
+  FocusContactRow,
+  'focus_g' | 'focus_n' | 'contact_g' | 'contact_x' | 'zone'
+> = {
   id: 'line-roles-focus-contacts',
   sql: {
     duckdb: `WITH focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
-      ${contactsCte('SELECT f FROM focus')}
+      line_contact AS (
+        SELECT DISTINCT g, x FROM (SELECT unnest($contact_g::VARCHAR[]) AS g, unnest($contact_x::VARCHAR[]) AS x)),
+      ${sidedContactsCte('SELECT f FROM focus')}
       SELECT fo.g, fo.f, k.b AS x, count(DISTINCT (k.t, k.typ, k.dir)) AS contacts,
         count(DISTINCT (${localTime('k.t')})::DATE) AS days,
         count(DISTINCT (k.t, k.typ)) FILTER (WHERE k.dir = 'in') AS from_x,
@@ -213,10 +225,10 @@ export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n
         ${packListSql(`coalesce(list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d')) FILTER (WHERE k.dir = 'in')), []::VARCHAR[])`)} AS from_x_days,
         ${packListSql(`list_sort(list(DISTINCT k.owner || '|' || k.id))`)} AS refs,
         ${packListSql(`coalesce(list_sort(list(DISTINCT k.owner || '|' || k.id) FILTER (WHERE k.dir = 'in')), []::VARCHAR[])`)} AS from_x_refs
-      FROM contacts k JOIN focus fo ON fo.f = k.a
+      FROM sided k JOIN focus fo ON fo.f = k.a JOIN line_contact lc ON lc.g = fo.g AND lc.x = k.b
       GROUP BY fo.g, fo.f, k.b ORDER BY fo.g, fo.f, k.b`,
   },
-  params: ['focus_g', 'focus_n', 'zone'],
+  params: ['focus_g', 'focus_n', 'contact_g', 'contact_x', 'zone'],
   row: (r) => withLists(r, ['day_list', 'from_x_days', 'refs', 'from_x_refs']) as unknown as FocusContactRow,
 }
 

@@ -243,9 +243,12 @@ async function findLineRoles(
       (a.callback_days >= minDays && share(a.callbacks, a.to_customers) >= num(params, 'runnerMinShare')) ||
       a.line_after_days >= minDays,
   )
+  // Only contacts with the line's contacts are read: holders and tasking numbers are found among them.
   const focusContacts = await store.run(focusContactsQuery, {
     focus_g: runnerRows.map((r) => r.g),
     focus_n: runnerRows.map((r) => r.x),
+    contact_g: lineContacts.map((l) => l.g),
+    contact_x: lineContacts.map((l) => l.x),
     zone: ctx.zone,
   })
   const runnerSet = new Set(runnerRows.map((r) => k(r.g, r.x)))
