@@ -389,19 +389,25 @@ export const colocationQuery: QuerySpec<
           AND (target_msisdn IN (SELECT f FROM focus) OR target_msisdn IN (SELECT n FROM line_groups))),
       xe AS MATERIALIZED (SELECT fo.g, fo.f AS x, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN focus fo ON fo.f = ev.n),
       le AS MATERIALIZED (SELECT lg.g, lg.n, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN line_groups lg ON lg.n = ev.n),
-      ${eventPositionsCte('pos', 'ev')},
       xb AS (SELECT xe.*, unnest([xe.k - 1, xe.k, xe.k + 1]) AS b FROM xe),
-      pairs AS (
+      near AS MATERIALIZED (
         SELECT xb.g, xb.x, xb.id AS xid, le.id AS lid, le.n, xb.t AS xt, abs(epoch(xb.t) - epoch(le.t)) AS dt,
-          CASE WHEN xb.cgi = le.cgi THEN 1
+          xb.cgi = le.cgi AS same_cell
+        FROM xb JOIN le ON le.g = xb.g AND le.k = xb.b
+        WHERE xb.x <> le.n
+          AND abs(epoch(xb.t) - epoch(le.t)) <= $delaySeconds + CASE WHEN xb.coarse OR le.coarse THEN 59 ELSE 0 END),
+      -- Positions only for the events that have a partner in time (a fraction of all the line events).
+      pos_in AS (
+        SELECT ev.* FROM ev SEMI JOIN (SELECT xid AS id FROM near UNION ALL SELECT lid FROM near) u ON u.id = ev.id),
+      ${eventPositionsCte('pos', 'pos_in')},
+      pairs AS (
+        SELECT near.g, near.x, near.xid, near.lid, near.n, near.xt, near.dt,
+          CASE WHEN near.same_cell THEN 1
             WHEN px.site_key IS NOT NULL AND px.site_key = pl.site_key THEN 2
             WHEN px.lat IS NOT NULL AND pl.lat IS NOT NULL
               AND ${haversineKm('px.lat', 'px.lon', 'pl.lat', 'pl.lon')} * 1000 <= $nearMetres THEN 3 END AS kind,
           coalesce(px.source_kind <> 'network' OR pl.source_kind <> 'network', false) AS fallback
-        FROM xb JOIN le ON le.g = xb.g AND le.k = xb.b
-          LEFT JOIN pos px ON px.id = xb.id LEFT JOIN pos pl ON pl.id = le.id
-        WHERE xb.x <> le.n
-          AND abs(epoch(xb.t) - epoch(le.t)) <= $delaySeconds + CASE WHEN xb.coarse OR le.coarse THEN 59 ELSE 0 END),
+        FROM near LEFT JOIN pos px ON px.id = near.xid LEFT JOIN pos pl ON pl.id = near.lid),
       best AS (
         SELECT * FROM pairs WHERE kind IS NOT NULL
         QUALIFY row_number() OVER (PARTITION BY g, x, xid ORDER BY kind, (kind <> 1 AND fallback), dt, lid) = 1),
