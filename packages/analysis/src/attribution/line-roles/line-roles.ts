@@ -18,18 +18,19 @@ import { groupLines } from '../../continuity/line-continuity/line-continuity.js'
 import { LINE_ROLES_PARAMS } from './line-roles.params.js'
 import { score, share, signal, unionDays, type Confidence, type Signal } from './line-roles.rules.js'
 import {
-  afterCustomerQuery,
+  lineSideQuery,
+  splitLineSide,
+  type AfterCustomerRow,
+  type LineContactRow,
+} from './line-roles.line-side.sql.js'
+import {
   colocationQuery,
-  customersQuery,
   focusContactsQuery,
-  lineContactsQuery,
   newHandsetsQuery,
   placesQuery,
   townLists,
   townQuery,
-  type AfterCustomerRow,
   type ColocationRow,
-  type LineContactRow,
   type PlaceRow,
 } from './line-roles.sql.js'
 
@@ -231,12 +232,9 @@ async function findLineRoles(
   if (groups.length === 0) return []
   const base = baseLists(await lineBase(store, groups, params, ctx))
   const gq = { ...groupQueryParams(groups), ...base, zone: ctx.zone }
-  const customers = await store.run(customersQuery, gq)
-  const after = await store.run(afterCustomerQuery, {
-    ...gq,
-    windowSeconds: num(params, 'runnerWindowMinutes') * 60,
-  })
-  const lineContacts = await store.run(lineContactsQuery, gq)
+  const { customers, after, lineContacts } = splitLineSide(
+    await store.run(lineSideQuery, { ...gq, windowSeconds: num(params, 'runnerWindowMinutes') * 60 }),
+  )
   const minDays = num(params, 'runnerMinDays')
   const runnerRows = after.filter(
     (a) =>
