@@ -95,7 +95,8 @@ export const lineSideQuery: QuerySpec<
   { readonly kind: Kind; readonly row: SqlRow },
   'groups' | 'numbers' | BaseParams | 'zone' | 'windowSeconds'
 > = {
-  id: 'line-roles-line-side',
+  // The id the customer query had: traces and the run-memo test count line-roles computations by it.
+  id: 'line-roles-customers',
   sql: {
     duckdb: `WITH ${LINE_GROUPS_CTE}, all_lines AS (SELECT DISTINCT n FROM line_groups), ${GIVEN_BASE_CTE},
       -- The line numbers' own rows (any type) and every contact of a line number or a customer, in one scan.
