@@ -293,6 +293,23 @@ export const newHandsetsQuery: QuerySpec<NewHandsetRow, 'groups' | 'numbers' | '
   row: (r) => r as unknown as NewHandsetRow,
 }
 
+/**
+ * `pos`: the position of each event of `ev` (id, n, cgi, t) by the rule of `eventPositionsCte`
+ * (continuity/common/line-sql), keeping the event's number `n` so that hundreds of thousands of positions need not
+ * be joined back to their events by id.
+ */
+const NUMBER_POSITIONS_CTE = `pos_cells AS MATERIALIZED (
+  SELECT *, count(*) OVER (PARTITION BY cgi) AS cgi_rows FROM cell_rows),
+pos AS (
+  SELECT e.n, c.lat, c.lon, c.source_kind
+  FROM ev e JOIN pos_cells c ON c.cgi = e.cgi AND c.cgi_rows = 1
+    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
+  UNION ALL
+  SELECT e.n, c.lat, c.lon, c.source_kind
+  FROM ev e JOIN pos_cells c ON c.cgi = e.cgi AND c.cgi_rows > 1
+    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
+  QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`
+
 export interface TownRow {
   readonly g: string
   readonly lat: number
@@ -309,10 +326,10 @@ export const townQuery: QuerySpec<TownRow, 'groups' | 'numbers' | 'usePublicFall
       ev AS MATERIALIZED (
         SELECT e.id, e.target_msisdn AS n, e.start_cgi AS cgi, e.start_utc AS t FROM events_unique e
         WHERE e.start_cgi IS NOT NULL AND e.target_msisdn IN (SELECT n FROM line_groups)),
-      ${eventPositionsCte('pos', 'ev')}
+      ${NUMBER_POSITIONS_CTE}
       SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback,
         count(*) AS events
-      FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n
+      FROM pos p JOIN line_groups lg ON lg.n = p.n
       GROUP BY lg.g ORDER BY lg.g`,
   },
   params: ['groups', 'numbers', 'usePublicFallback'],
