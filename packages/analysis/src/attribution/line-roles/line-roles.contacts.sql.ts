@@ -20,13 +20,10 @@ export const sidedCte = (rows: string): string => `sided AS NOT MATERIALIZED (
   FROM ${rows})`
 
 /**
- * `contact_rows` (the contact rows with a party in `aScope` or `bScope`, read in one scan of the events where
- * `contactsCte` reads two) and `sided` over them.
+ * `contact_rows` (the contact rows with a party in `scope`, read in one scan of the events where `contactsCte`
+ * reads two) and `sided` over them.
  */
-export const sidedContactsCte = (aScope: string, bScope?: string): string => {
-  const parties = (scope: string): string => `target_msisdn IN (${scope}) OR other_msisdn IN (${scope})`
-  return `contact_rows AS MATERIALIZED (
+export const sidedContactsCte = (scope: string): string => `contact_rows AS MATERIALIZED (
   SELECT ${CONTACT_COLUMNS} FROM events_unique
-  WHERE ${CONTACT_ROWS} AND (${parties(aScope)}${bScope === undefined ? '' : ` OR ${parties(bScope)}`})),
+  WHERE ${CONTACT_ROWS} AND (target_msisdn IN (${scope}) OR other_msisdn IN (${scope}))),
 ${sidedCte('contact_rows')}`
-}
