@@ -1,11 +1,9 @@
 import type { QuerySpec } from '@linesight/store'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
-import { GIVEN_BASE_CTE, type BaseParams } from '../../continuity/common/line-base.js'
 import { packListSql, withLists } from '../../continuity/common/packed.js'
 import {
   asLocal,
   CELL_ROWS_CTE,
-  contactsCte,
   LINE_GROUPS_CTE,
   eventPositionsCte,
   haversineKm,
@@ -14,167 +12,7 @@ import {
   localTime,
   nightOf,
 } from '../../continuity/common/line-sql.js'
-
-/** The line groups and their customer base (computed once by `lineBase`). */
-type GroupParams = 'groups' | 'numbers' | BaseParams
-
-/** Customer-initiated contacts with a line (from either side's records), once each customer was on the base. */
-const CUSTOMER_CONTACTS_CTE = `cust_contacts AS MATERIALIZED (
-  SELECT lg.g, k.a AS line, k.b AS c, k.t, k.owner || '|' || k.id AS ref
-  FROM contacts k JOIN line_groups lg ON lg.n = k.a
-  JOIN base ON base.g = lg.g AND base.c = k.b AND k.t >= base.first_flared
-  WHERE k.dir = 'in')`
-
-const ALL_LINES_CTE = `all_lines AS (SELECT DISTINCT n FROM line_groups)`
-
-export interface CustomerRow {
-  readonly g: string
-  readonly c: string
-  readonly first_flared_utc: string
-  readonly flares: number
-  readonly initiated: number
-  readonly active_days: number
-  readonly last_contact_utc: string | null
-  /** Rows in the line numbers' own records with this customer (the evidence count). */
-  readonly line_rows: number
-}
-
-/** The customer base per line (flare recipients) and the contacts each customer started with the line. */
-export const customersQuery: QuerySpec<CustomerRow, GroupParams | 'zone'> = {
-  id: 'line-roles-customers',
-  sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${GIVEN_BASE_CTE}, ${contactsCte('SELECT n FROM line_groups')},
-      ${CUSTOMER_CONTACTS_CTE},
-      initiated AS (
-        SELECT g, c, count(DISTINCT (t, line)) AS n, count(DISTINCT (${localTime('t')})::DATE) AS days, max(t) AS last_t
-        FROM cust_contacts GROUP BY g, c),
-      own_rows AS (
-        SELECT lg.g, e.other_msisdn AS c, count(*) AS n
-        FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn
-        WHERE e.other_msisdn IS NOT NULL GROUP BY lg.g, e.other_msisdn)
-      SELECT b.g, b.c, ${isoUtc('b.first_flared')} AS first_flared_utc, b.flares, coalesce(i.n, 0) AS initiated,
-        coalesce(i.days, 0) AS active_days, ${isoUtc('i.last_t')} AS last_contact_utc, coalesce(o.n, 0) AS line_rows
-      FROM base b LEFT JOIN initiated i ON i.g = b.g AND i.c = b.c LEFT JOIN own_rows o ON o.g = b.g AND o.c = b.c
-      ORDER BY b.g, initiated DESC, b.flares DESC, b.c`,
-  },
-  params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone'],
-  row: (r) => r as unknown as CustomerRow,
-}
-
-export interface AfterCustomerRow {
-  readonly g: string
-  readonly x: string
-  /** Contacts from x to the line's customers within the window after the customer contacted the line. */
-  readonly callbacks: number
-  readonly callback_days: number
-  readonly callback_customers: number
-  /** Every contact from x to the line's customers (the share's denominator). */
-  readonly to_customers: number
-  /** Contacts from the line to x within the window after a customer contact. */
-  readonly line_after: number
-  readonly line_after_days: number
-  readonly line_to_x: number
-  /** `owner|id` of each call-back and the customer contact it follows. */
-  readonly callback_refs: readonly string[]
-  readonly line_after_refs: readonly string[]
-  readonly callback_day_list: readonly string[]
-}
-
-/**
- * The runner pattern (domain §3.7): numbers outside the customer base that contact the line's customers within
- * `$windowSeconds` after the customer contacted the line ("call-backs"), or that the line contacts within that
- * window after a customer contact.
- */
-export const afterCustomerQuery: QuerySpec<AfterCustomerRow, GroupParams | 'zone' | 'windowSeconds'> = {
-  id: 'line-roles-after-customer',
-  sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
-      ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')}, ${CUSTOMER_CONTACTS_CTE},
-      -- Outside the line and its base, tested per contact (pairing every number with every line ran out of memory).
-      to_cust AS MATERIALIZED (
-        SELECT base.g, k.a AS x, k.b AS c, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN base ON base.c = k.b
-        WHERE k.dir = 'out' AND k.a NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base b2 WHERE b2.g = base.g AND b2.c = k.a)),
-      callbacks AS (
-        SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.ref, cc.ref AS trigger_ref
-        FROM to_cust tc JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c
-          AND tc.t > cc.t AND tc.t <= cc.t + to_seconds($windowSeconds)),
-      cb_agg AS (
-        SELECT g, x, count(DISTINCT (c, t, typ)) AS callbacks,
-          count(DISTINCT (${localTime('t')})::DATE) AS callback_days, count(DISTINCT c) AS callback_customers,
-          list(DISTINCT ref) || list(DISTINCT trigger_ref) AS refs,
-          list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d')) AS day_list
-        FROM callbacks GROUP BY g, x),
-      tc_agg AS (SELECT g, x, count(DISTINCT (c, t, typ)) AS to_customers FROM to_cust GROUP BY g, x),
-      line_to AS MATERIALIZED (
-        SELECT lg.g, k.b AS x, k.a AS line, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN line_groups lg ON lg.n = k.a
-        WHERE k.dir = 'out' AND k.b NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b)),
-      line_after AS (
-        SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.ref, cc.ref AS trigger_ref
-        FROM line_to lt JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line
-          AND lt.t > cc.t AND lt.t <= cc.t + to_seconds($windowSeconds)),
-      la_agg AS (
-        SELECT g, x, count(DISTINCT (line, t, typ)) AS line_after,
-          count(DISTINCT (${localTime('t')})::DATE) AS line_after_days,
-          list(DISTINCT ref) || list(DISTINCT trigger_ref) AS refs
-        FROM line_after GROUP BY g, x),
-      lt_agg AS (SELECT g, x, count(DISTINCT (line, t, typ)) AS line_to_x FROM line_to GROUP BY g, x),
-      keys AS (SELECT g, x FROM cb_agg UNION SELECT g, x FROM la_agg)
-      SELECT k.g, k.x, coalesce(cb.callbacks, 0) AS callbacks, coalesce(cb.callback_days, 0) AS callback_days,
-        coalesce(cb.callback_customers, 0) AS callback_customers, coalesce(tc.to_customers, 0) AS to_customers,
-        coalesce(la.line_after, 0) AS line_after, coalesce(la.line_after_days, 0) AS line_after_days,
-        coalesce(lt.line_to_x, 0) AS line_to_x,
-        ${packListSql('coalesce(list_sort(cb.refs), []::VARCHAR[])')} AS callback_refs,
-        ${packListSql('coalesce(list_sort(la.refs), []::VARCHAR[])')} AS line_after_refs,
-        ${packListSql('coalesce(list_sort(cb.day_list), []::VARCHAR[])')} AS callback_day_list
-      FROM keys k LEFT JOIN cb_agg cb ON cb.g = k.g AND cb.x = k.x LEFT JOIN tc_agg tc ON tc.g = k.g AND tc.x = k.x
-        LEFT JOIN la_agg la ON la.g = k.g AND la.x = k.x LEFT JOIN lt_agg lt ON lt.g = k.g AND lt.x = k.x
-      ORDER BY k.g, k.x`,
-  },
-  params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone', 'windowSeconds'],
-  row: (r) =>
-    withLists(r, ['callback_refs', 'line_after_refs', 'callback_day_list']) as unknown as AfterCustomerRow,
-}
-
-export interface LineContactRow {
-  readonly g: string
-  readonly x: string
-  readonly contacts: number
-  readonly days: number
-  readonly from_x: number
-  readonly to_x: number
-  readonly first_utc: string
-  readonly last_utc: string
-  readonly day_list: readonly string[]
-  readonly refs: readonly string[]
-}
-
-/** Numbers outside the customer base in voice or text contact with the line, from either side's records. */
-export const lineContactsQuery: QuerySpec<LineContactRow, GroupParams | 'zone'> = {
-  id: 'line-roles-line-contacts',
-  sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ALL_LINES_CTE}, ${GIVEN_BASE_CTE},
-      ${contactsCte('SELECT n FROM line_groups')},
-      rows_ AS (
-        SELECT lg.g, k.b AS x, k.a AS line, k.dir, k.t, k.typ, k.owner || '|' || k.id AS ref
-        FROM contacts k JOIN line_groups lg ON lg.n = k.a
-        WHERE k.b NOT IN (SELECT n FROM all_lines)
-          AND NOT EXISTS (SELECT 1 FROM base WHERE base.g = lg.g AND base.c = k.b))
-      SELECT g, x, count(DISTINCT (line, t, typ, dir)) AS contacts,
-        count(DISTINCT (${localTime('t')})::DATE) AS days,
-        count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'in') AS from_x,
-        count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'out') AS to_x,
-        ${isoUtc('min(t)')} AS first_utc, ${isoUtc('max(t)')} AS last_utc,
-        ${packListSql(`list_sort(list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d')))`)} AS day_list,
-        ${packListSql('list_sort(list(DISTINCT ref))')} AS refs
-      FROM rows_ GROUP BY g, x ORDER BY g, contacts DESC, x`,
-  },
-  params: ['groups', 'numbers', 'base_g', 'base_c', 'base_t', 'base_k', 'zone'],
-  row: (r) => withLists(r, ['day_list', 'refs']) as unknown as LineContactRow,
-}
+import { sidedContactsCte } from './line-roles.contacts.sql.js'
 
 export interface FocusContactRow {
   readonly g: string
@@ -191,12 +29,20 @@ export interface FocusContactRow {
   readonly from_x_refs: readonly string[]
 }
 
-/** Everyone in voice or text contact with the focus numbers (runner candidates), per line. */
-export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n' | 'zone'> = {
+/**
+ * The voice or text contacts of the focus numbers (runner candidates) with the line's other contacts
+ * (`$contact_g`, `$contact_x`: the line contacts, among whom holders and tasking numbers are found), per line.
+ */
+export const focusContactsQuery: QuerySpec<
+  FocusContactRow,
+  'focus_g' | 'focus_n' | 'contact_g' | 'contact_x' | 'zone'
+> = {
   id: 'line-roles-focus-contacts',
   sql: {
     duckdb: `WITH focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
-      ${contactsCte('SELECT f FROM focus')}
+      line_contact AS (
+        SELECT DISTINCT g, x FROM (SELECT unnest($contact_g::VARCHAR[]) AS g, unnest($contact_x::VARCHAR[]) AS x)),
+      ${sidedContactsCte('SELECT f FROM focus')}
       SELECT fo.g, fo.f, k.b AS x, count(DISTINCT (k.t, k.typ, k.dir)) AS contacts,
         count(DISTINCT (${localTime('k.t')})::DATE) AS days,
         count(DISTINCT (k.t, k.typ)) FILTER (WHERE k.dir = 'in') AS from_x,
@@ -204,12 +50,22 @@ export const focusContactsQuery: QuerySpec<FocusContactRow, 'focus_g' | 'focus_n
         ${packListSql(`coalesce(list_sort(list(DISTINCT strftime((${localTime('k.t')})::DATE, '%Y-%m-%d')) FILTER (WHERE k.dir = 'in')), []::VARCHAR[])`)} AS from_x_days,
         ${packListSql(`list_sort(list(DISTINCT k.owner || '|' || k.id))`)} AS refs,
         ${packListSql(`coalesce(list_sort(list(DISTINCT k.owner || '|' || k.id) FILTER (WHERE k.dir = 'in')), []::VARCHAR[])`)} AS from_x_refs
-      FROM contacts k JOIN focus fo ON fo.f = k.a
+      FROM sided k JOIN focus fo ON fo.f = k.a JOIN line_contact lc ON lc.g = fo.g AND lc.x = k.b
       GROUP BY fo.g, fo.f, k.b ORDER BY fo.g, fo.f, k.b`,
   },
-  params: ['focus_g', 'focus_n', 'zone'],
+  params: ['focus_g', 'focus_n', 'contact_g', 'contact_x', 'zone'],
   row: (r) => withLists(r, ['day_list', 'from_x_days', 'refs', 'from_x_refs']) as unknown as FocusContactRow,
 }
+
+/** Each line's town (`TownRow`) as parallel text lists, for `placesQuery`. */
+export type TownParams = 'town_g' | 'town_lat' | 'town_lon' | 'town_fallback'
+
+export const townLists = (rows: readonly TownRow[]): Record<TownParams, string[]> => ({
+  town_g: rows.map((r) => r.g),
+  town_lat: rows.map((r) => String(r.lat)),
+  town_lon: rows.map((r) => String(r.lon)),
+  town_fallback: rows.map((r) => String(r.fallback)),
+})
 
 export interface PlaceRow {
   readonly g: string
@@ -233,14 +89,13 @@ export interface PlaceRow {
 }
 
 /**
- * Places (domain §3.7): each line's town as the median position of its numbers' cells, and for each focus number
+ * Places (domain §3.7): each line's town (from `townQuery`, as parallel lists), and for each focus number
  * its home cell (the cell of most nights in the overnight window, with the rows), the distance from that cell
  * to the town, and the days it used cells within `$townRadiusKm` of the town.
  */
 export const placesQuery: QuerySpec<
   PlaceRow,
-  | 'groups'
-  | 'numbers'
+  | TownParams
   | 'focus_g'
   | 'focus_n'
   | 'zone'
@@ -251,16 +106,17 @@ export const placesQuery: QuerySpec<
 > = {
   id: 'line-roles-places',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${ZONE_QUARTERS_CTE},
+    duckdb: `WITH ${ZONE_QUARTERS_CTE},
       focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
       ${CELL_ROWS_CTE},
       ev AS MATERIALIZED (
         SELECT id, target_msisdn AS n, start_cgi AS cgi, start_utc AS t FROM events_unique
-        WHERE start_cgi IS NOT NULL AND (target_msisdn IN (SELECT n FROM line_groups) OR target_msisdn IN (SELECT f FROM focus))),
+        WHERE start_cgi IS NOT NULL AND target_msisdn IN (SELECT f FROM focus)),
       ${eventPositionsCte('pos', 'ev')},
+      -- The town of each line as townQuery gave it (doubles travel as shortest round-trip text, so exactly).
       centre AS (
-        SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback
-        FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n GROUP BY lg.g),
+        SELECT unnest($town_g::VARCHAR[]) AS g, unnest($town_lat::VARCHAR[])::DOUBLE AS lat,
+          unnest($town_lon::VARCHAR[])::DOUBLE AS lon, unnest($town_fallback::VARCHAR[])::BOOLEAN AS fallback),
       fev AS MATERIALIZED (
         SELECT fo.g, fo.f AS x, ev.id, ev.cgi, ev.t, ${localTimeSql('ev.t')} AS lt, p.lat, p.lon, p.site_name, p.source_kind
         FROM ev JOIN focus fo ON fo.f = ev.n LEFT JOIN pos p ON p.id = ev.id),
@@ -279,9 +135,10 @@ export const placesQuery: QuerySpec<
         FROM fev f JOIN centre c ON c.g = f.g
         WHERE f.lat IS NOT NULL AND ${haversineKm('f.lat', 'f.lon', 'c.lat', 'c.lon')} <= $townRadiusKm
         GROUP BY f.g, f.x),
+      -- Every event of x on a cell is in fev, so its town rows are counted there rather than in all events.
       town_rows AS (
-        SELECT t.g, t.x, count(*) AS n FROM town t JOIN events_unique e ON e.target_msisdn = t.x
-        AND list_contains(t.cells, e.start_cgi) GROUP BY t.g, t.x),
+        SELECT t.g, t.x, count(*) AS n FROM town t JOIN fev f ON f.g = t.g AND f.x = t.x
+        AND list_contains(t.cells, f.cgi) GROUP BY t.g, t.x),
       positioned AS (SELECT g, x, count(DISTINCT lt::DATE) AS days FROM fev WHERE lat IS NOT NULL GROUP BY g, x)
       SELECT fo.g, fo.f AS x, c.lat AS centre_lat, c.lon AS centre_lon, c.fallback AS centre_fallback,
         h.cgi AS home_cgi, h.site_name AS home_site, coalesce(h.nights, 0) AS home_nights,
@@ -296,8 +153,10 @@ export const placesQuery: QuerySpec<
       ORDER BY fo.g, fo.f`,
   },
   params: [
-    'groups',
-    'numbers',
+    'town_g',
+    'town_lat',
+    'town_lon',
+    'town_fallback',
     'focus_g',
     'focus_n',
     'zone',
@@ -346,28 +205,34 @@ export const colocationQuery: QuerySpec<
     duckdb: `WITH ${LINE_GROUPS_CTE},
       focus AS (SELECT DISTINCT g, f FROM (SELECT unnest($focus_g::VARCHAR[]) AS g, unnest($focus_n::VARCHAR[]) AS f)),
       ${CELL_ROWS_CTE},
-      xe AS MATERIALIZED (
-        SELECT fo.g, fo.f AS x, e.id, e.start_utc AS t, e.start_cgi AS cgi, e.start_precision = 'minute' AS coarse,
-          floor(epoch(e.start_utc) / ($delaySeconds + 60))::BIGINT AS k
-        FROM events_unique e JOIN focus fo ON fo.f = e.target_msisdn WHERE e.start_cgi IS NOT NULL),
-      le AS MATERIALIZED (
-        SELECT lg.g, lg.n, e.id, e.start_utc AS t, e.start_cgi AS cgi, e.start_precision = 'minute' AS coarse,
-          floor(epoch(e.start_utc) / ($delaySeconds + 60))::BIGINT AS k
-        FROM events_unique e JOIN line_groups lg ON lg.n = e.target_msisdn WHERE e.start_cgi IS NOT NULL),
-      pos_in AS (SELECT DISTINCT id, cgi, t FROM (SELECT id, cgi, t FROM xe UNION ALL SELECT id, cgi, t FROM le)),
-      ${eventPositionsCte('pos', 'pos_in')},
+      -- One scan for the focus and line numbers' events; each event once, so its position is found once.
+      ev AS MATERIALIZED (
+        SELECT id, target_msisdn AS n, start_utc AS t, start_cgi AS cgi, start_precision = 'minute' AS coarse,
+          floor(epoch(start_utc) / ($delaySeconds + 60))::BIGINT AS k
+        FROM events_unique
+        WHERE start_cgi IS NOT NULL
+          AND (target_msisdn IN (SELECT f FROM focus) OR target_msisdn IN (SELECT n FROM line_groups))),
+      xe AS (SELECT fo.g, fo.f AS x, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN focus fo ON fo.f = ev.n),
+      le AS (SELECT lg.g, lg.n, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN line_groups lg ON lg.n = ev.n),
       xb AS (SELECT xe.*, unnest([xe.k - 1, xe.k, xe.k + 1]) AS b FROM xe),
-      pairs AS (
+      near AS MATERIALIZED (
         SELECT xb.g, xb.x, xb.id AS xid, le.id AS lid, le.n, xb.t AS xt, abs(epoch(xb.t) - epoch(le.t)) AS dt,
-          CASE WHEN xb.cgi = le.cgi THEN 1
+          xb.cgi = le.cgi AS same_cell
+        FROM xb JOIN le ON le.g = xb.g AND le.k = xb.b
+        WHERE xb.x <> le.n
+          AND abs(epoch(xb.t) - epoch(le.t)) <= $delaySeconds + CASE WHEN xb.coarse OR le.coarse THEN 59 ELSE 0 END),
+      -- Positions only for the events that have a partner in time (a fraction of all the line events).
+      pos_in AS (
+        SELECT ev.* FROM ev SEMI JOIN (SELECT xid AS id FROM near UNION ALL SELECT lid FROM near) u ON u.id = ev.id),
+      ${eventPositionsCte('pos', 'pos_in')},
+      pairs AS (
+        SELECT near.g, near.x, near.xid, near.lid, near.n, near.xt, near.dt,
+          CASE WHEN near.same_cell THEN 1
             WHEN px.site_key IS NOT NULL AND px.site_key = pl.site_key THEN 2
             WHEN px.lat IS NOT NULL AND pl.lat IS NOT NULL
               AND ${haversineKm('px.lat', 'px.lon', 'pl.lat', 'pl.lon')} * 1000 <= $nearMetres THEN 3 END AS kind,
           coalesce(px.source_kind <> 'network' OR pl.source_kind <> 'network', false) AS fallback
-        FROM xb JOIN le ON le.g = xb.g AND le.k = xb.b
-          LEFT JOIN pos px ON px.id = xb.id LEFT JOIN pos pl ON pl.id = le.id
-        WHERE xb.x <> le.n
-          AND abs(epoch(xb.t) - epoch(le.t)) <= $delaySeconds + CASE WHEN xb.coarse OR le.coarse THEN 59 ELSE 0 END),
+        FROM near LEFT JOIN pos px ON px.id = near.xid LEFT JOIN pos pl ON pl.id = near.lid),
       best AS (
         SELECT * FROM pairs WHERE kind IS NOT NULL
         QUALIFY row_number() OVER (PARTITION BY g, x, xid ORDER BY kind, (kind <> 1 AND fallback), dt, lid) = 1),
@@ -428,6 +293,23 @@ export const newHandsetsQuery: QuerySpec<NewHandsetRow, 'groups' | 'numbers' | '
   row: (r) => r as unknown as NewHandsetRow,
 }
 
+/**
+ * `pos`: the position of each event of `ev` (id, n, cgi, t) by the rule of `eventPositionsCte`
+ * (continuity/common/line-sql), keeping the event's number `n` so that hundreds of thousands of positions need not
+ * be joined back to their events by id.
+ */
+const NUMBER_POSITIONS_CTE = `pos_cells AS MATERIALIZED (
+  SELECT *, count(*) OVER (PARTITION BY cgi) AS cgi_rows FROM cell_rows),
+pos AS (
+  SELECT e.n, c.lat, c.lon, c.source_kind
+  FROM ev e JOIN pos_cells c ON c.cgi = e.cgi AND c.cgi_rows = 1
+    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
+  UNION ALL
+  SELECT e.n, c.lat, c.lon, c.source_kind
+  FROM ev e JOIN pos_cells c ON c.cgi = e.cgi AND c.cgi_rows > 1
+    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
+  QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`
+
 export interface TownRow {
   readonly g: string
   readonly lat: number
@@ -444,10 +326,10 @@ export const townQuery: QuerySpec<TownRow, 'groups' | 'numbers' | 'usePublicFall
       ev AS MATERIALIZED (
         SELECT e.id, e.target_msisdn AS n, e.start_cgi AS cgi, e.start_utc AS t FROM events_unique e
         WHERE e.start_cgi IS NOT NULL AND e.target_msisdn IN (SELECT n FROM line_groups)),
-      ${eventPositionsCte('pos', 'ev')}
+      ${NUMBER_POSITIONS_CTE}
       SELECT lg.g, median(p.lat) AS lat, median(p.lon) AS lon, bool_or(p.source_kind <> 'network') AS fallback,
         count(*) AS events
-      FROM ev JOIN pos p ON p.id = ev.id JOIN line_groups lg ON lg.n = ev.n
+      FROM pos p JOIN line_groups lg ON lg.n = p.n
       GROUP BY lg.g ORDER BY lg.g`,
   },
   params: ['groups', 'numbers', 'usePublicFallback'],

@@ -18,17 +18,19 @@ import { groupLines } from '../../continuity/line-continuity/line-continuity.js'
 import { LINE_ROLES_PARAMS } from './line-roles.params.js'
 import { score, share, signal, unionDays, type Confidence, type Signal } from './line-roles.rules.js'
 import {
-  afterCustomerQuery,
+  lineSideQuery,
+  splitLineSide,
+  type AfterCustomerRow,
+  type LineContactRow,
+} from './line-roles.line-side.sql.js'
+import {
   colocationQuery,
-  customersQuery,
   focusContactsQuery,
-  lineContactsQuery,
   newHandsetsQuery,
   placesQuery,
+  townLists,
   townQuery,
-  type AfterCustomerRow,
   type ColocationRow,
-  type LineContactRow,
   type PlaceRow,
 } from './line-roles.sql.js'
 
@@ -230,21 +232,21 @@ async function findLineRoles(
   if (groups.length === 0) return []
   const base = baseLists(await lineBase(store, groups, params, ctx))
   const gq = { ...groupQueryParams(groups), ...base, zone: ctx.zone }
-  const customers = await store.run(customersQuery, gq)
-  const after = await store.run(afterCustomerQuery, {
-    ...gq,
-    windowSeconds: num(params, 'runnerWindowMinutes') * 60,
-  })
-  const lineContacts = await store.run(lineContactsQuery, gq)
+  const { customers, after, lineContacts } = splitLineSide(
+    await store.run(lineSideQuery, { ...gq, windowSeconds: num(params, 'runnerWindowMinutes') * 60 }),
+  )
   const minDays = num(params, 'runnerMinDays')
   const runnerRows = after.filter(
     (a) =>
       (a.callback_days >= minDays && share(a.callbacks, a.to_customers) >= num(params, 'runnerMinShare')) ||
       a.line_after_days >= minDays,
   )
+  // Only contacts with the line's contacts are read: holders and tasking numbers are found among them.
   const focusContacts = await store.run(focusContactsQuery, {
     focus_g: runnerRows.map((r) => r.g),
     focus_n: runnerRows.map((r) => r.x),
+    contact_g: lineContacts.map((l) => l.g),
+    contact_x: lineContacts.map((l) => l.x),
     zone: ctx.zone,
   })
   const runnerSet = new Set(runnerRows.map((r) => k(r.g, r.x)))
@@ -268,9 +270,13 @@ async function findLineRoles(
     ...holderRows.map((h) => [h.row.g, h.row.x] as const),
   ]
   const fq = { focus_g: focus.map((f) => f[0]), focus_n: focus.map((f) => f[1]) }
+  const towns = await store.run(townQuery, {
+    ...groupQueryParams(groups),
+    usePublicFallback: bool(params, 'usePublicFallback'),
+  })
   const places = byKey(
     await store.run(placesQuery, {
-      ...groupQueryParams(groups),
+      ...townLists(towns),
       ...fq,
       zone: ctx.zone,
       nightStartHour: num(params, 'nightStartHour'),
@@ -291,10 +297,6 @@ async function findLineRoles(
     }),
   )
   const newHandsets = await store.run(newHandsetsQuery, { ...groupQueryParams(groups), zone: ctx.zone })
-  const towns = await store.run(townQuery, {
-    ...groupQueryParams(groups),
-    usePublicFallback: bool(params, 'usePublicFallback'),
-  })
   const everyone = [
     ...new Set([...focus.map((f) => f[1]), ...customers.map((c) => c.c), ...lineContacts.map((l) => l.x)]),
   ].sort()
