@@ -22,8 +22,11 @@ import { episodes } from './cuckooing-leads.rules.js'
 import {
   homeCellsQuery,
   nightHitsQuery,
+  packRecords,
   victimActivityQuery,
   type HomeCellRow,
+  type LeadActivityRow,
+  type PersonHomeCellRow,
   type NightHit,
 } from './cuckooing-leads.sql.js'
 
@@ -241,17 +244,95 @@ function bucket<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   return out
 }
 
-/** Each row's value by line and then by person (the queries give one row per line and person). */
-function byLineAndPerson<R extends { readonly g: string; readonly person: string }, T>(
-  rows: readonly R[],
-  value: (row: R) => T,
-): Map<string, Map<string, T>> {
-  const out = new Map<string, Map<string, T>>()
-  for (const r of rows) {
-    const m = out.get(r.g)
-    if (m) m.set(r.person, value(r))
-    else out.set(r.g, new Map([[r.person, value(r)]]))
+/**
+ * The union of sorted lists without repeats, sorted: what `[...new Set(lists.flat())].sort()` gives, by merging
+ * (`<` orders strings as `sort()` does, by UTF-16 code units).
+ */
+function sortedUnion(lists: readonly (readonly string[])[]): readonly string[] {
+  let out: readonly string[] = lists[0] ?? []
+  for (const next of lists.slice(1)) {
+    const merged: string[] = []
+    let i = 0
+    let j = 0
+    while (i < out.length && j < next.length) {
+      const a = out[i] as string
+      const b = next[j] as string
+      if (a < b) merged.push(out[i++] as string)
+      else if (b < a) merged.push(next[j++] as string)
+      else {
+        merged.push(a)
+        i++
+        j++
+      }
+    }
+    while (i < out.length) merged.push(out[i++] as string)
+    while (j < next.length) merged.push(next[j++] as string)
+    out = merged
   }
+  return out
+}
+
+/**
+ * Each line's persons' home cells: each person the line checks (once; never a line number of any line checked)
+ * with the home cells the query found for that person, in its order.
+ */
+function homesOfLines(
+  rows: readonly PersonHomeCellRow[],
+  checked: readonly (readonly [string, string])[],
+  groups: readonly LineGroup[],
+): HomeCellRow[] {
+  const lineNumbers = new Set(groups.flatMap((g) => g.numbers))
+  const byPerson = bucket(rows, (r) => r.person)
+  const seen = new Set<string>()
+  const out: HomeCellRow[] = []
+  for (const [g, person] of checked) {
+    const key = `${g}\u0000${person}`
+    if (lineNumbers.has(person) || seen.has(key)) continue
+    seen.add(key)
+    for (const r of byPerson.get(person) ?? []) out.push({ ...r, g })
+  }
+  return out
+}
+
+/**
+ * Each line's overnight rows on the home cells of each of its persons: a row counts for a line when its phone is
+ * one of the line's phones, and for a person of that line when its cell is one of the person's home cells and the
+ * phone is not the person's own. Rows are taken in order of row id, the order an evidence lists them in, so each
+ * evidence sorts a list already in order (nothing else depends on the order of a person's rows).
+ */
+function hitsByLineAndPerson(
+  rows: readonly NightHit[],
+  homes: readonly HomeCellRow[],
+  phones: readonly (readonly [string, string])[],
+): Map<string, Map<string, NightHit[]>> {
+  const linesOf = new Map<string, Set<string>>()
+  for (const [g, n] of phones) {
+    const s = linesOf.get(n)
+    if (s) s.add(g)
+    else linesOf.set(n, new Set([g]))
+  }
+  const personsOn = new Map<string, Map<string, Set<string>>>()
+  for (const h of homes) {
+    let byCell = personsOn.get(h.g)
+    if (byCell === undefined) personsOn.set(h.g, (byCell = new Map()))
+    const s = byCell.get(h.cgi)
+    if (s) s.add(h.person)
+    else byCell.set(h.cgi, new Set([h.person]))
+  }
+  const out = new Map<string, Map<string, NightHit[]>>()
+  for (const row of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    for (const g of linesOf.get(row.phone) ?? []) {
+      const persons = personsOn.get(g)?.get(row.cgi)
+      if (persons === undefined) continue
+      let m = out.get(g)
+      if (m === undefined) out.set(g, (m = new Map()))
+      for (const person of persons) {
+        if (person === row.phone) continue
+        const b = m.get(person)
+        if (b) b.push(row)
+        else m.set(person, [row])
+      }
+    }
   return out
 }
 
@@ -308,11 +389,14 @@ async function findLeads(
   }
   // The persons checked: each line's customer base (shared with line-roles through the memo) and the victims named.
   const base = await lineBase(store, groups, params, ctx)
-  const homes = await store.run(homeCellsQuery, {
+  const checked = [
+    ...base.map((b) => [b.g, b.c] as const),
+    ...groups.flatMap((g) => victims.map((v) => [g.key, v] as const)),
+  ]
+  const personHomes = await store.run(homeCellsQuery, {
     ...groupQueryParams(groups),
     ...night,
-    persons_g: [...base.map((b) => b.g), ...groups.flatMap((g) => victims.map(() => g.key))],
-    persons_n: [...base.map((b) => b.c), ...groups.flatMap(() => victims)],
+    persons: [...new Set(checked.map((c) => c[1]))],
     baselineFrom: text(params, 'baselineFrom'),
     baselineTo: text(params, 'baselineTo'),
     homeCellsMax: num(params, 'homeCellsMax'),
@@ -325,42 +409,43 @@ async function findLeads(
     useAddress: source !== 'overnight',
     usePublicFallback: bool(params, 'usePublicFallback'),
   })
+  const homes = homesOfLines(personHomes, checked, groups)
   const phones = groups.flatMap((g) =>
     [...g.numbers, ...(runnersOf.get(g.key) ?? [])].map((n) => [g.key, n] as const),
   )
-  const homeArgs = {
-    home_g: homes.map((h) => h.g),
-    home_person: homes.map((h) => h.person),
-    home_cgi: homes.map((h) => h.cgi),
-  }
-  const hits = await store.run(nightHitsQuery, {
-    ...homeArgs,
-    phones_g: phones.map((p) => p[0]),
-    phones_n: phones.map((p) => p[1]),
+  const [overnight] = await store.run(nightHitsQuery, {
+    home_cgi: [...new Set(homes.map((h) => h.cgi))],
+    phones_n: [...new Set(phones.map((p) => p[1]))],
     ...night,
   })
-  const activity = await store.run(victimActivityQuery, {
-    ...groupQueryParams(groups),
-    ...homeArgs,
-    ...night,
-  })
-  const victimNumbers = [...new Set(hits.map((h) => h.person))].sort()
-  const subscribers = latestByNumber(await store.run(subscribersQuery, { numbers: victimNumbers }))
-  const leads: CuckooLead[] = []
+  const hitsBy = hitsByLineAndPerson(overnight?.hits ?? [], homes, phones)
   const minNights = num(params, 'cuckooMinNights')
   const windowDays = num(params, 'cuckooWindowDays')
   const baselineDays = num(params, 'behaviourBaselineDays')
-  // One pass each instead of a filter per line, person and episode (quadratic on large cases); order kept.
-  const hitsBy = byLineAndPerson(hits, (r) => r.hits)
-  const activityBy = byLineAndPerson(activity, (r) => r.days)
   const homesByLine = bucket(homes, (h) => h.g)
+  // The episodes first (they rest on the hits alone), then the person's activity around all of them in one query,
+  // then the leads in the same order.
+  const drafts: {
+    group: LineGroup
+    person: string
+    nights: string[]
+    lead: (a: LeadActivityRow) => CuckooLead
+  }[] = []
   for (const group of groups) {
     const runnerSet = new Set(runnersOf.get(group.key) ?? [])
+    const lineNumbers = new Set(group.numbers)
     const mine = hitsBy.get(group.key) ?? new Map<string, readonly NightHit[]>()
     const lineHomes = homesByLine.get(group.key) ?? []
+    const homesOf = bucket(lineHomes, (h) => h.person)
+    // The persons each cell is a home cell of, sorted: a cell near many addresses serves hundreds of them.
+    const personsOn = new Map(
+      [...bucket(lineHomes, (h) => h.cgi)].map(([cgi, hs]) => [
+        cgi,
+        [...new Set(hs.map((h) => h.person))].sort(),
+      ]),
+    )
     for (const person of [...mine.keys()].sort()) {
       const personHits = mine.get(person) ?? []
-      const days = activityBy.get(group.key)?.get(person) ?? []
       for (const nights of episodes(
         personHits.map((h) => h.night),
         minNights,
@@ -373,67 +458,93 @@ async function findLeads(
         const phonesPresent = [...new Set(inEpisode.map((h) => h.phone))].sort()
         const first = dayNumber(nights[0] as string)
         const last = dayNumber(nights[nights.length - 1] as string)
-        const before = days.filter(
-          (d) => dayNumber(d.day) >= first - baselineDays && dayNumber(d.day) < first,
+        const phonesOn = new Map(
+          nights.map((n) => [n, [...new Set((byNight.get(n) ?? []).map((h) => h.phone))].sort()] as const),
         )
-        const during = days.filter((d) => dayNumber(d.day) >= first && dayNumber(d.day) <= last)
-        const sum = (xs: typeof days): number => xs.reduce((s, d) => s + d.line_contacts, 0)
         const nightsLineAndRunner = nights.filter((n) => {
-          const on = new Set((byNight.get(n) ?? []).map((h) => h.phone))
-          return [...on].some((p) => group.numbers.includes(p)) && [...on].some((p) => runnerSet.has(p))
+          const on = phonesOn.get(n) ?? []
+          return on.some((p) => lineNumbers.has(p)) && on.some((p) => runnerSet.has(p))
         }).length
-        const alsoServes = [
-          ...new Set(
-            lineHomes.filter((h) => h.person !== person && episodeCells.has(h.cgi)).map((h) => h.person),
-          ),
-        ].sort()
-        leads.push({
-          line: group.key,
-          lineNumbers: group.numbers,
-          victim: {
-            number: person,
-            person: personOf(subscribers.get(person)),
-            homeCells: lineHomes.filter((h) => h.person === person).map(homeCell),
-          },
-          firstNight: nights[0] as string,
-          lastNight: nights[nights.length - 1] as string,
-          nightsCounted: nights.length,
-          nights: nights.map((n) => {
-            const rows = byNight.get(n) ?? []
-            return {
-              night: n,
-              phones: [...new Set(rows.map((r) => r.phone))].sort(),
-              cells: [...new Set(rows.map((r) => r.cgi))].sort(),
-              evidence: idsEvidence(
-                rows.map((r) => r.phone),
-                rows.map((r) => r.id),
-              ),
-            }
+        const alsoServes = sortedUnion([...episodeCells].map((c) => personsOn.get(c) ?? [])).filter(
+          (p) => p !== person,
+        )
+        drafts.push({
+          group,
+          person,
+          nights,
+          lead: (activity) => ({
+            line: group.key,
+            lineNumbers: group.numbers,
+            victim: {
+              number: person,
+              person: personOf(subscribers.get(person)),
+              homeCells: (homesOf.get(person) ?? []).map(homeCell),
+            },
+            firstNight: nights[0] as string,
+            lastNight: nights[nights.length - 1] as string,
+            nightsCounted: nights.length,
+            nights: nights.map((n) => {
+              const rows = byNight.get(n) ?? []
+              const onNight = phonesOn.get(n) ?? []
+              return {
+                night: n,
+                phones: onNight,
+                cells: [...new Set(rows.map((r) => r.cgi))].sort(),
+                evidence: idsEvidence(
+                  onNight,
+                  rows.map((r) => r.id),
+                ),
+              }
+            }),
+            rankScore: Math.round((nightsLineAndRunner / (1 + alsoServes.length)) * 1000) / 1000,
+            runnerNumbers: phonesPresent.filter((p) => runnerSet.has(p)),
+            linePhones: phonesPresent.filter((p) => lineNumbers.has(p)),
+            strength: {
+              phonesPresent: phonesPresent.length,
+              nightsLineAndRunner,
+              alsoServes,
+              linePhonePresent: phonesPresent.some((p) => lineNumbers.has(p)),
+              runnerPresent: phonesPresent.some((p) => runnerSet.has(p)),
+              victimPhoneOnHomeCellNights: activity.own_nights,
+              victimLineContactsPerDayBefore: round2(activity.contacts_before / baselineDays),
+              victimLineContactsPerDayDuring: round2(activity.contacts_during / (last - first + 1)),
+            },
+            evidence: idsEvidence(
+              phonesPresent,
+              inEpisode.map((h) => h.id),
+            ),
+            caution: CUCKOO_CAUTION,
           }),
-          rankScore: Math.round((nightsLineAndRunner / (1 + alsoServes.length)) * 1000) / 1000,
-          runnerNumbers: phonesPresent.filter((p) => runnerSet.has(p)),
-          linePhones: phonesPresent.filter((p) => group.numbers.includes(p)),
-          strength: {
-            phonesPresent: phonesPresent.length,
-            nightsLineAndRunner,
-            alsoServes,
-            linePhonePresent: phonesPresent.some((p) => group.numbers.includes(p)),
-            runnerPresent: phonesPresent.some((p) => runnerSet.has(p)),
-            victimPhoneOnHomeCellNights: during.filter(
-              (d) => d.own_night_refs.length > 0 && nights.includes(d.day),
-            ).length,
-            victimLineContactsPerDayBefore: round2(sum(before) / baselineDays),
-            victimLineContactsPerDayDuring: round2(sum(during) / (last - first + 1)),
-          },
-          evidence: idsEvidence(
-            inEpisode.map((h) => h.phone),
-            inEpisode.map((h) => h.id),
-          ),
-          caution: CUCKOO_CAUTION,
         })
       }
     }
   }
+  const leadPersons = new Set(drafts.map((d) => `${d.group.key}\u0000${d.person}`))
+  const activity = await store.run(victimActivityQuery, {
+    ...groupQueryParams(groups),
+    homes: packRecords(
+      homes.filter((h) => leadPersons.has(`${h.g}\u0000${h.person}`)).map((h) => [h.g, h.person, h.cgi]),
+    ),
+    leads: packRecords(
+      drafts.map((d, i) => [
+        String(i + 1),
+        d.group.key,
+        d.person,
+        d.nights[0] as string,
+        d.nights[d.nights.length - 1] as string,
+        d.nights,
+      ]),
+    ),
+    baselineDays,
+    ...night,
+  })
+  const victimNumbers = [...new Set([...hitsBy.values()].flatMap((m) => [...m.keys()]))].sort()
+  const subscribers = latestByNumber(await store.run(subscribersQuery, { numbers: victimNumbers }))
+  const leads: CuckooLead[] = drafts.map((d, i) => {
+    const a = activity[i]
+    if (a?.lead !== i + 1) throw new Error(`cuckooing-victim-activity: no row for lead ${i + 1}`)
+    return d.lead(a)
+  })
   leads.sort(
     (a, b) =>
       b.rankScore - a.rankScore ||

@@ -22,7 +22,7 @@ import {
   CUCKOOING_PARAMS,
   computeCuckooingLeads,
 } from '../../locations-lines/cuckooing-leads/cuckooing-leads.js'
-import { awayNightsQuery, tripsQuery } from './safeguarding-worklist.sql.js'
+import { movementQuery } from './safeguarding-worklist.sql.js'
 
 export const SAFEGUARDING_LABEL = 'Leads for human review'
 
@@ -136,22 +136,18 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
     const numbers = [...new Set(subjects.map((s) => s.number))].sort()
     if (numbers.length === 0) return { label: SAFEGUARDING_LABEL, entries: [], note: NOTE }
     const subscribers = latestByNumber(await store.run(subscribersQuery, { numbers }))
-    const movement = {
+    const movement = await store.run(movementQuery, {
       numbers,
       zone: ctx.zone,
       nightStartHour: num(params, 'nightStartHour'),
       nightEndHour: num(params, 'nightEndHour'),
       usePublicFallback: bool(params, 'usePublicFallback'),
-    }
-    const trips = await store.run(tripsQuery, {
-      ...movement,
       tripMinKm: num(params, 'tripMinKm'),
       tripMinHours: num(params, 'tripMinHours'),
-    })
-    const away = await store.run(awayNightsQuery, {
-      ...movement,
       overnightAwayMinKm: num(params, 'overnightAwayMinKm'),
     })
+    const trips = movement.flatMap((m) => (m.kind === 'trip' ? [m.trip] : []))
+    const away = movement.flatMap((m) => (m.kind === 'away' ? [m.away] : []))
     const identifiers = await store.run(identifierUseQuery, { numbers })
     // One entry per person a subscriber record names (name and date of birth), else per number.
     const personKey = (n: string): string => {
