@@ -1,6 +1,6 @@
 import type { QuerySpec, SqlRow } from '@linesight/store'
 import { GIVEN_BASE_CTE, type BaseParams } from '../../continuity/common/line-base.js'
-import { packListSql, withLists } from '../../continuity/common/packed.js'
+import { packListSql, withLists } from '../../core/packed.js'
 import { isoUtc, LINE_GROUPS_CTE, localTime } from '../../continuity/common/line-sql.js'
 import { CONTACT_COLUMNS, CONTACT_ROWS, sidedCte } from './line-roles.contacts.sql.js'
 

@@ -1,6 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
-import { packListSql, withLists } from '../../continuity/common/packed.js'
+import { packListSql, withLists } from '../../core/packed.js'
 import {
   asLocal,
   CELL_ROWS_CTE,
@@ -294,21 +294,10 @@ export const newHandsetsQuery: QuerySpec<NewHandsetRow, 'groups' | 'numbers' | '
 }
 
 /**
- * `pos`: the position of each event of `ev` (id, n, cgi, t) by the rule of `eventPositionsCte`
- * (continuity/common/line-sql), keeping the event's number `n` so that hundreds of thousands of positions need not
- * be joined back to their events by id.
+ * `pos`: the position of each event of `ev` (id, n, cgi, t), keeping the event's number `n` so that hundreds of
+ * thousands of positions need not be joined back to their events by id.
  */
-const NUMBER_POSITIONS_CTE = `pos_cells AS MATERIALIZED (
-  SELECT *, count(*) OVER (PARTITION BY cgi) AS cgi_rows FROM cell_rows),
-pos AS (
-  SELECT e.n, c.lat, c.lon, c.source_kind
-  FROM ev e JOIN pos_cells c ON c.cgi = e.cgi AND c.cgi_rows = 1
-    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
-  UNION ALL
-  SELECT e.n, c.lat, c.lon, c.source_kind
-  FROM ev e JOIN pos_cells c ON c.cgi = e.cgi AND c.cgi_rows > 1
-    AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
-  QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`
+const NUMBER_POSITIONS_CTE = eventPositionsCte('pos', 'ev', 'e.n, c.lat, c.lon, c.source_kind', false)
 
 export interface TownRow {
   readonly g: string

@@ -1,5 +1,5 @@
 import { STORED_PAIRING_TOLERANCE_SECONDS, type CaseStore, type QuerySpec } from '@linesight/store'
-import { packSql, unpack } from '../../continuity/common/packed.js'
+import { packSql, unpack } from '../../core/packed.js'
 import { MATCHING_CTES, walkFrom, type EdgeRow } from './communications.sql.js'
 
 /**

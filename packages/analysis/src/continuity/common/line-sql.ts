@@ -116,14 +116,20 @@ export const CELL_ROWS_CTE = `cell_rows AS MATERIALIZED (
  * are left out; callers count them as "position unknown". A cell with one list row needs no ranking, so only
  * events on cells with several rows go through the window (ranking a million events took about a second).
  */
-export const eventPositionsCte = (name: string, input: string): string => `${name}_cells AS MATERIALIZED (
+export const eventPositionsCte = (
+  name: string,
+  input: string,
+  // What each position row holds: `e.` columns of the input, `c.` columns of the cell list row.
+  columns = 'e.id, c.lat, c.lon, c.site_key, c.site_name, c.source_kind',
+  materialized = true,
+): string => `${name}_cells AS MATERIALIZED (
   SELECT *, count(*) OVER (PARTITION BY cgi) AS cgi_rows FROM cell_rows),
-${name} AS MATERIALIZED (
-  SELECT e.id, c.lat, c.lon, c.site_key, c.site_name, c.source_kind
+${name} AS ${materialized ? 'MATERIALIZED ' : ''}(
+  SELECT ${columns}
   FROM ${input} e JOIN ${name}_cells c ON c.cgi = e.cgi AND c.cgi_rows = 1
     AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
   UNION ALL
-  SELECT e.id, c.lat, c.lon, c.site_key, c.site_name, c.source_kind
+  SELECT ${columns}
   FROM ${input} e JOIN ${name}_cells c ON c.cgi = e.cgi AND c.cgi_rows > 1
     AND (c.valid_from IS NULL OR c.valid_from <= e.t) AND (c.valid_to IS NULL OR e.t < c.valid_to + INTERVAL 1 DAY)
   QUALIFY row_number() OVER (PARTITION BY e.id ORDER BY c.src_rank, c.valid_from DESC NULLS LAST, c.id) = 1)`

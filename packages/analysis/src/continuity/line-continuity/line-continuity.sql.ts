@@ -1,6 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { BASE_CTE, FLARES_CTE, contactsCte, floorDiv, isoUtc } from '../common/line-sql.js'
-import { packListSql, withLists } from '../common/packed.js'
+import { packListSql, withLists } from '../../core/packed.js'
 
 /**
  * The numbers continuity looks at: the given ones plus every number that sent a flare in its own records, each

@@ -1,6 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
-import { packListSql, packSql, unpack, withLists } from '../../continuity/common/packed.js'
+import { packListSql, packSql, recordsSql, unpack, withLists } from '../../core/packed.js'
 import {
   asLocal,
   CELL_ROWS_CTE,
@@ -17,29 +17,6 @@ import {
  */
 const offAxisDegrees = (lat1: string, lon1: string, lat2: string, lon2: string, azimuth: string): string =>
   `abs(((degrees(atan2(sin(radians((${lon2}) - (${lon1}))) * cos(radians(${lat2})), cos(radians(${lat1})) * sin(radians(${lat2})) - sin(radians(${lat1})) * cos(radians(${lat2})) * cos(radians((${lon2}) - (${lon1}))))) - (${azimuth})) % 360 + 540) % 360 - 180)`
-
-/**
- * Records (lists of fields) as one text parameter: fields joined by the unit separator, records by the record
- * separator, list items inside a field by the group separator (as `packed.ts` packs results). Binding a list
- * parameter costs microseconds an item, tens of thousands of items hundreds of milliseconds; one text costs next to
- * nothing and `recordsSql` splits it in the engine. Fields are identifiers, numbers and dates: an empty field or one
- * holding a separator fails loudly.
- */
-export function packRecords(records: readonly (readonly (string | readonly string[])[])[]): string {
-  const text = (value: string): string => {
-    if (value === '' || value.includes('\u001d') || value.includes('\u001e') || value.includes('\u001f'))
-      throw new Error(`packRecords: a field is empty or holds a separator: ${JSON.stringify(value)}`)
-    return value
-  }
-  return records
-    .map((r) => r.map((f) => (typeof f === 'string' ? text(f) : f.map(text).join('\u001d'))).join('\u001f'))
-    .join('\u001e')
-}
-
-/** The records of a `packRecords` parameter as a table with the named text columns (no rows for an empty text). */
-const recordsSql = (param: string, columns: readonly string[]): string =>
-  `(SELECT ${columns.map((c, i) => `split_part(r, chr(31), ${i + 1}) AS ${c}`).join(', ')}
-    FROM (SELECT unnest(string_split(nullif(${param}::VARCHAR, ''), chr(30))) AS r))`
 
 /** A WGS84 position as a unit vector (columns ux, uy, uz) on the sphere `haversineKm` uses. */
 const unitVector = (lat: string, lon: string): string =>

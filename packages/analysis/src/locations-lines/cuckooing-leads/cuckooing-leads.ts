@@ -3,6 +3,7 @@ import type { AnalysisContext } from '../../core/context.js'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { memoized } from '../../core/memo.js'
+import { packRecords } from '../../core/packed.js'
 import type { ParamSchema, Params } from '../../core/params.js'
 import { dayNumber } from '../../continuity/common/civil.js'
 import { idsEvidence, pairsEvidence } from '../../continuity/common/evidence.js'
@@ -22,7 +23,6 @@ import { episodes } from './cuckooing-leads.rules.js'
 import {
   homeCellsQuery,
   nightHitsQuery,
-  packRecords,
   victimActivityQuery,
   type HomeCellRow,
   type LeadActivityRow,
