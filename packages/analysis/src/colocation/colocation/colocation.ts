@@ -182,14 +182,20 @@ export const colocation: AnalysisDefinition<ColocationResult> = {
       periodGapMinutes: Number(params['periodGapMinutes']),
       includeData: params['includeDataEvents'] === true,
     })
+    // Each pair's rows in query order, gathered once (a filter per pair is quadratic in 50 numbers' rows).
+    const rowsOf = new Map<string, { together: PairPeriodRow[]; apart: PairPeriodRow[] }>()
+    for (const r of rows) {
+      const key = `${r.a} ${r.b}`
+      const entry = rowsOf.get(key) ?? { together: [], apart: [] }
+      rowsOf.set(key, entry)
+      ;(r.apart ? entry.apart : entry.together).push(r)
+    }
     const pairs: ColocationPair[] = []
     for (let i = 0; i < targets.length; i++)
       for (let j = i + 1; j < targets.length; j++) {
         const a = targets[i]!
         const b = targets[j]!
-        const mine = rows.filter((r) => r.a === a && r.b === b)
-        const together = mine.filter((r) => !r.apart)
-        const apart = mine.filter((r) => r.apart)
+        const { together, apart } = rowsOf.get(`${a} ${b}`) ?? { together: [], apart: [] }
         pairs.push({
           a,
           b,
