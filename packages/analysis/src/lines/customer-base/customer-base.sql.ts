@@ -1,6 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
 import { linesCte } from '../shared/line-contacts.sql.js'
-import { daySql, flareCtes, fromJson, isoSql, jsonSql, listByKeySql } from '../shared/sql.js'
+import { daySql, flareCtes, fromJson, isoSql, jsonListSql, listByKeySql } from '../shared/sql.js'
 
 export interface RecipientRow {
   readonly line: string
@@ -35,9 +35,11 @@ export const recipientsCtes = (): string => `recipient_rows AS (
   GROUP BY s.sender, s.recipient
 ),
 recipients_list AS (
-  SELECT line, ${jsonSql(`list({line: line, recipient: recipient, kind: kind, raw: raw, excluded: excluded,
-    first_at: first_at, first_day: first_day, first_id: first_id, last_at: last_at, bursts: bursts, messages: messages,
-    ids: ids} ORDER BY first_us, recipient)`)} AS recipients
+  SELECT line, ${jsonListSql(
+    `{line: line, recipient: recipient, kind: kind, raw: raw, excluded: excluded, first_at: first_at,
+      first_day: first_day, first_id: first_id, last_at: last_at, bursts: bursts, messages: messages, ids: ids}`,
+    'first_us, recipient',
+  )} AS recipients
   FROM recipient_rows GROUP BY line
 )`
 

@@ -1,7 +1,7 @@
 import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
 import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
-import { fromJson, isoSql, jsonSql, listByKeySql } from '../shared/sql.js'
+import { fromJson, isoSql, jsonListSql, listByKeySql } from '../shared/sql.js'
 
 export interface CustomerDayRow {
   readonly customer: string
@@ -38,9 +38,11 @@ customer_days AS (
   FROM cd
 ),
 customer_days_list AS (
-  SELECT line, ${jsonSql(`list({customer: customer, day: day, week: week, first_at: first_at, contacts: contacts,
-    calls: calls, texts: texts, days_in_week: days_in_week, ids: ids, record_targets: record_targets}
-    ORDER BY day, customer)`)} AS customer_days
+  SELECT line, ${jsonListSql(
+    `{customer: customer, day: day, week: week, first_at: first_at, contacts: contacts, calls: calls, texts: texts,
+      days_in_week: days_in_week, ids: ids, record_targets: record_targets}`,
+    'day, customer',
+  )} AS customer_days
   FROM customer_days GROUP BY line
 )`
 
@@ -109,8 +111,11 @@ const summaryRow = (v: unknown): BaseSummaryRow => {
 
 /** The per-line figures daily-customers shows, as CTEs: `breakdown_list` and `summary_row`, one row per line. */
 export const dailyFiguresCtes = (): string => `breakdown_list AS (
-  SELECT line, ${jsonSql(`list({base_status: base_status, status: status, contacts: contacts, customers: customers,
-    ids: ids, record_targets: record_targets} ORDER BY base_status, status)`)} AS breakdown
+  SELECT line, ${jsonListSql(
+    `{base_status: base_status, status: status, contacts: contacts, customers: customers, ids: ids,
+      record_targets: record_targets}`,
+    'base_status, status',
+  )} AS breakdown
   FROM (
     SELECT line, base_status, status, count(*) AS contacts, count(DISTINCT customer) AS customers,
       ${listByKeySql('id', 'ord')} AS ids, list(DISTINCT record_target ORDER BY record_target) AS record_targets

@@ -2,7 +2,7 @@ import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
 import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
 import { localTimeSql } from '../../core/local-time.sql.js'
-import { CONTACT_TYPES_SQL, fromJson, isoSql, jsonSql, spanSql, listByKeySql } from '../shared/sql.js'
+import { CONTACT_TYPES_SQL, fromJson, isoSql, jsonListSql, spanSql, listByKeySql } from '../shared/sql.js'
 
 export interface TransactionRow {
   readonly customer: string
@@ -137,10 +137,12 @@ tx_rows AS (
   FROM tx2 t LEFT JOIN matched m USING (line, customer, day, episode)
 ),
 tx_list AS (
-  SELECT line, ${jsonSql(`list({customer: customer, day: day, episode: episode, in_base: in_base,
-    first_at: first_at, contacts: contacts, ids: ids, record_targets: record_targets, callback_id: callback_id,
-    callback_by: callback_by, callback_at: callback_at, callback_type: callback_type,
-    callback_record_target: callback_record_target} ORDER BY day, customer, episode)`)} AS transactions
+  SELECT line, ${jsonListSql(
+    `{customer: customer, day: day, episode: episode, in_base: in_base, first_at: first_at, contacts: contacts,
+      ids: ids, record_targets: record_targets, callback_id: callback_id, callback_by: callback_by,
+      callback_at: callback_at, callback_type: callback_type, callback_record_target: callback_record_target}`,
+    'day, customer, episode',
+  )} AS transactions
   FROM tx_rows GROUP BY line
 )`
 
