@@ -72,23 +72,30 @@ flare_sms AS MATERIALIZED (
     ${floorDiv('epoch_us(e.start_utc)', 'greatest(round($burstWindowSeconds::DOUBLE * 1000000), 1)::BIGINT')} AS b
   FROM events_unique e JOIN flare_keys fk ON fk.n = e.target_msisdn
   WHERE e.event_type = 'sms' AND e.direction = 'out' AND e.other_msisdn IS NOT NULL),
-flare_buckets AS MATERIALIZED (SELECT k, b, min(t) AS first_t, max(t) AS last_t FROM flare_sms GROUP BY k, b),
+flare_buckets AS MATERIALIZED (
+  SELECT k, b, min(t) AS first_t, max(t) AS last_t, count(*) AS messages FROM flare_sms GROUP BY k, b),
 -- Bursts numbered across all numbers in (number, bucket) order: each number's first bucket starts a burst.
-bucket_bursts AS (
-  SELECT k, b, sum(starts::INTEGER) OVER (ORDER BY k, b ROWS UNBOUNDED PRECEDING) AS burst
+bucket_bursts AS MATERIALIZED (
+  SELECT k, b, first_t, last_t, messages,
+    sum(starts::INTEGER) OVER (ORDER BY k, b ROWS UNBOUNDED PRECEDING) AS burst
   FROM (
-    SELECT c.k, c.b, p.last_t IS NULL OR NOT (epoch(c.first_t) - epoch(p.last_t) <= $burstWindowSeconds) AS starts
+    SELECT c.k, c.b, c.first_t, c.last_t, c.messages,
+      p.last_t IS NULL OR NOT (epoch(c.first_t) - epoch(p.last_t) <= $burstWindowSeconds) AS starts
     FROM flare_buckets c LEFT JOIN flare_buckets p ON p.k = c.k AND p.b = c.b - 1)),
 flare_numbered AS MATERIALIZED (
   SELECT f.id, f.k, f.recipient, f.t, bb.burst FROM flare_sms f JOIN bucket_bursts bb ON bb.k = f.k AND bb.b = f.b),
+-- A burst's span and size from its buckets; one with fewer messages than the recipients a flare needs is none.
+burst_spans AS (
+  SELECT burst, min(k) AS k, min(first_t) AS first_t, max(last_t) AS last_t, sum(messages)::BIGINT AS messages
+  FROM bucket_bursts GROUP BY burst HAVING sum(messages) >= $burstMinRecipients),
 -- Distinct recipients counted in two steps, without count(DISTINCT …) over every message.
 burst_recipients AS (
-  SELECT burst, recipient, min(k) AS k, min(t) AS first_t, max(t) AS last_t, count(*) AS messages
-  FROM flare_numbered GROUP BY burst, recipient),
+  SELECT burst, count(*) AS recipients FROM (
+    SELECT DISTINCT burst, recipient FROM flare_numbered WHERE burst IN (SELECT burst FROM burst_spans))
+  GROUP BY burst),
 burst_keys AS MATERIALIZED (
-  SELECT burst, min(k) AS k, min(first_t) AS first_t, max(last_t) AS last_t, count(*) AS recipients,
-    sum(messages)::BIGINT AS messages
-  FROM burst_recipients GROUP BY burst HAVING count(*) >= $burstMinRecipients),
+  SELECT s.burst, s.k, s.first_t, s.last_t, r.recipients, s.messages
+  FROM burst_spans s JOIN burst_recipients r ON r.burst = s.burst WHERE r.recipients >= $burstMinRecipients),
 bursts AS MATERIALIZED (
   SELECT fk.g, fk.n AS line, bk.burst, bk.first_t, bk.last_t, bk.recipients, bk.messages
   FROM burst_keys bk JOIN flare_keys fk ON fk.k = bk.k),

@@ -19,12 +19,14 @@ const nodesCte = (
   own AS (
     SELECT number AS n, first_utc AS first_t, last_utc AS last_t, events AS rows_
     FROM target_summary WHERE number IN (SELECT n FROM nodes)),
+  -- The contacts naming a node in other targets' records, read once for its activity and its customers.
+  seen_rows AS MATERIALIZED (
+    SELECT target_msisdn, other_msisdn, direction, event_type, start_utc FROM events_unique
+    WHERE ${seenIn} AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL),
   seen AS (
     SELECT other_msisdn AS n, min(start_utc) AS first_t, max(start_utc) AS last_t, count(*) AS rows_,
       list(DISTINCT target_msisdn ORDER BY target_msisdn) AS owners
-    FROM events_unique
-    WHERE ${seenIn} AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL
-    GROUP BY other_msisdn),
+    FROM seen_rows GROUP BY other_msisdn),
   first_flare AS (SELECT line AS n, min(first_t) AS t, count(*) AS flares FROM bursts GROUP BY line),
   act AS MATERIALIZED (
     SELECT nodes.n, nodes.n IN (SELECT n FROM given) AS given, own.n IS NOT NULL AS has_own,
@@ -103,6 +105,7 @@ export const NEAR_NUMBERS_NODES_CTE = nodesCte(
 /**
  * A number's customers over time (domain §3.6): its flare recipients and the numbers that initiated contact with
  * it, from its own records; from other targets' records, the targets that rang or texted it or got its texts.
+ * `scope` is a subset of the nodes, so the other targets' records come from `seen_rows`.
  */
 export const customersCte = (scope: string): string => `cust AS MATERIALIZED (
     SELECT line AS n, recipient AS c, t FROM flare_rows WHERE line IN (${scope})
@@ -111,9 +114,8 @@ export const customersCte = (scope: string): string => `cust AS MATERIALIZED (
     WHERE target_msisdn IN (${scope}) AND direction = 'in' AND event_type IN ('voice', 'sms', 'mms')
       AND other_msisdn IS NOT NULL
     UNION ALL
-    SELECT other_msisdn, target_msisdn, start_utc FROM events_unique
-    WHERE other_msisdn IN (${scope}) AND target_msisdn IS NOT NULL AND event_type IN ('voice', 'sms', 'mms')
-      AND (direction = 'out' OR (direction = 'in' AND event_type IN ('sms', 'mms')))),
+    SELECT other_msisdn, target_msisdn, start_utc FROM seen_rows
+    WHERE other_msisdn IN (${scope}) AND (direction = 'out' OR (direction = 'in' AND event_type IN ('sms', 'mms')))),
   c_last AS MATERIALIZED (
     SELECT DISTINCT cust.n, cust.c FROM cust JOIN act ON act.n = cust.n
     WHERE cust.t >= act.last_t - to_seconds($windowSeconds) AND cust.t <= act.last_t AND cust.c <> cust.n),

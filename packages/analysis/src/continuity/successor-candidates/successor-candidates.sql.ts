@@ -36,12 +36,16 @@ export interface SuccessorRow {
 const successorSql = (nodes: string): string =>
   `WITH ${nodes},
       a AS (SELECT * FROM act WHERE n IN (SELECT n FROM given)),
+      -- Only the handsets and SIMs of the given numbers can join a pair, so only their users are read.
+      given_idents AS MATERIALIZED (
+        SELECT DISTINCT imei, imsi FROM events_unique
+        WHERE target_msisdn IN (SELECT n FROM given) AND (imei IS NOT NULL OR imsi IS NOT NULL)),
       idents AS (
         SELECT DISTINCT target_msisdn AS n, 'imei:' || imei AS v FROM events_unique
-        WHERE imei IS NOT NULL AND target_msisdn IS NOT NULL
+        WHERE imei IS NOT NULL AND target_msisdn IS NOT NULL AND imei IN (SELECT imei FROM given_idents)
         UNION
         SELECT DISTINCT target_msisdn, 'imsi:' || imsi FROM events_unique
-        WHERE imsi IS NOT NULL AND target_msisdn IS NOT NULL),
+        WHERE imsi IS NOT NULL AND target_msisdn IS NOT NULL AND imsi IN (SELECT imsi FROM given_idents)),
       id_pairs AS (
         SELECT y.n AS b, list(x.v ORDER BY x.v) AS shared_ids
         FROM idents x JOIN idents y ON x.v = y.v AND x.n <> y.n
