@@ -1,7 +1,8 @@
 import type { QuerySpec, SqlRow } from '@linesight/store'
 import { GIVEN_BASE_CTE, type BaseParams } from '../../continuity/common/line-base.js'
 import { packListSql, withLists } from '../../core/packed.js'
-import { isoUtc, LINE_GROUPS_CTE, localTime } from '../../continuity/common/line-sql.js'
+import { isoUtc, LINE_GROUPS_CTE } from '../../continuity/common/line-sql.js'
+import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
 import { CONTACT_COLUMNS, CONTACT_ROWS, sidedCte } from './line-roles.contacts.sql.js'
 
 export interface CustomerRow {
@@ -98,7 +99,11 @@ export const lineSideQuery: QuerySpec<
   // The id the customer query had: traces and the run-memo test count line-roles computations by it.
   id: 'line-roles-customers',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, all_lines AS (SELECT DISTINCT n FROM line_groups), ${GIVEN_BASE_CTE},
+    duckdb: `WITH ${ZONE_QUARTERS_CTE}, ${LINE_GROUPS_CTE}, all_lines AS (SELECT DISTINCT n FROM line_groups), ${GIVEN_BASE_CTE},
+      -- A whole-number key for each (line, customer) and (line, line number), so the time-window joins below
+      -- hash and compare integers rather than text.
+      base_key AS MATERIALIZED (SELECT g, c, row_number() OVER () AS bk FROM base),
+      line_key AS MATERIALIZED (SELECT g, n, row_number() OVER () AS lk FROM line_groups),
       -- The line numbers' own rows (any type) and every contact of a line number or a customer, in one scan.
       scanned_rows AS MATERIALIZED (
         SELECT ${CONTACT_COLUMNS}, ${CONTACT_ROWS} AS is_contact FROM events_unique
@@ -108,13 +113,15 @@ export const lineSideQuery: QuerySpec<
               OR target_msisdn IN (SELECT c FROM base) OR other_msisdn IN (SELECT c FROM base))))),
       contact_rows AS NOT MATERIALIZED (SELECT ${CONTACT_COLUMNS} FROM scanned_rows WHERE is_contact),
       ${sidedCte('contact_rows')},
-      line_side AS MATERIALIZED (SELECT lg.g, s.* FROM sided s JOIN line_groups lg ON lg.n = s.a),
+      line_side AS MATERIALIZED (SELECT lg.g, lg.lk, s.* FROM sided s JOIN line_key lg ON lg.n = s.a),
       cust_contacts AS MATERIALIZED (
-        SELECT ls.g, ls.a AS line, ls.b AS c, ls.t, ls.owner, ls.id
+        SELECT ls.g, ls.a AS line, ls.b AS c, ls.t, ls.owner, ls.id, ls.lk, bk.bk, ${bucketOf('ls.t')} AS bucket
         FROM line_side ls JOIN base ON base.g = ls.g AND base.c = ls.b AND ls.t >= base.first_flared
+          JOIN base_key bk ON bk.g = base.g AND bk.c = base.c
         WHERE ls.dir = 'in'),
       initiated AS (
-        SELECT g, c, count(DISTINCT (t, line)) AS n, count(DISTINCT (${localTime('t')})::DATE) AS days, max(t) AS last_t
+        -- (t, line) as one number (line numbers are keyed below 2^32) rather than a struct per row.
+        SELECT g, c, count(DISTINCT epoch_us(t)::HUGEINT * 4294967296 + lk) AS n, count(DISTINCT (${localTimeSql('t')})::DATE) AS days, max(t) AS last_t
         FROM cust_contacts GROUP BY g, c),
       own_rows AS (
         SELECT lg.g, e.other_msisdn AS c, count(*) AS n
@@ -125,36 +132,36 @@ export const lineSideQuery: QuerySpec<
         FROM base b LEFT JOIN initiated i ON i.g = b.g AND i.c = b.c LEFT JOIN own_rows o ON o.g = b.g AND o.c = b.c),
       -- Outside the line and its base, tested per contact (pairing every number with every line ran out of memory).
       to_cust AS MATERIALIZED (
-        SELECT base.g, s.a AS x, s.b AS c, s.t, s.typ, s.owner, s.id
-        FROM sided s JOIN base ON base.c = s.b ANTI JOIN base b2 ON b2.g = base.g AND b2.c = s.a
-        WHERE s.dir = 'out' AND s.a NOT IN (SELECT n FROM all_lines)),
+        SELECT base.g, base.bk, s.a AS x, s.b AS c, s.t, s.typ, s.owner, s.id
+        FROM (SELECT * FROM sided WHERE dir = 'out' AND a NOT IN (SELECT n FROM all_lines)) s
+          JOIN base_key base ON base.c = s.b ANTI JOIN base b2 ON b2.g = base.g AND b2.c = s.a),
       -- A contact meets only the customer contacts in its own time bucket or the one before (not all 19M pairings).
       callbacks AS (
         SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.owner || '|' || tc.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
         FROM (SELECT *, unnest([${bucketOf('t')} - 1, ${bucketOf('t')}]) AS bucket FROM to_cust) tc
-        JOIN cust_contacts cc ON cc.g = tc.g AND cc.c = tc.c AND ${bucketOf('cc.t')} = tc.bucket
+        JOIN cust_contacts cc ON cc.bk = tc.bk AND cc.bucket = tc.bucket
           AND tc.t > cc.t AND tc.t <= cc.t + to_seconds($windowSeconds)),
       cb_agg AS (
         SELECT g, x, count(DISTINCT (c, t, typ)) AS callbacks,
-          count(DISTINCT (${localTime('t')})::DATE) AS callback_days, count(DISTINCT c) AS callback_customers,
+          count(DISTINCT (${localTimeSql('t')})::DATE) AS callback_days, count(DISTINCT c) AS callback_customers,
           list(DISTINCT ref) || list(DISTINCT trigger_ref) AS refs,
-          list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d')) AS day_list
+          list(DISTINCT strftime((${localTimeSql('t')})::DATE, '%Y-%m-%d')) AS day_list
         FROM callbacks GROUP BY g, x),
       tc_agg AS (SELECT g, x, count(DISTINCT (c, t, typ)) AS to_customers FROM to_cust GROUP BY g, x),
       -- The line's contacts outside the line numbers and its base, either way.
       line_other AS MATERIALIZED (
-        SELECT ls.g, ls.b AS x, ls.a AS line, ls.dir, ls.t, ls.typ, ls.owner, ls.id
+        SELECT ls.g, ls.lk, ls.b AS x, ls.a AS line, ls.dir, ls.t, ls.typ, ls.owner, ls.id
         FROM line_side ls ANTI JOIN base ON base.g = ls.g AND base.c = ls.b
         WHERE ls.b NOT IN (SELECT n FROM all_lines)),
       line_to AS (SELECT * FROM line_other WHERE dir = 'out'),
       line_after AS (
         SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.owner || '|' || lt.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
         FROM (SELECT *, unnest([${bucketOf('t')} - 1, ${bucketOf('t')}]) AS bucket FROM line_to) lt
-        JOIN cust_contacts cc ON cc.g = lt.g AND cc.line = lt.line AND ${bucketOf('cc.t')} = lt.bucket
+        JOIN cust_contacts cc ON cc.lk = lt.lk AND cc.bucket = lt.bucket
           AND lt.t > cc.t AND lt.t <= cc.t + to_seconds($windowSeconds)),
       la_agg AS (
         SELECT g, x, count(DISTINCT (line, t, typ)) AS line_after,
-          count(DISTINCT (${localTime('t')})::DATE) AS line_after_days,
+          count(DISTINCT (${localTimeSql('t')})::DATE) AS line_after_days,
           list(DISTINCT ref) || list(DISTINCT trigger_ref) AS refs
         FROM line_after GROUP BY g, x),
       lt_agg AS (SELECT g, x, count(DISTINCT (line, t, typ)) AS line_to_x FROM line_to GROUP BY g, x),
@@ -171,11 +178,11 @@ export const lineSideQuery: QuerySpec<
           LEFT JOIN la_agg la ON la.g = k.g AND la.x = k.x LEFT JOIN lt_agg lt ON lt.g = k.g AND lt.x = k.x),
       contact_rows_out AS (
         SELECT g, x, count(DISTINCT (line, t, typ, dir)) AS contacts,
-          count(DISTINCT (${localTime('t')})::DATE) AS days,
+          count(DISTINCT (${localTimeSql('t')})::DATE) AS days,
           count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'in') AS from_x,
           count(DISTINCT (line, t, typ)) FILTER (WHERE dir = 'out') AS to_x,
           ${isoUtc('min(t)')} AS first_utc, ${isoUtc('max(t)')} AS last_utc,
-          ${packListSql(`list_sort(list(DISTINCT strftime((${localTime('t')})::DATE, '%Y-%m-%d')))`)} AS day_list,
+          ${packListSql(`list_sort(list(DISTINCT strftime((${localTimeSql('t')})::DATE, '%Y-%m-%d')))`)} AS day_list,
           ${packListSql("list_sort(list(DISTINCT owner || '|' || id))")} AS refs
         FROM line_other GROUP BY g, x)
       SELECT kind, g, x, ${ALL_COLUMNS.join(', ')} FROM (

@@ -212,13 +212,19 @@ export const colocationQuery: QuerySpec<
         FROM events_unique
         WHERE start_cgi IS NOT NULL
           AND (target_msisdn IN (SELECT f FROM focus) OR target_msisdn IN (SELECT n FROM line_groups))),
-      xe AS (SELECT fo.g, fo.f AS x, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN focus fo ON fo.f = ev.n),
-      le AS (SELECT lg.g, lg.n, ev.id, ev.t, ev.cgi, ev.coarse, ev.k FROM ev JOIN line_groups lg ON lg.n = ev.n),
+      -- A whole-number key for each line, so the time-bucket join below hashes integers rather than text.
+      group_key AS MATERIALIZED (SELECT g, row_number() OVER () AS gk FROM (SELECT DISTINCT g FROM line_groups)),
+      xe AS (
+        SELECT fo.g, gk.gk, fo.f AS x, ev.id, ev.t, ev.cgi, ev.coarse, ev.k
+        FROM ev JOIN focus fo ON fo.f = ev.n JOIN group_key gk ON gk.g = fo.g),
+      le AS (
+        SELECT gk.gk, lg.n, ev.id, ev.t, ev.cgi, ev.coarse, ev.k
+        FROM ev JOIN line_groups lg ON lg.n = ev.n JOIN group_key gk ON gk.g = lg.g),
       xb AS (SELECT xe.*, unnest([xe.k - 1, xe.k, xe.k + 1]) AS b FROM xe),
       near AS MATERIALIZED (
         SELECT xb.g, xb.x, xb.id AS xid, le.id AS lid, le.n, xb.t AS xt, abs(epoch(xb.t) - epoch(le.t)) AS dt,
           xb.cgi = le.cgi AS same_cell
-        FROM xb JOIN le ON le.g = xb.g AND le.k = xb.b
+        FROM xb JOIN le ON le.gk = xb.gk AND le.k = xb.b
         WHERE xb.x <> le.n
           AND abs(epoch(xb.t) - epoch(le.t)) <= $delaySeconds + CASE WHEN xb.coarse OR le.coarse THEN 59 ELSE 0 END),
       -- Positions only for the events that have a partner in time (a fraction of all the line events).
