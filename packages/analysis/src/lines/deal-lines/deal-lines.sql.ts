@@ -61,8 +61,8 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
   sql: {
     duckdb: `WITH ${ZONE_QUARTERS_CTE}, ${flareCtes(TARGETS)},
       ev AS (
-        SELECT id, target_msisdn AS n, direction, event_type, duration_s, start_cgi, epoch_us(start_utc) AS us,
-          coalesce(other_msisdn, other_raw) AS other, other_kind, ${localTimeSql('start_utc')} AS local_ts
+        SELECT target_msisdn AS n, direction, event_type, duration_s, start_cgi, epoch_us(start_utc) AS us,
+          coalesce(other_msisdn, other_raw) AS other, other_kind = 'e164' AS e164, ${localTimeSql('start_utc')} AS local_ts
         FROM events_unique WHERE ${TARGETS}
       ),
       bursts AS (
@@ -83,20 +83,30 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       fstat AS (SELECT sender AS n, count(*) AS flare_messages FROM flares GROUP BY 1),
       texts AS (SELECT sender AS n, count(*) AS out_texts FROM out_texts GROUP BY 1),
+      -- Contacts per (number, other party, local day): fan-in, personal pairs and customer initiation all read
+      -- these groups instead of each re-reading every contact record.
+      contact_days AS (
+        SELECT n, other, local_ts::DATE AS d,
+          bool_or(e164 AND direction = 'in') AS in_e164, bool_or(e164 AND direction = 'out') AS out_e164,
+          bool_or(e164) AS any_e164,
+          count(*) FILTER (WHERE e164 AND event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
+          max(us) FILTER (WHERE direction = 'in') AS last_in_us
+        FROM ev WHERE event_type IN ${CONTACT_TYPES_SQL} GROUP BY n, other, d
+      ),
       base AS (
         SELECT sender AS n, recipient, min(us) AS first_us FROM flares WHERE other_kind = 'e164' GROUP BY 1, 2
       ),
-      init AS (
-        SELECT b.n, count(DISTINCT b.recipient) AS flare_recipients,
-          count(DISTINCT b.recipient) FILTER (WHERE EXISTS (
-            SELECT 1 FROM ev e WHERE e.n = b.n AND e.other = b.recipient AND e.direction = 'in'
-              AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.us >= b.first_us
-          )) AS initiating_recipients
-        FROM base b GROUP BY b.n
+      last_in AS (
+        SELECT n, other, max(last_in_us) AS last_in_us FROM contact_days WHERE last_in_us IS NOT NULL GROUP BY n, other
       ),
-      act AS (
-        SELECT n, min(local_ts)::DATE AS first_day, max(local_ts)::DATE AS last_day,
-          count(DISTINCT local_ts::DATE) AS active_days, count(*) AS events,
+      init AS (
+        -- A recipient initiated when any inbound contact from it is at or after its first flare.
+        SELECT b.n, count(DISTINCT b.recipient) AS flare_recipients,
+          count(DISTINCT b.recipient) FILTER (WHERE l.last_in_us >= b.first_us) AS initiating_recipients
+        FROM base b LEFT JOIN last_in l ON l.n = b.n AND l.other = b.recipient GROUP BY b.n
+      ),
+      day_cells AS (
+        SELECT n, local_ts::DATE AS d, start_cgi, min(local_ts) AS first_ts, max(local_ts) AS last_ts, count(*) AS events,
           count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL}) AS contacts,
           count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND direction = 'in') AS inbound_contacts,
           count(*) FILTER (WHERE event_type = 'voice') AS voice,
@@ -104,36 +114,44 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
           count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
           count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
           count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND (isodow(local_ts) >= 6
-            OR hour(local_ts) < $hours_start OR hour(local_ts) >= $hours_end)) AS out_of_hours,
-          count(DISTINCT start_cgi) AS cells
-        FROM ev GROUP BY n
+            OR hour(local_ts) < $hours_start OR hour(local_ts) >= $hours_end)) AS out_of_hours
+        FROM ev GROUP BY n, d, start_cgi
       ),
-      cells_day AS (
-        SELECT n, avg(c) AS cells_per_day
-        FROM (SELECT n, local_ts::DATE AS d, count(DISTINCT start_cgi) AS c FROM ev GROUP BY n, d) GROUP BY n
+      days AS (
+        SELECT n, d, min(first_ts) AS first_ts, max(last_ts) AS last_ts, sum(events) AS events, sum(contacts) AS contacts,
+          sum(inbound_contacts) AS inbound_contacts, sum(voice) AS voice, sum(connected_calls) AS connected_calls,
+          sum(short_calls) AS short_calls, sum(long_calls) AS long_calls, sum(out_of_hours) AS out_of_hours,
+          count(start_cgi) AS cells
+        FROM day_cells GROUP BY n, d
       ),
+      act AS (
+        SELECT n, min(first_ts)::DATE AS first_day, max(last_ts)::DATE AS last_day, count(d) AS active_days,
+          sum(events)::BIGINT AS events, sum(contacts)::BIGINT AS contacts, sum(inbound_contacts)::BIGINT AS inbound_contacts,
+          sum(voice)::BIGINT AS voice, sum(connected_calls)::BIGINT AS connected_calls, sum(short_calls)::BIGINT AS short_calls,
+          sum(long_calls)::BIGINT AS long_calls, sum(out_of_hours)::BIGINT AS out_of_hours, avg(cells) AS cells_per_day
+        FROM days GROUP BY n
+      ),
+      cells AS (SELECT n, count(DISTINCT start_cgi) AS cells FROM day_cells GROUP BY n),
       fan AS (
         SELECT n, median(c) AS fan_median, quantile_cont(c, 0.9) AS fan_p90, max(c) AS fan_max
         FROM (
-          SELECT a.n, a.d, count(DISTINCT e.other) AS c
-          FROM (SELECT DISTINCT n, local_ts::DATE AS d FROM ev) a
-          LEFT JOIN ev e ON e.n = a.n AND e.local_ts::DATE = a.d AND e.direction = 'in'
-            AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.other_kind = 'e164'
-          GROUP BY a.n, a.d
+          SELECT a.n, a.d, coalesce(i.c, 0) AS c
+          FROM days a
+          LEFT JOIN (
+            SELECT n, d, count(other) AS c FROM contact_days WHERE in_e164 GROUP BY n, d
+          ) i ON i.n = a.n AND i.d = a.d
         ) GROUP BY n
-      ),
-      pair AS (
-        SELECT n, other,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
-          count(DISTINCT direction) FILTER (WHERE direction IN ('in', 'out')) AS directions,
-          count(DISTINCT date_trunc('week', local_ts)) AS weeks
-        FROM ev WHERE event_type IN ${CONTACT_TYPES_SQL} AND other_kind = 'e164' GROUP BY n, other
       ),
       pers AS (
         SELECT n, count(*) AS distinct_contacts,
           count(*) FILTER (WHERE long_calls >= $personal_long_calls AND directions = 2 AND weeks >= $personal_weeks)
             AS personal_contacts
-        FROM pair GROUP BY n
+        FROM (
+          SELECT n, other, sum(long_calls) AS long_calls,
+            bool_or(in_e164)::INTEGER + bool_or(out_e164)::INTEGER AS directions,
+            count(DISTINCT date_trunc('week', d)) AS weeks
+          FROM contact_days WHERE any_e164 GROUP BY n, other
+        ) GROUP BY n
       ),
       acct AS (
         SELECT s.msisdn AS n, list(DISTINCT s.account_type ORDER BY s.account_type) FILTER (WHERE s.account_type IS NOT NULL)
@@ -148,12 +166,12 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
         coalesce(fs.flare_messages, 0) AS flare_messages, bs.mean_recipients, bs.recurrence,
         coalesce(i.flare_recipients, 0) AS flare_recipients, coalesce(i.initiating_recipients, 0) AS initiating_recipients,
         coalesce(f.fan_median, 0) AS fan_median, coalesce(f.fan_p90, 0) AS fan_p90, coalesce(f.fan_max, 0) AS fan_max,
-        a.connected_calls, a.short_calls, a.long_calls, a.out_of_hours, a.cells, coalesce(cd.cells_per_day, 0) AS cells_per_day,
+        a.connected_calls, a.short_calls, a.long_calls, a.out_of_hours, ce.cells, coalesce(a.cells_per_day, 0) AS cells_per_day,
         coalesce(p.distinct_contacts, 0) AS distinct_contacts, coalesce(p.personal_contacts, 0) AS personal_contacts,
         coalesce(ac.account_types, []) AS account_types, coalesce(ac.subscriber_records, []) AS subscriber_records
       FROM act a
       LEFT JOIN texts t USING (n) LEFT JOIN bstat bs USING (n) LEFT JOIN fstat fs USING (n) LEFT JOIN init i USING (n)
-      LEFT JOIN fan f USING (n) LEFT JOIN cells_day cd USING (n) LEFT JOIN pers p USING (n) LEFT JOIN acct ac USING (n)
+      LEFT JOIN fan f USING (n) LEFT JOIN cells ce USING (n) LEFT JOIN pers p USING (n) LEFT JOIN acct ac USING (n)
       ORDER BY a.n`,
   },
   params: [
