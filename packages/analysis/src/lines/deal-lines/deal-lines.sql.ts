@@ -72,9 +72,10 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       flare_rcpt AS (SELECT DISTINCT f.sender AS n, b.k, f.recipient FROM flares f JOIN bursts b ON b.n = f.sender AND b.chain = f.chain),
       recur AS (
-        SELECT n, k, count(*) AS r, count(*) FILTER (WHERE prev_k = k - 1) AS again
-        FROM (SELECT *, lag(k) OVER (PARTITION BY n, recipient ORDER BY k) AS prev_k FROM flare_rcpt)
-        GROUP BY n, k
+        -- A recipient is again in burst k when it also received burst k - 1: a lookup, not a window sort per recipient.
+        SELECT c.n, c.k, count(*) AS r, count(p.k) AS again
+        FROM flare_rcpt c LEFT JOIN flare_rcpt p ON p.n = c.n AND p.recipient = c.recipient AND p.k = c.k - 1
+        GROUP BY c.n, c.k
       ),
       bstat AS (
         SELECT b.n, count(*) AS bursts, count(DISTINCT b.day) AS burst_days, avg(b.recipients) AS mean_recipients,
