@@ -61,8 +61,11 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
   sql: {
     duckdb: `WITH ${ZONE_QUARTERS_CTE}, ${flareCtes(TARGETS)},
       ev AS (
-        SELECT target_msisdn AS n, direction, event_type, duration_s, start_cgi, epoch_us(start_utc) AS us,
-          coalesce(other_msisdn, other_raw) AS other, other_kind = 'e164' AS e164, ${localTimeSql('start_utc')} AS local_ts
+        -- Flags instead of the type and direction text: a narrower row to keep and re-read.
+        SELECT target_msisdn AS n, coalesce(other_msisdn, other_raw) AS other, other_kind = 'e164' AS e164,
+          event_type IN ${CONTACT_TYPES_SQL} AS contact, event_type = 'voice' AS voice, direction = 'in' AS inbound,
+          direction = 'out' AS outbound, duration_s, start_cgi, epoch_us(start_utc) AS us,
+          ${localTimeSql('start_utc')} AS local_ts
         FROM events_unique WHERE ${TARGETS}
       ),
       bursts AS (
@@ -88,11 +91,11 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       -- these groups instead of each re-reading every contact record.
       contact_days AS (
         SELECT n, other, local_ts::DATE AS d,
-          bool_or(e164 AND direction = 'in') AS in_e164, bool_or(e164 AND direction = 'out') AS out_e164,
+          bool_or(e164 AND inbound) AS in_e164, bool_or(e164 AND outbound) AS out_e164,
           bool_or(e164) AS any_e164,
-          count(*) FILTER (WHERE e164 AND event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
-          max(us) FILTER (WHERE direction = 'in') AS last_in_us
-        FROM ev WHERE event_type IN ${CONTACT_TYPES_SQL} GROUP BY n, other, d
+          count(*) FILTER (WHERE e164 AND voice AND duration_s >= $long_s) AS long_calls,
+          max(us) FILTER (WHERE inbound) AS last_in_us
+        FROM ev WHERE contact GROUP BY n, other, d
       ),
       base AS (
         SELECT sender AS n, recipient, min(us) AS first_us FROM flares WHERE other_kind = 'e164' GROUP BY 1, 2
@@ -108,13 +111,13 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       day_cells AS (
         SELECT n, local_ts::DATE AS d, start_cgi, min(local_ts) AS first_ts, max(local_ts) AS last_ts, count(*) AS events,
-          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL}) AS contacts,
-          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND direction = 'in') AS inbound_contacts,
-          count(*) FILTER (WHERE event_type = 'voice') AS voice,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0) AS connected_calls,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
-          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND (isodow(local_ts) >= 6
+          count(*) FILTER (WHERE contact) AS contacts,
+          count(*) FILTER (WHERE contact AND inbound) AS inbound_contacts,
+          count(*) FILTER (WHERE voice) AS voice,
+          count(*) FILTER (WHERE voice AND duration_s > 0) AS connected_calls,
+          count(*) FILTER (WHERE voice AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
+          count(*) FILTER (WHERE voice AND duration_s >= $long_s) AS long_calls,
+          count(*) FILTER (WHERE contact AND (isodow(local_ts) >= 6
             OR hour(local_ts) < $hours_start OR hour(local_ts) >= $hours_end)) AS out_of_hours
         FROM ev GROUP BY n, d, start_cgi
       ),
