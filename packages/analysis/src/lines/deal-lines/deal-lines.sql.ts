@@ -64,9 +64,9 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
         -- Flags instead of the type and direction text: a narrower row to keep and re-read.
         SELECT target_msisdn AS n, coalesce(other_msisdn, other_raw) AS other, other_kind = 'e164' AS e164,
           event_type IN ${CONTACT_TYPES_SQL} AS contact, event_type = 'voice' AS voice, direction = 'in' AS inbound,
-          direction = 'out' AS outbound, duration_s, start_cgi, epoch_us(start_utc) AS us,
-          ${localTimeSql('start_utc')} AS local_ts
-        FROM events_unique WHERE ${TARGETS}
+          direction = 'out' AS outbound, duration_s, start_cgi, epoch_us(start_utc) AS us, local_ts::DATE AS d,
+          hour(local_ts) AS hour
+        FROM (SELECT *, ${localTimeSql('start_utc')} AS local_ts FROM events_unique WHERE ${TARGETS})
       ),
       bursts AS (
         SELECT b.sender AS n, b.chain, b.recipients, ${localTimeSql('b.start_utc')}::DATE AS day,
@@ -90,7 +90,7 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       -- Contacts per (number, other party, local day): fan-in, personal pairs and customer initiation all read
       -- these groups instead of each re-reading every contact record.
       contact_days AS (
-        SELECT n, other, local_ts::DATE AS d,
+        SELECT n, other, d,
           bool_or(e164 AND inbound) AS in_e164, bool_or(e164 AND outbound) AS out_e164,
           bool_or(e164) AS any_e164,
           count(*) FILTER (WHERE e164 AND voice AND duration_s >= $long_s) AS long_calls,
@@ -110,26 +110,27 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
         FROM base b LEFT JOIN last_in l ON l.n = b.n AND l.other = b.recipient GROUP BY b.n
       ),
       day_cells AS (
-        SELECT n, local_ts::DATE AS d, start_cgi, min(local_ts) AS first_ts, max(local_ts) AS last_ts, count(*) AS events,
+        SELECT n, d, start_cgi, count(*) AS events,
           count(*) FILTER (WHERE contact) AS contacts,
           count(*) FILTER (WHERE contact AND inbound) AS inbound_contacts,
           count(*) FILTER (WHERE voice) AS voice,
           count(*) FILTER (WHERE voice AND duration_s > 0) AS connected_calls,
           count(*) FILTER (WHERE voice AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
           count(*) FILTER (WHERE voice AND duration_s >= $long_s) AS long_calls,
-          count(*) FILTER (WHERE contact AND (isodow(local_ts) >= 6
-            OR hour(local_ts) < $hours_start OR hour(local_ts) >= $hours_end)) AS out_of_hours
+          count(*) FILTER (WHERE contact AND (hour < $hours_start OR hour >= $hours_end)) AS off_hours_contacts
         FROM ev GROUP BY n, d, start_cgi
       ),
       days AS (
-        SELECT n, d, min(first_ts) AS first_ts, max(last_ts) AS last_ts, sum(events) AS events, sum(contacts) AS contacts,
+        SELECT n, d, sum(events) AS events, sum(contacts) AS contacts,
           sum(inbound_contacts) AS inbound_contacts, sum(voice) AS voice, sum(connected_calls) AS connected_calls,
-          sum(short_calls) AS short_calls, sum(long_calls) AS long_calls, sum(out_of_hours) AS out_of_hours,
+          sum(short_calls) AS short_calls, sum(long_calls) AS long_calls,
+          -- The weekday is the day's: at weekends every contact is out of hours.
+          CASE WHEN isodow(d) >= 6 THEN sum(contacts) ELSE sum(off_hours_contacts) END AS out_of_hours,
           count(start_cgi) AS cells
         FROM day_cells GROUP BY n, d
       ),
       act AS (
-        SELECT n, min(first_ts)::DATE AS first_day, max(last_ts)::DATE AS last_day, count(d) AS active_days,
+        SELECT n, min(d) AS first_day, max(d) AS last_day, count(d) AS active_days,
           sum(events)::BIGINT AS events, sum(contacts)::BIGINT AS contacts, sum(inbound_contacts)::BIGINT AS inbound_contacts,
           sum(voice)::BIGINT AS voice, sum(connected_calls)::BIGINT AS connected_calls, sum(short_calls)::BIGINT AS short_calls,
           sum(long_calls)::BIGINT AS long_calls, sum(out_of_hours)::BIGINT AS out_of_hours, avg(cells) AS cells_per_day
