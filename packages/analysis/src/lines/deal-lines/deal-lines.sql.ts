@@ -87,21 +87,23 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       fstat AS (SELECT sender AS n, count(*) AS flare_messages FROM flares GROUP BY 1),
       texts AS (SELECT sender AS n, count(*) AS out_texts FROM out_texts GROUP BY 1),
-      -- Contacts per (number, other party, local day): fan-in, personal pairs and customer initiation all read
-      -- these groups instead of each re-reading every contact record.
-      contact_days AS (
-        SELECT n, other, d,
+      -- Contacts per (number, other party, ISO week of the local day): fan-in, personal pairs and customer
+      -- initiation all read these groups instead of each re-reading every contact record.
+      contact_weeks AS (
+        SELECT n, other, date_trunc('week', d) AS week,
           bool_or(e164 AND inbound) AS in_e164, bool_or(e164 AND outbound) AS out_e164,
           bool_or(e164) AS any_e164,
           count(*) FILTER (WHERE e164 AND voice AND duration_s >= $long_s) AS long_calls,
-          max(us) FILTER (WHERE inbound) AS last_in_us
-        FROM ev WHERE contact GROUP BY n, other, d
+          max(us) FILTER (WHERE inbound) AS last_in_us,
+          -- Bit (ISO weekday - 1) set for each day of the week with an inbound contact from this valid number.
+          bit_or(1::BIGINT << (isodow(d) - 1)) FILTER (WHERE e164 AND inbound) AS in_days
+        FROM ev WHERE contact GROUP BY n, other, week
       ),
       base AS (
         SELECT sender AS n, recipient, min(us) AS first_us FROM flares WHERE other_kind = 'e164' GROUP BY 1, 2
       ),
       last_in AS (
-        SELECT n, other, max(last_in_us) AS last_in_us FROM contact_days WHERE last_in_us IS NOT NULL GROUP BY n, other
+        SELECT n, other, max(last_in_us) AS last_in_us FROM contact_weeks WHERE last_in_us IS NOT NULL GROUP BY n, other
       ),
       init AS (
         -- A recipient initiated when any inbound contact from it is at or after its first flare.
@@ -140,11 +142,13 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       fan AS (
         SELECT n, median(c) AS fan_median, quantile_cont(c, 0.9) AS fan_p90, max(c) AS fan_max
         FROM (
-          SELECT a.n, a.d, coalesce(i.c, 0) AS c
+          SELECT a.n, a.d, coalesce(i.c[isodow(a.d)], 0)::BIGINT AS c
           FROM days a
           LEFT JOIN (
-            SELECT n, d, count(other) AS c FROM contact_days WHERE in_e164 GROUP BY n, d
-          ) i ON i.n = a.n AND i.d = a.d
+            -- Per (number, week): for each weekday, the valid numbers with an inbound contact that day.
+            SELECT n, week, [${[0, 1, 2, 3, 4, 5, 6].map((bit) => `sum((in_days >> ${bit}) & 1)`).join(', ')}] AS c
+            FROM contact_weeks WHERE in_days IS NOT NULL AND other IS NOT NULL GROUP BY n, week
+          ) i ON i.n = a.n AND i.week = date_trunc('week', a.d)
         ) GROUP BY n
       ),
       pers AS (
@@ -154,8 +158,8 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
         FROM (
           SELECT n, other, sum(long_calls) AS long_calls,
             bool_or(in_e164)::INTEGER + bool_or(out_e164)::INTEGER AS directions,
-            count(DISTINCT date_trunc('week', d)) AS weeks
-          FROM contact_days WHERE any_e164 GROUP BY n, other
+            count(*) AS weeks
+          FROM contact_weeks WHERE any_e164 GROUP BY n, other
         ) GROUP BY n
       ),
       acct AS (
