@@ -61,9 +61,12 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
   sql: {
     duckdb: `WITH ${ZONE_QUARTERS_CTE}, ${flareCtes(TARGETS)},
       ev AS (
-        SELECT id, target_msisdn AS n, direction, event_type, duration_s, start_cgi, epoch_us(start_utc) AS us,
-          coalesce(other_msisdn, other_raw) AS other, other_kind, ${localTimeSql('start_utc')} AS local_ts
-        FROM events_unique WHERE ${TARGETS}
+        -- Flags instead of the type and direction text: a narrower row to keep and re-read.
+        SELECT target_msisdn AS n, coalesce(other_msisdn, other_raw) AS other, other_kind = 'e164' AS e164,
+          event_type IN ${CONTACT_TYPES_SQL} AS contact, event_type = 'voice' AS voice, direction = 'in' AS inbound,
+          direction = 'out' AS outbound, duration_s, start_cgi, epoch_us(start_utc) AS us, local_ts::DATE AS d,
+          hour(local_ts) AS hour
+        FROM (SELECT *, ${localTimeSql('start_utc')} AS local_ts FROM events_unique WHERE ${TARGETS})
       ),
       bursts AS (
         SELECT b.sender AS n, b.chain, b.recipients, ${localTimeSql('b.start_utc')}::DATE AS day,
@@ -72,9 +75,10 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       flare_rcpt AS (SELECT DISTINCT f.sender AS n, b.k, f.recipient FROM flares f JOIN bursts b ON b.n = f.sender AND b.chain = f.chain),
       recur AS (
-        SELECT n, k, count(*) AS r, count(*) FILTER (WHERE prev_k = k - 1) AS again
-        FROM (SELECT *, lag(k) OVER (PARTITION BY n, recipient ORDER BY k) AS prev_k FROM flare_rcpt)
-        GROUP BY n, k
+        -- A recipient is again in burst k when it also received burst k - 1: a lookup, not a window sort per recipient.
+        SELECT c.n, c.k, count(*) AS r, count(p.k) AS again
+        FROM flare_rcpt c LEFT JOIN flare_rcpt p ON p.n = c.n AND p.recipient = c.recipient AND p.k = c.k - 1
+        GROUP BY c.n, c.k
       ),
       bstat AS (
         SELECT b.n, count(*) AS bursts, count(DISTINCT b.day) AS burst_days, avg(b.recipients) AS mean_recipients,
@@ -83,57 +87,80 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       fstat AS (SELECT sender AS n, count(*) AS flare_messages FROM flares GROUP BY 1),
       texts AS (SELECT sender AS n, count(*) AS out_texts FROM out_texts GROUP BY 1),
+      -- Contacts per (number, other party, ISO week of the local day): fan-in, personal pairs and customer
+      -- initiation all read these groups instead of each re-reading every contact record.
+      contact_weeks AS (
+        SELECT n, other, date_trunc('week', d) AS week,
+          bool_or(e164 AND inbound) AS in_e164, bool_or(e164 AND outbound) AS out_e164,
+          bool_or(e164) AS any_e164,
+          count(*) FILTER (WHERE e164 AND voice AND duration_s >= $long_s) AS long_calls,
+          max(us) FILTER (WHERE inbound) AS last_in_us,
+          -- Bit (ISO weekday - 1) set for each day of the week with an inbound contact from this valid number.
+          bit_or(1::BIGINT << (isodow(d) - 1)) FILTER (WHERE e164 AND inbound) AS in_days
+        FROM ev WHERE contact GROUP BY n, other, week
+      ),
       base AS (
         SELECT sender AS n, recipient, min(us) AS first_us FROM flares WHERE other_kind = 'e164' GROUP BY 1, 2
       ),
+      last_in AS (
+        SELECT n, other, max(last_in_us) AS last_in_us FROM contact_weeks WHERE last_in_us IS NOT NULL GROUP BY n, other
+      ),
       init AS (
+        -- A recipient initiated when any inbound contact from it is at or after its first flare.
         SELECT b.n, count(DISTINCT b.recipient) AS flare_recipients,
-          count(DISTINCT b.recipient) FILTER (WHERE EXISTS (
-            SELECT 1 FROM ev e WHERE e.n = b.n AND e.other = b.recipient AND e.direction = 'in'
-              AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.us >= b.first_us
-          )) AS initiating_recipients
-        FROM base b GROUP BY b.n
+          count(DISTINCT b.recipient) FILTER (WHERE l.last_in_us >= b.first_us) AS initiating_recipients
+        FROM base b LEFT JOIN last_in l ON l.n = b.n AND l.other = b.recipient GROUP BY b.n
+      ),
+      day_cells AS (
+        SELECT n, d, start_cgi, count(*) AS events,
+          count(*) FILTER (WHERE contact) AS contacts,
+          count(*) FILTER (WHERE contact AND inbound) AS inbound_contacts,
+          count(*) FILTER (WHERE voice) AS voice,
+          count(*) FILTER (WHERE voice AND duration_s > 0) AS connected_calls,
+          count(*) FILTER (WHERE voice AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
+          count(*) FILTER (WHERE voice AND duration_s >= $long_s) AS long_calls,
+          count(*) FILTER (WHERE contact AND (hour < $hours_start OR hour >= $hours_end)) AS off_hours_contacts
+        FROM ev GROUP BY n, d, start_cgi
+      ),
+      days AS (
+        SELECT n, d, sum(events) AS events, sum(contacts) AS contacts,
+          sum(inbound_contacts) AS inbound_contacts, sum(voice) AS voice, sum(connected_calls) AS connected_calls,
+          sum(short_calls) AS short_calls, sum(long_calls) AS long_calls,
+          -- The weekday is the day's: at weekends every contact is out of hours.
+          CASE WHEN isodow(d) >= 6 THEN sum(contacts) ELSE sum(off_hours_contacts) END AS out_of_hours,
+          count(start_cgi) AS cells
+        FROM day_cells GROUP BY n, d
       ),
       act AS (
-        SELECT n, min(local_ts)::DATE AS first_day, max(local_ts)::DATE AS last_day,
-          count(DISTINCT local_ts::DATE) AS active_days, count(*) AS events,
-          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL}) AS contacts,
-          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND direction = 'in') AS inbound_contacts,
-          count(*) FILTER (WHERE event_type = 'voice') AS voice,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0) AS connected_calls,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s > 0 AND duration_s <= $short_s) AS short_calls,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
-          count(*) FILTER (WHERE event_type IN ${CONTACT_TYPES_SQL} AND (isodow(local_ts) >= 6
-            OR hour(local_ts) < $hours_start OR hour(local_ts) >= $hours_end)) AS out_of_hours,
-          count(DISTINCT start_cgi) AS cells
-        FROM ev GROUP BY n
+        SELECT n, min(d) AS first_day, max(d) AS last_day, count(d) AS active_days,
+          sum(events)::BIGINT AS events, sum(contacts)::BIGINT AS contacts, sum(inbound_contacts)::BIGINT AS inbound_contacts,
+          sum(voice)::BIGINT AS voice, sum(connected_calls)::BIGINT AS connected_calls, sum(short_calls)::BIGINT AS short_calls,
+          sum(long_calls)::BIGINT AS long_calls, sum(out_of_hours)::BIGINT AS out_of_hours, avg(cells) AS cells_per_day
+        FROM days GROUP BY n
       ),
-      cells_day AS (
-        SELECT n, avg(c) AS cells_per_day
-        FROM (SELECT n, local_ts::DATE AS d, count(DISTINCT start_cgi) AS c FROM ev GROUP BY n, d) GROUP BY n
-      ),
+      cells AS (SELECT n, count(DISTINCT start_cgi) AS cells FROM day_cells GROUP BY n),
       fan AS (
         SELECT n, median(c) AS fan_median, quantile_cont(c, 0.9) AS fan_p90, max(c) AS fan_max
         FROM (
-          SELECT a.n, a.d, count(DISTINCT e.other) AS c
-          FROM (SELECT DISTINCT n, local_ts::DATE AS d FROM ev) a
-          LEFT JOIN ev e ON e.n = a.n AND e.local_ts::DATE = a.d AND e.direction = 'in'
-            AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.other_kind = 'e164'
-          GROUP BY a.n, a.d
+          SELECT a.n, a.d, coalesce(i.c[isodow(a.d)], 0)::BIGINT AS c
+          FROM days a
+          LEFT JOIN (
+            -- Per (number, week): for each weekday, the valid numbers with an inbound contact that day.
+            SELECT n, week, [${[0, 1, 2, 3, 4, 5, 6].map((bit) => `sum((in_days >> ${bit}) & 1)`).join(', ')}] AS c
+            FROM contact_weeks WHERE in_days IS NOT NULL AND other IS NOT NULL GROUP BY n, week
+          ) i ON i.n = a.n AND i.week = date_trunc('week', a.d)
         ) GROUP BY n
-      ),
-      pair AS (
-        SELECT n, other,
-          count(*) FILTER (WHERE event_type = 'voice' AND duration_s >= $long_s) AS long_calls,
-          count(DISTINCT direction) FILTER (WHERE direction IN ('in', 'out')) AS directions,
-          count(DISTINCT date_trunc('week', local_ts)) AS weeks
-        FROM ev WHERE event_type IN ${CONTACT_TYPES_SQL} AND other_kind = 'e164' GROUP BY n, other
       ),
       pers AS (
         SELECT n, count(*) AS distinct_contacts,
           count(*) FILTER (WHERE long_calls >= $personal_long_calls AND directions = 2 AND weeks >= $personal_weeks)
             AS personal_contacts
-        FROM pair GROUP BY n
+        FROM (
+          SELECT n, other, sum(long_calls) AS long_calls,
+            bool_or(in_e164)::INTEGER + bool_or(out_e164)::INTEGER AS directions,
+            count(*) AS weeks
+          FROM contact_weeks WHERE any_e164 GROUP BY n, other
+        ) GROUP BY n
       ),
       acct AS (
         SELECT s.msisdn AS n, list(DISTINCT s.account_type ORDER BY s.account_type) FILTER (WHERE s.account_type IS NOT NULL)
@@ -148,12 +175,12 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
         coalesce(fs.flare_messages, 0) AS flare_messages, bs.mean_recipients, bs.recurrence,
         coalesce(i.flare_recipients, 0) AS flare_recipients, coalesce(i.initiating_recipients, 0) AS initiating_recipients,
         coalesce(f.fan_median, 0) AS fan_median, coalesce(f.fan_p90, 0) AS fan_p90, coalesce(f.fan_max, 0) AS fan_max,
-        a.connected_calls, a.short_calls, a.long_calls, a.out_of_hours, a.cells, coalesce(cd.cells_per_day, 0) AS cells_per_day,
+        a.connected_calls, a.short_calls, a.long_calls, a.out_of_hours, ce.cells, coalesce(a.cells_per_day, 0) AS cells_per_day,
         coalesce(p.distinct_contacts, 0) AS distinct_contacts, coalesce(p.personal_contacts, 0) AS personal_contacts,
         coalesce(ac.account_types, []) AS account_types, coalesce(ac.subscriber_records, []) AS subscriber_records
       FROM act a
       LEFT JOIN texts t USING (n) LEFT JOIN bstat bs USING (n) LEFT JOIN fstat fs USING (n) LEFT JOIN init i USING (n)
-      LEFT JOIN fan f USING (n) LEFT JOIN cells_day cd USING (n) LEFT JOIN pers p USING (n) LEFT JOIN acct ac USING (n)
+      LEFT JOIN fan f USING (n) LEFT JOIN cells ce USING (n) LEFT JOIN pers p USING (n) LEFT JOIN acct ac USING (n)
       ORDER BY a.n`,
   },
   params: [
