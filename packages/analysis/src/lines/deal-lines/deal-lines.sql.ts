@@ -82,7 +82,8 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ),
       bstat AS (
         SELECT b.n, count(*) AS bursts, count(DISTINCT b.day) AS burst_days, avg(b.recipients) AS mean_recipients,
-          avg(CASE WHEN b.k > 1 THEN r.again / r.r END) AS recurrence
+          -- Summed in burst order: a parallel sum of fractions may differ in the last digit from run to run.
+          avg(CASE WHEN b.k > 1 THEN r.again / r.r END ORDER BY b.k) AS recurrence
         FROM bursts b JOIN recur r ON r.n = b.n AND r.k = b.k GROUP BY b.n
       ),
       fstat AS (SELECT sender AS n, count(*) AS flare_messages FROM flares GROUP BY 1),
