@@ -59,6 +59,17 @@ export interface LineSide {
 /** Time buckets at least `$windowSeconds` wide (whole microseconds), so a window after an instant spans two. */
 const bucketOf = (t: string): string => `epoch_us(${t}) // (ceil($windowSeconds) * 1000000)::BIGINT`
 
+/**
+ * The contacts of `rows` (g, x, t, typ, owner, id, the `key` column and `other`) made within the call-back window
+ * after a customer's contact with the line (`cust_contacts`, joined on `key`), each with its ref and the ref of the
+ * customer contact before it. A contact meets only the customer contacts in its own time bucket or the one before.
+ */
+const afterCustomerContact = (rows: string, key: string, other: string): string => `
+        SELECT r.g, r.x, ${other}, r.t, r.typ, r.owner || '|' || r.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
+        FROM (SELECT *, unnest([${bucketOf('t')} - 1, ${bucketOf('t')}]) AS bucket FROM ${rows}) r
+        JOIN cust_contacts cc ON cc.${key} = r.${key} AND cc.bucket = r.bucket
+          AND r.t > cc.t AND r.t <= cc.t + to_seconds($windowSeconds)`
+
 /** Each kind's columns after `kind`, `g` and `x` (the customer's number is `x` in the combined rows). */
 const COLUMNS = {
   customer: ['first_flared_utc', 'flares', 'initiated', 'active_days', 'last_contact_utc', 'line_rows'],
@@ -135,12 +146,8 @@ export const lineSideQuery: QuerySpec<
         SELECT base.g, base.bk, s.a AS x, s.b AS c, s.t, s.typ, s.owner, s.id
         FROM (SELECT * FROM sided WHERE dir = 'out' AND a NOT IN (SELECT n FROM all_lines)) s
           JOIN base_key base ON base.c = s.b ANTI JOIN base b2 ON b2.g = base.g AND b2.c = s.a),
-      -- A contact meets only the customer contacts in its own time bucket or the one before (not all 19M pairings).
-      callbacks AS (
-        SELECT tc.g, tc.x, tc.c, tc.t, tc.typ, tc.owner || '|' || tc.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
-        FROM (SELECT *, unnest([${bucketOf('t')} - 1, ${bucketOf('t')}]) AS bucket FROM to_cust) tc
-        JOIN cust_contacts cc ON cc.bk = tc.bk AND cc.bucket = tc.bucket
-          AND tc.t > cc.t AND tc.t <= cc.t + to_seconds($windowSeconds)),
+      -- Only the customer contacts in the same or the previous time bucket are met (not all 19M pairings).
+      callbacks AS (${afterCustomerContact('to_cust', 'bk', 'r.c')}),
       cb_agg AS (
         SELECT g, x, count(DISTINCT (c, t, typ)) AS callbacks,
           count(DISTINCT (${localTimeSql('t')})::DATE) AS callback_days, count(DISTINCT c) AS callback_customers,
@@ -154,11 +161,7 @@ export const lineSideQuery: QuerySpec<
         FROM line_side ls ANTI JOIN base ON base.g = ls.g AND base.c = ls.b
         WHERE ls.b NOT IN (SELECT n FROM all_lines)),
       line_to AS (SELECT * FROM line_other WHERE dir = 'out'),
-      line_after AS (
-        SELECT lt.g, lt.x, lt.line, lt.t, lt.typ, lt.owner || '|' || lt.id AS ref, cc.owner || '|' || cc.id AS trigger_ref
-        FROM (SELECT *, unnest([${bucketOf('t')} - 1, ${bucketOf('t')}]) AS bucket FROM line_to) lt
-        JOIN cust_contacts cc ON cc.lk = lt.lk AND cc.bucket = lt.bucket
-          AND lt.t > cc.t AND lt.t <= cc.t + to_seconds($windowSeconds)),
+      line_after AS (${afterCustomerContact('line_to', 'lk', 'r.line')}),
       la_agg AS (
         SELECT g, x, count(DISTINCT (line, t, typ)) AS line_after,
           count(DISTINCT (${localTimeSql('t')})::DATE) AS line_after_days,
