@@ -3,8 +3,9 @@ import { PAIR_SUMMARY_SELECT, updatePairCopiesSql } from '@linesight/store'
 import { literal } from '../sql/quote.js'
 
 /**
- * Recomputes the pair summary (record counts and paired copies) of every pair of numbers a source file's contact records bring, inside the import's
- * transaction and after its duplicates are flagged, so the summary never disagrees with `events_unique`.
+ * Recomputes the pair summary (record counts and paired copies) of every pair of numbers a source file's contact
+ * records bring, inside the import's transaction and after its duplicates are flagged, so the summary never
+ * disagrees with `events_unique`.
  */
 export async function refreshPairSummary(c: DuckDBConnection, fileId: string): Promise<void> {
   const file = `source_file_id = ${literal(fileId)}`
