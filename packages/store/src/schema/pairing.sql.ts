@@ -3,6 +3,19 @@
  * an incoming record of B from A of the same type in B's records, whose starts are within `tol` seconds.
  */
 
+/** The candidate pairs of `from` in which each record is the other's closest (ties broken by record id). */
+const mutualNearest = (from: string): string => `
+      SELECT out_id, in_id FROM ${from}
+      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
+        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
+    `
+
+/** The candidate pairs of `from` whose two records are both still unpaired after the pairs of `paired`. */
+const unpaired = (from: string, paired: string): string => `
+      SELECT * FROM ${from}
+      WHERE out_id NOT IN (SELECT out_id FROM ${paired}) AND in_id NOT IN (SELECT in_id FROM ${paired})
+    `
+
 /**
  * The CTEs `cand` … `matched` (`out_id`, `in_id`) over `paired`, the records (id, target, other, direction,
  * event_type, t) whose other party has records too. `tol` is an SQL expression (a parameter or a literal).
@@ -20,29 +33,11 @@ export const matchingCtes = (tol: string): string => `cand AS MATERIALIZED (
       ) i ON i.target = o.other AND i.other = o.target AND i.event_type = o.event_type AND i.k = o.k
       WHERE abs(epoch_us(i.t) - epoch_us(o.t)) <= ${tol} * 1000000
     ),
-    m1 AS MATERIALIZED (
-      SELECT out_id, in_id FROM cand
-      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
-        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
-    ),
-    c2 AS (
-      SELECT * FROM cand
-      WHERE out_id NOT IN (SELECT out_id FROM m1) AND in_id NOT IN (SELECT in_id FROM m1)
-    ),
-    m2 AS MATERIALIZED (
-      SELECT out_id, in_id FROM c2
-      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
-        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
-    ),
-    c3 AS (
-      SELECT * FROM c2
-      WHERE out_id NOT IN (SELECT out_id FROM m2) AND in_id NOT IN (SELECT in_id FROM m2)
-    ),
-    m3 AS (
-      SELECT out_id, in_id FROM c3
-      QUALIFY row_number() OVER (PARTITION BY out_id ORDER BY dt, in_id) = 1
-        AND row_number() OVER (PARTITION BY in_id ORDER BY dt, out_id) = 1
-    ),
+    m1 AS MATERIALIZED (${mutualNearest('cand')}),
+    c2 AS (${unpaired('cand', 'm1')}),
+    m2 AS MATERIALIZED (${mutualNearest('c2')}),
+    c3 AS (${unpaired('c2', 'm2')}),
+    m3 AS (${mutualNearest('c3')}),
     matched AS MATERIALIZED (SELECT * FROM m1 UNION ALL SELECT * FROM m2 UNION ALL SELECT * FROM m3)`
 
 /**
