@@ -4,6 +4,7 @@ import { packListSql, withLists } from '../../core/packed.js'
 import { isoUtc, LINE_GROUPS_CTE } from '../../continuity/common/line-sql.js'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
 import { CONTACT_COLUMNS, CONTACT_ROWS, sidedCte } from './line-roles.contacts.sql.js'
+import { floorDiv } from '../../core/floor-div.sql.js'
 
 export interface CustomerRow {
   readonly g: string
@@ -57,7 +58,7 @@ export interface LineSide {
 }
 
 /** Time buckets at least `$windowSeconds` wide (whole microseconds), so a window after an instant spans two. */
-const bucketOf = (t: string): string => `epoch_us(${t}) // (ceil($windowSeconds) * 1000000)::BIGINT`
+const bucketOf = (t: string): string => floorDiv(`epoch_us(${t})`, '(ceil($windowSeconds) * 1000000)::BIGINT')
 
 /**
  * The contacts of `rows` (g, x, t, typ, owner, id, the `key` column and `other`) made within the call-back window

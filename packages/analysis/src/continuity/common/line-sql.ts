@@ -4,6 +4,8 @@
  * calling analysis declares. Nothing here reads a clock or a file.
  */
 
+import { floorDiv } from '../../core/floor-div.sql.js'
+
 /** Mean Earth radius in kilometres (IUGG R1), the sphere the haversine formula uses. */
 export const EARTH_RADIUS_KM = 6371.0088
 
@@ -49,10 +51,6 @@ export const contactsCte = (
   FROM events_unique
   WHERE ${CONTACT_ROWS}
     AND (other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}))`
-
-/** Floor division of two BIGINT expressions (`//` truncates toward zero, which would merge buckets around 0). */
-export const floorDiv = (x: string, y: string): string =>
-  `(CASE WHEN (${x}) >= 0 THEN (${x}) // (${y}) ELSE -((-(${x}) - 1) // (${y})) - 1 END)`
 
 /**
  * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1): outbound SMS from one number,

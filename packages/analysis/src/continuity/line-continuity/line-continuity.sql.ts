@@ -1,5 +1,6 @@
 import type { QuerySpec } from '@linesight/store'
-import { BASE_CTE, FLARES_CTE, contactsCte, floorDiv, isoUtc } from '../common/line-sql.js'
+import { floorDiv } from '../../core/floor-div.sql.js'
+import { BASE_CTE, FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
 import { packListSql, withLists } from '../../core/packed.js'
 
 /**

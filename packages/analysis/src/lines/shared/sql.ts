@@ -3,6 +3,8 @@
  * thresholds as named parameters, never as literals.
  */
 
+import { floorDiv } from '../../core/floor-div.sql.js'
+
 /** A UTC timestamp column as ISO text with `Z`: whole seconds when the source had no fraction, else microseconds. */
 export const isoSql = (col: string): string =>
   `CASE WHEN epoch_us(${col}) % 1000000 = 0 THEN strftime(${col}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${col}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
@@ -46,10 +48,6 @@ export const CONTACT_TYPES_SQL = `('voice', 'sms', 'mms')`
  */
 export const spanSql = (alias: string): string =>
   `epoch_us(${alias}.start_utc) AS lo, epoch_us(${alias}.start_utc) + CASE ${alias}.start_precision WHEN 'minute' THEN 59999999 ELSE 0 END AS hi`
-
-/** Floor division of two BIGINT expressions (`//` truncates toward zero, which would merge the buckets around 0). */
-const floorDiv = (x: string, y: string): string =>
-  `(CASE WHEN (${x}) >= 0 THEN (${x}) // (${y}) ELSE -((-(${x}) - 1) // (${y})) - 1 END)`
 
 /**
  * Flare bursts of the senders matched by `senderCondition` (over `source`, `events_unique` unless a CTE of its rows
