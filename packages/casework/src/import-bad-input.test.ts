@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -167,6 +168,33 @@ describe('bad input gives a clear message or a reject row, and never loses what 
     expect(second.status === 'imported' && second.reports[0]!.duplicates).toBe(1)
     expect(await sql(session!, 'SELECT count(*) AS n, count(duplicate_of) AS flagged FROM events')).toEqual([
       { n: 4, flagged: 1 },
+    ])
+  })
+
+  it('a workbook repeating a call on its second sheet and within a sheet flags both repeats, first delivery kept', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'linesight-input-')), 'return.xlsx')
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path })
+    const sheets = [
+      ['January', [ROW('13/02/2024'), ROW('14/02/2024')]],
+      ['February', [ROW('14/02/2024'), ROW('15/02/2024'), ROW('15/02/2024')]],
+    ] as const
+    for (const [name, rows] of sheets) {
+      const sheet = workbook.addWorksheet(name)
+      for (const line of [HEADER, ...rows]) sheet.addRow(line.split(',')).commit()
+      sheet.commit()
+    }
+    await workbook.commit()
+    const result = await importOne(path)
+    expect(result.status === 'imported' && result.reports.map((r) => r.duplicates)).toEqual([0, 2])
+    expect(
+      await sql(
+        session!,
+        `SELECT e.source_sheet AS sheet, e.source_row AS row, f.source_sheet AS first_sheet, f.source_row AS first_row
+         FROM events e JOIN events f ON f.id = e.duplicate_of ORDER BY sheet, row`,
+      ),
+    ).toEqual([
+      { sheet: 'February', row: 1, first_sheet: 'January', first_row: 2 },
+      { sheet: 'February', row: 3, first_sheet: 'February', first_row: 2 },
     ])
   })
 

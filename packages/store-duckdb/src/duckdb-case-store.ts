@@ -9,7 +9,7 @@ import {
   type DuckDBResultReader,
   type DuckDBValue,
 } from '@duckdb/node-api'
-import { kindOfPlan, type AuditEntry, type ImportPlan } from '@linesight/model'
+import type { AuditEntry, ImportPlan } from '@linesight/model'
 import {
   LATEST_SCHEMA_VERSION,
   MIGRATIONS,
@@ -24,9 +24,10 @@ import {
   type SqlRow,
 } from '@linesight/store'
 import { compilePlan } from './import/compile-plan.js'
-import { runImport } from './import/run-import.js'
+import { dropPrepared, prepareImport, writeImport, type PreparedImport } from './import/run-import.js'
 import { identifierMacrosSql } from './sql/identifier-macros.js'
 import { ident, literal } from './sql/quote.js'
+import { traced } from './sql/traced.js'
 import { TIME_MACROS_SQL } from './sql/time-macros.js'
 import { readCsvSql } from './import/read-csv.js'
 import { refreshIdentityLinks } from './derived/identity-links.js'
@@ -233,60 +234,77 @@ export class DuckDbCaseStore implements CaseStore {
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<readonly ImportOutcome[]> {
     return this.#exclusive(async () => {
-      const c = this.#connection
+      const c = traced(this.#connection)
       await c.run(`SET memory_limit = ${literal(this.#importMemoryLimit)}`)
-      await c.run('BEGIN TRANSACTION')
+      const prepared: PreparedImport[] = []
       try {
-        const outcomes: ImportOutcome[] = []
-        for (const plan of plans)
-          outcomes.push(await runImport(c, plan, compilePlan(plan), entry.id, onProgress))
-        if (plans.some((p) => kindOfPlan(p) === 'cdr')) {
-          await refreshTargetSummary(c, entry.id)
-          await refreshPairSummary(c, entry.id)
-        }
-        const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number =>
-          outcomes.reduce((n, o) => n + o[k], 0)
-        const outcome = {
-          read: sum('read'),
-          imported: sum('imported'),
-          rejected: sum('rejected'),
-          duplicates: sum('duplicates'),
-        }
-        onProgress?.({ phase: 'committing', rows: outcome.read, percent: 100 })
-        await c.run(
-          `INSERT INTO source_files VALUES ($id, $sha256, $original_name, $stored_path, $size_bytes, $kind, $format, $encoding,
-            $profile_id, $profile_version, $mapping_json, $imported_at::TIMESTAMP, $imported_by, $software_version, $request_reference,
-            $rows_read, $rows_imported, $rows_rejected, $rows_duplicate)`,
-          {
-            ...entry,
-            request_reference: entry.request_reference,
-            rows_read: outcome.read,
-            rows_imported: outcome.imported,
-            rows_rejected: outcome.rejected,
-            rows_duplicate: outcome.duplicates,
-          } as unknown as Record<string, DuckDBValue>,
-        )
-        await this.#insertAudit({
-          ...audit,
-          details_json: JSON.stringify({
-            ...JSON.parse(audit.details_json),
-            outcome: {
-              read: outcome.read,
-              imported: outcome.imported,
-              rejected: outcome.rejected,
-              duplicates: outcome.duplicates,
-            },
-          }),
-        })
-        await c.run('COMMIT')
-        return outcomes
-      } catch (e) {
-        await c.run('ROLLBACK')
-        throw e
+        // Read and check every plan into temporary tables first; only the writes run in the transaction.
+        for (const [slot, plan] of plans.entries())
+          prepared.push(await prepareImport(c, plan, compilePlan(plan), entry.id, slot, prepared, onProgress))
+        return await this.#writeSource(c, prepared, entry, audit, onProgress)
       } finally {
+        await dropPrepared(c, prepared)
         await c.run(`SET memory_limit = ${literal(this.#memoryLimit)}`)
       }
     })
+  }
+
+  /** Writes prepared plans, the derived tables they touch, the source row and the audit entry in one transaction. */
+  async #writeSource(
+    c: DuckDBConnection,
+    prepared: readonly PreparedImport[],
+    entry: SourceFileEntry,
+    audit: Omit<AuditEntry, 'seq'>,
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<readonly ImportOutcome[]> {
+    await c.run('BEGIN TRANSACTION')
+    try {
+      const outcomes: ImportOutcome[] = []
+      for (const p of prepared) outcomes.push(await writeImport(c, p, onProgress))
+      if (prepared.some((p) => p.table === 'events')) {
+        await refreshTargetSummary(c, entry.id)
+        await refreshPairSummary(c, entry.id)
+      }
+      const sum = (k: 'read' | 'imported' | 'rejected' | 'duplicates'): number =>
+        outcomes.reduce((n, o) => n + o[k], 0)
+      const outcome = {
+        read: sum('read'),
+        imported: sum('imported'),
+        rejected: sum('rejected'),
+        duplicates: sum('duplicates'),
+      }
+      onProgress?.({ phase: 'committing', rows: outcome.read, percent: 100 })
+      await c.run(
+        `INSERT INTO source_files VALUES ($id, $sha256, $original_name, $stored_path, $size_bytes, $kind, $format, $encoding,
+            $profile_id, $profile_version, $mapping_json, $imported_at::TIMESTAMP, $imported_by, $software_version, $request_reference,
+            $rows_read, $rows_imported, $rows_rejected, $rows_duplicate)`,
+        {
+          ...entry,
+          request_reference: entry.request_reference,
+          rows_read: outcome.read,
+          rows_imported: outcome.imported,
+          rows_rejected: outcome.rejected,
+          rows_duplicate: outcome.duplicates,
+        } as unknown as Record<string, DuckDBValue>,
+      )
+      await this.#insertAudit({
+        ...audit,
+        details_json: JSON.stringify({
+          ...JSON.parse(audit.details_json),
+          outcome: {
+            read: outcome.read,
+            imported: outcome.imported,
+            rejected: outcome.rejected,
+            duplicates: outcome.duplicates,
+          },
+        }),
+      })
+      await c.run('COMMIT')
+      return outcomes
+    } catch (e) {
+      await c.run('ROLLBACK')
+      throw e
+    }
   }
 
   async #insertAudit(entry: Omit<AuditEntry, 'seq'>): Promise<void> {
