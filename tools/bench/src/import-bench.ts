@@ -117,6 +117,10 @@ function checks(data: CdrFile, runs: readonly RunPair[]): string[] {
       problems.push(
         `duplicates${run}: ${fmt(ours.duplicates)} flagged, but the file repeats ${fmt(f.duplicateRows)} records`,
       )
+    if (ours.provenance.wrongLine > 0)
+      problems.push(
+        `provenance${run}: ${fmt(ours.provenance.wrongLine)} of ${fmt(ours.provenance.sampled)} sampled rows name a line that holds another record`,
+      )
     if (raw.rows !== f.rows)
       problems.push(`raw read_csv${run}: ${fmt(raw.rows)} rows, but the file has ${fmt(f.rows)}`)
   }
@@ -253,7 +257,7 @@ async function main(): Promise<void> {
         ]
       : []),
     problems.length === 0
-      ? `Checks: read = rows in the file, rejects = its ${fmt(f.badDates + f.negativeDurations)} dirty rows, every repeated record flagged: ok`
+      ? `Checks: read = rows in the file, rejects = its ${fmt(f.badDates + f.negativeDurations)} dirty rows, every repeated record flagged, ${fmt(chosen.ours.provenance.sampled)} sampled rows each at its own line: ok`
       : `CHECK FAILED: ${problems.join('; ')}`,
   ]
   const traced = chosen.trace

@@ -1,7 +1,9 @@
+import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { createCase, importFiles } from '@linesight/casework'
+import { createCase, importFiles, type CaseSession } from '@linesight/casework'
 import type { ImportReport } from '@linesight/model'
 
 /** What every measurement reports; peak RSS is the child's own, since each measurement runs in a fresh process. */
@@ -35,6 +37,8 @@ export interface OurResult extends Measured {
   readonly timeZone: string
   readonly rejectReasons: readonly { readonly reason: string; readonly count: number }[]
   readonly warnings: readonly { readonly code: string; readonly count: number; readonly message: string }[]
+  /** Stored rows sampled and compared with the file's text at the line each names, and how many differed. */
+  readonly provenance: { readonly sampled: number; readonly wrongLine: number }
 }
 
 export type ChildResult = RawResult | OurResult
@@ -88,6 +92,7 @@ export async function measureOurs(file: string, work: string): Promise<OurResult
   const started = performance.now()
   const results = await importFiles(session, [file], { now: () => new Date() })
   const seconds = since(started)
+  const provenance = await checkProvenance(session, file)
   const closing = performance.now()
   await session.close()
   const closeSeconds = since(closing)
@@ -114,5 +119,41 @@ export async function measureOurs(file: string, work: string): Promise<OurResult
     timeZone: `${report.timeZone.zone} (${report.timeZone.source})`,
     rejectReasons: report.rejectReasons.map((r) => ({ reason: r.reason, count: r.count })),
     warnings: report.warnings.map((w) => ({ code: w.code, count: w.count, message: w.message })),
+    provenance,
   }
+}
+
+/**
+ * Samples stored rows and reads the file's own line for each (the generated file has no quoted fields): the
+ * target number and the date and time texts must be the ones on that line.
+ */
+async function checkProvenance(
+  session: CaseSession,
+  file: string,
+): Promise<{ sampled: number; wrongLine: number }> {
+  const rows = await session.store.run(
+    {
+      id: 'bench-provenance-sample',
+      sql: {
+        duckdb: `SELECT source_line, target_raw, start_text FROM events USING SAMPLE 2000 ROWS (reservoir, 42)`,
+      },
+      params: [],
+      row: (r) => ({
+        line: Number(r['source_line']),
+        target: String(r['target_raw']),
+        start: String(r['start_text']),
+      }),
+    },
+    {},
+  )
+  const wanted = new Map(rows.map((r) => [r.line, r]))
+  let wrongLine = 0
+  let line = 0
+  for await (const text of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    const row = wanted.get(++line)
+    if (row === undefined) continue
+    const [target, , date, time] = text.split(',')
+    if (target !== row.target || `${date} ${time}` !== row.start) wrongLine++
+  }
+  return { sampled: rows.length, wrongLine }
 }
