@@ -7,6 +7,8 @@ import type { CompiledPlan } from './compiled-plan.js'
 import { MAX_LINE_BYTES, readCsvSql } from './read-csv.js'
 
 const RAW_RECORD_LIMIT = 10_000
+/** Up to this many distinct targets in a file, the search for earlier deliveries filters the case on them. */
+const TARGET_FILTER_MAX = 64
 
 const count = async (c: DuckDBConnection, sql: string): Promise<number> =>
   Number((await c.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0)
@@ -92,10 +94,24 @@ async function findDuplicates(
       ) => `UNION ALL SELECT e.event_key, e.id FROM ${p.keysTable} e SEMI JOIN ${keys} k ON k.event_key = e.event_key
         ANTI JOIN ${p.dupsTable} d ON d.dup_row = e.source_row`,
     )
+  // A repeat has the same target (the key holds it): with few targets, a filter on them lets the scan skip the
+  // keys of the rest of the case (a file of one target in a case of millions of records: 290 ms → 40 ms).
+  const targets = (
+    await c.runAndReadAll(
+      `SELECT DISTINCT target_msisdn FROM ${keys} WHERE target_msisdn IS NOT NULL LIMIT ${TARGET_FILTER_MAX + 1}`,
+    )
+  )
+    .getRows()
+    .map((r) => String(r[0]))
+  const nullTargets = await count(c, `SELECT count(*) FROM ${keys} WHERE target_msisdn IS NULL`)
+  const targetFilter =
+    targets.length <= TARGET_FILTER_MAX && nullTargets === 0
+      ? `AND e.target_msisdn IN (${targets.length === 0 ? 'NULL' : targets.map(literal).join(', ')})`
+      : ''
   await c.run(`CREATE OR REPLACE TEMP TABLE ${prior} AS
     SELECT event_key, min(id) AS first_id FROM (
       SELECT e.event_key, e.id FROM events e SEMI JOIN ${keys} k ON k.event_key = e.event_key
-      WHERE NOT (${thisSource}) AND e.duplicate_of IS NULL
+      WHERE NOT (${thisSource}) AND e.duplicate_of IS NULL ${targetFilter}
       ${earlierFirsts.join('\n      ')})
     GROUP BY event_key`)
   await c.run(`CREATE OR REPLACE TEMP TABLE ${dups} AS
@@ -349,7 +365,7 @@ async function prepareTables(
   tempTables.push(keys, prior, dups)
   await withProgress(c, 'normalising', onProgress, async () => {
     await c.run(
-      `CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT id, source_row, ${key} AS event_key FROM (${good})`,
+      `CREATE OR REPLACE TEMP TABLE ${keys} AS SELECT id, source_row, target_msisdn, ${key} AS event_key FROM (${good})`,
     )
     await findDuplicates(c, keys, prior, dups, fileId, sheet, earlier)
   })
