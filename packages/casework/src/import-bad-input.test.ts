@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { CaseSession } from './case-session.js'
@@ -196,6 +196,37 @@ describe('bad input gives a clear message or a reject row, and never loses what 
       { sheet: 'February', row: 1, first_sheet: 'January', first_row: 2 },
       { sheet: 'February', row: 3, first_sheet: 'February', first_row: 2 },
     ])
+  })
+
+  it('a CRLF file with LF lines in it imports from an all-LF working copy, lines as in the original', async () => {
+    const content = `${HEADER}\r\n${ROW('13/02/2024')}\r\n${ROW('14/02/2024')}\n${ROW('15/02/2024')}\r\n\n`
+    const path = await file('mixed.csv', content)
+    const result = await importOne(path)
+    expect(result.status === 'imported' && result.reports[0]).toMatchObject({
+      read: 3,
+      imported: 3,
+      rejected: 0,
+    })
+    expect(result.status === 'imported' && result.reports[0]!.warnings.map((w) => w.code)).toContain(
+      'mixed-line-endings',
+    )
+    expect(await sql(session!, `SELECT source_line, start_text FROM events ORDER BY source_line`)).toEqual([
+      { source_line: 2, start_text: '13/02/2024 10:00:00' },
+      { source_line: 3, start_text: '14/02/2024 10:00:00' },
+      { source_line: 4, start_text: '15/02/2024 10:00:00' },
+    ])
+    expect(await readFile(path, 'utf8')).toBe(content)
+  })
+
+  it('a lone carriage return inside a record is refused with what to do, and nothing is stored', async () => {
+    const result = await importOne(
+      await file('cr.csv', `${HEADER}\r\n${ROW('13/02/2024')}\r\n07911123456,0792\r2654321\r\n`),
+    )
+    expect(result.status).toBe('failed')
+    expect(result.status === 'failed' && result.error).toMatch(
+      /could not follow the file's lines.*nothing was imported/,
+    )
+    expect(await eventCount()).toBe(0)
   })
 
   it('UTF-16 text from Excel (tab-delimited, BOM) imports', async () => {

@@ -6,6 +6,7 @@ import {
   convertXlsxToCsv,
   DetectionError,
   detectDelimited,
+  lfWorkingCopy,
   utf8WorkingCopy,
   type DateOrder,
   type Detection,
@@ -19,12 +20,15 @@ import type {
   SourceFormat,
   SourceKind,
 } from '@linesight/model'
-import { preserveOriginal, sha256File, type ImportProgress } from '@linesight/store'
+import { preserveOriginal, sha256File, type ImportOutcome, type ImportProgress } from '@linesight/store'
 import type { CaseSession } from './case-session.js'
 import { fillCellPositions } from './cell-positions.js'
 import type { MappingFile } from './mapping-file.js'
 import { sourceFormat } from './source-format.js'
 import { SOFTWARE_VERSION } from './version.js'
+
+/** The engine's strict CSV reader meeting a line ending other than the file's first (CRLF and LF mixed). */
+const MIXED_LINE_ENDINGS = /CSV Parser state machine reached an invalid state/
 
 export interface ImportOptions {
   readonly dryRun?: boolean
@@ -212,43 +216,74 @@ async function importOne(
   const mappingJson = JSON.stringify(
     plans.map((p) => ({ ...p, source: { ...p.source, path: basename(file) } })),
   )
-  const outcomes = await session.store.importSource(
-    plans,
-    {
-      id,
-      sha256,
-      original_name: basename(file),
-      stored_path: preserved.storedPath,
-      size_bytes: preserved.sizeBytes,
-      kind,
-      format,
-      encoding: detections.map((d) => d.encoding).join(','),
-      profile_id: detections.map((d) => d.profile.id).join(','),
-      profile_version: detections.map((d) => d.profile.version).join(','),
-      mapping_json: mappingJson,
-      imported_at: at,
-      imported_by: session.actor,
-      software_version: SOFTWARE_VERSION,
-      request_reference: options.requestReference ?? null,
-    },
-    {
-      logged_at: at,
-      actor: session.actor,
-      action: 'import',
-      details_json: JSON.stringify({
-        file: basename(file),
+  const load = (planned: readonly ImportPlan[]): Promise<readonly ImportOutcome[]> =>
+    session.store.importSource(
+      planned,
+      {
+        id,
         sha256,
+        original_name: basename(file),
+        stored_path: preserved.storedPath,
+        size_bytes: preserved.sizeBytes,
+        kind,
         format,
-        profiles: detections.map((d) => d.profile),
-        mapping: options.mapping ?? null,
-      }),
-      software_version: SOFTWARE_VERSION,
-    },
-    options.onProgress === undefined ? undefined : (p) => options.onProgress!(file, p),
-  )
+        encoding: detections.map((d) => d.encoding).join(','),
+        profile_id: detections.map((d) => d.profile.id).join(','),
+        profile_version: detections.map((d) => d.profile.version).join(','),
+        mapping_json: mappingJson,
+        imported_at: at,
+        imported_by: session.actor,
+        software_version: SOFTWARE_VERSION,
+        request_reference: options.requestReference ?? null,
+      },
+      {
+        logged_at: at,
+        actor: session.actor,
+        action: 'import',
+        details_json: JSON.stringify({
+          file: basename(file),
+          sha256,
+          format,
+          profiles: detections.map((d) => d.profile),
+          mapping: options.mapping ?? null,
+        }),
+        software_version: SOFTWARE_VERSION,
+      },
+      options.onProgress === undefined ? undefined : (p) => options.onProgress!(file, p),
+    )
+  let outcomes: readonly ImportOutcome[]
+  const lineEndingWarnings: ImportWarning[] = []
+  try {
+    outcomes = await load(plans)
+  } catch (e) {
+    // The failed load changed nothing; a file mixing CRLF and LF lines is read again from an all-LF copy.
+    if (!(e instanceof Error) || !MIXED_LINE_ENDINGS.test(e.message)) throw e
+    const relined: ImportPlan[] = []
+    for (const [i, plan] of plans.entries())
+      relined.push({
+        ...plan,
+        source: {
+          ...plan.source,
+          path: await lfWorkingCopy(plan.source.path, join(scratch, `part-${i}.lf.csv`)),
+        },
+      })
+    outcomes = await load(relined).catch((again: unknown) => {
+      throw again instanceof Error && MIXED_LINE_ENDINGS.test(again.message)
+        ? new Error(
+            `${basename(file)}: the CSV reader could not follow the file's lines even with every CRLF read as LF (a lone carriage return, or a quote left open across lines?). Fix the file or export it again; nothing was imported. Reader: ${again.message.split('\n')[0]}`,
+          )
+        : again
+    })
+    lineEndingWarnings.push({
+      code: 'mixed-line-endings',
+      message:
+        'The file mixes CRLF and LF line endings: it was read from a working copy with every line ending as LF (the original is unchanged, and line numbers are the same)',
+      count: 1,
+    })
+  }
   const reports: ImportReport[] = detections.map((d, i) => {
     const o = outcomes[i]!
-    const warnings: ImportWarning[] = [...parts[i]!.warnings, ...d.warnings]
+    const warnings: ImportWarning[] = [...parts[i]!.warnings, ...d.warnings, ...lineEndingWarnings]
     if (o.ambiguousTimes > 0)
       warnings.push({
         code: 'ambiguous-local-time',
