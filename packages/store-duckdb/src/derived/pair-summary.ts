@@ -2,6 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api'
 import { PAIR_SUMMARY_SELECT, updatePairCopiesSql } from '@linesight/store'
 import { literal } from '../sql/quote.js'
 
+/** Up to this many targets in a file, they are written into the refresh's filters as a list. */
+const TARGET_LIST_MAX = 64
+
 /**
  * Recomputes the pair summary (record counts and paired copies) of every pair of numbers a source file's contact
  * records bring, inside the import's transaction and after its duplicates are flagged, so the summary never
@@ -15,15 +18,28 @@ export async function refreshPairSummary(c: DuckDBConnection, fileId: string): P
     FROM events WHERE ${file} AND event_type IN ('voice', 'sms', 'mms')
       AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL AND other_msisdn <> target_msisdn`)
   await c.run(`DELETE FROM pair_summary p USING __touched_pairs t WHERE p.a = t.a AND p.b = t.b`)
-  // Every touched pair has one of the file's targets at one end: filtering on them first skips most records.
+  // Every touched pair has one of the file's targets at one end: filtering on them first skips most records, and
+  // a short list of them in the text filters the scan itself (a file of one target: 90 ms → 45 ms each).
+  const targets = (
+    await c.runAndReadAll(
+      `SELECT DISTINCT target_msisdn FROM events WHERE ${file} AND target_msisdn IS NOT NULL LIMIT ${TARGET_LIST_MAX + 1}`,
+    )
+  )
+    .getRows()
+    .map((r) => literal(String(r[0])))
+  const list =
+    targets.length <= TARGET_LIST_MAX
+      ? targets.length === 0
+        ? 'NULL'
+        : targets.join(', ')
+      : `SELECT DISTINCT target_msisdn FROM events WHERE ${file}`
+  const onTargets = (e: string): string => `(${e}target_msisdn IN (${list}) OR ${e}other_msisdn IN (${list}))`
   await c.run(`INSERT INTO pair_summary (a, b, records, records_of_a, records_of_b)
-    WITH file_targets AS MATERIALIZED (SELECT DISTINCT target_msisdn AS n FROM events WHERE ${file})
-    ${PAIR_SUMMARY_SELECT}
-      AND (target_msisdn IN (SELECT n FROM file_targets) OR other_msisdn IN (SELECT n FROM file_targets))
+    ${PAIR_SUMMARY_SELECT} AND ${onTargets('')}
       AND (least(target_msisdn, other_msisdn), greatest(target_msisdn, other_msisdn)) IN (SELECT (a, b) FROM __touched_pairs)
     GROUP BY 1, 2`)
   // Pairing is per pair: pairing the touched pairs again gives the copies pairing every pair would.
-  await c.run(updatePairCopiesSql('__touched_pairs'))
+  await c.run(updatePairCopiesSql('__touched_pairs', onTargets('e.')))
   // A failed import rolls the temporary table back with the rest.
   await c.run('DROP TABLE __touched_pairs')
 }

@@ -49,8 +49,9 @@ export const STORED_PAIRING_TOLERANCE_SECONDS = 2
 /**
  * Receivers' copies per pair (`a`, `b`, `copies`) paired at the stored tolerance, for the pairs of `pairs` (a
  * relation of `a`, `b`) whose two sides' records both hold the other; pairs without a paired copy are left out.
+ * `recordFilter` (SQL over the events as `e`) may narrow the records read when it keeps every record of those pairs.
  */
-export const pairCopiesSql = (pairs: string): string => `WITH pairing AS MATERIALIZED (
+export const pairCopiesSql = (pairs: string, recordFilter = 'true'): string => `WITH pairing AS MATERIALIZED (
       SELECT p.a, p.b FROM pair_summary p SEMI JOIN ${pairs} t ON t.a = p.a AND t.b = p.b
       WHERE p.records_of_a > 0 AND p.records_of_b > 0
     ),
@@ -60,11 +61,14 @@ export const pairCopiesSql = (pairs: string): string => `WITH pairing AS MATERIA
       FROM events_unique e
         SEMI JOIN (SELECT a AS x, b AS y FROM pairing UNION ALL SELECT b, a FROM pairing) p
           ON p.x = e.target_msisdn AND p.y = e.other_msisdn
-      WHERE e.event_type IN ('voice', 'sms', 'mms')
+      WHERE e.event_type IN ('voice', 'sms', 'mms') AND (${recordFilter})
     ),
     ${matchingCtes(String(STORED_PAIRING_TOLERANCE_SECONDS))}
     SELECT a, b, count(*) AS copies FROM paired SEMI JOIN matched m ON m.in_id = paired.id GROUP BY a, b`
 
 /** Sets `copies` of the pairs of `pairs` (their rows must be in `pair_summary`, `copies` 0) from `pairCopiesSql`. */
-export const updatePairCopiesSql = (pairs: string): string => `UPDATE pair_summary SET copies = d.copies
-    FROM (${pairCopiesSql(pairs)}) d WHERE pair_summary.a = d.a AND pair_summary.b = d.b`
+export const updatePairCopiesSql = (
+  pairs: string,
+  recordFilter = 'true',
+): string => `UPDATE pair_summary SET copies = d.copies
+    FROM (${pairCopiesSql(pairs, recordFilter)}) d WHERE pair_summary.a = d.a AND pair_summary.b = d.b`
