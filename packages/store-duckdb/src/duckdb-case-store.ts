@@ -240,7 +240,16 @@ export class DuckDbCaseStore implements CaseStore {
       try {
         // Read and check every plan into temporary tables first; only the writes run in the transaction.
         for (const [slot, plan] of plans.entries())
-          prepared.push(await prepareImport(c, plan, compilePlan(plan), entry.id, slot, prepared, onProgress))
+          prepared.push(
+            await prepareImport(c, {
+              plan,
+              compiled: compilePlan(plan),
+              fileId: entry.id,
+              slot,
+              earlier: prepared,
+              onProgress,
+            }),
+          )
         return await this.#writeSource(c, prepared, entry, audit, onProgress)
       } finally {
         await dropPrepared(c, prepared)

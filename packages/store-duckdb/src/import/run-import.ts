@@ -127,26 +127,28 @@ async function findDuplicates(
 }
 
 /**
+ * One plan to prepare: `slot` keeps the temporary names of several plans apart; `earlier` are the plans of the same
+ * import before this one, whose rows count as prior deliveries.
+ */
+export interface PrepareRequest {
+  readonly plan: ImportPlan
+  readonly compiled: CompiledPlan
+  readonly fileId: string
+  readonly slot: number
+  readonly earlier: readonly PreparedImport[]
+  readonly onProgress?: ((p: ImportProgress) => void) | undefined
+}
+
+/**
  * Reads one plan into temporary tables, outside the import's transaction (the engine scans tables created inside
  * a transaction more slowly, and the case is not touched here): stage the text, convert local times through a
  * per-minute zone table, normalise numbers and cells once per distinct value, find the duplicates, and keep every
- * other row as a reject with its reason. `slot` keeps the temporary names of several plans apart; `earlier` are
- * the plans of the same import before this one, whose rows count as prior deliveries.
+ * other row as a reject with its reason.
  */
-export async function prepareImport(
-  c: DuckDBConnection,
-  plan: ImportPlan,
-  compiled: CompiledPlan,
-  fileId: string,
-  slot: number,
-  earlier: readonly PreparedImport[],
-  onProgress?: (p: ImportProgress) => void,
-): Promise<PreparedImport> {
+export async function prepareImport(c: DuckDBConnection, request: PrepareRequest): Promise<PreparedImport> {
   const tempTables: string[] = []
   try {
-    return await withJoinsAsWritten(c, () =>
-      prepareTables(c, plan, compiled, fileId, slot, earlier, tempTables, onProgress),
-    )
+    return await withJoinsAsWritten(c, () => prepareTables(c, request, tempTables))
   } catch (e) {
     for (const t of tempTables) await c.run(`DROP TABLE IF EXISTS ${t}`)
     throw e
@@ -167,15 +169,11 @@ async function withJoinsAsWritten<T>(c: DuckDBConnection, work: () => Promise<T>
   }
 }
 
+/** `prepareImport`'s work; every temporary table it creates is named in `tempTables` first. */
 async function prepareTables(
   c: DuckDBConnection,
-  plan: ImportPlan,
-  compiled: CompiledPlan,
-  fileId: string,
-  slot: number,
-  earlier: readonly PreparedImport[],
+  { plan, compiled, fileId, slot, earlier, onProgress }: PrepareRequest,
   tempTables: string[],
-  onProgress?: (p: ImportProgress) => void,
 ): Promise<PreparedImport> {
   const temp = (name: string): string => `__${name}_${slot}`
   const stage = temp('stage')
