@@ -7,12 +7,16 @@ import { output } from '../output.js'
 const sources: QuerySpec<Record<string, unknown>> = {
   id: 'case-sources',
   sql: {
-    duckdb: `SELECT id, original_name, kind, format, profile_id, rows_read, rows_imported, rows_rejected, rows_duplicate,
-      strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, imported_by, sha256 FROM source_files ORDER BY imported_at, id`,
+    duckdb: `SELECT id, original_name, kind, format, profile_id, size_bytes, rows_read, rows_imported, rows_rejected,
+      rows_duplicate, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at, imported_by, software_version, sha256
+      FROM source_files ORDER BY imported_at, id`,
   },
   params: [],
   row: (r) => ({ ...r }),
 }
+
+/** A file size for people: megabytes to one decimal place. */
+const megabytes = (bytes: unknown): string => `${(Number(bytes) / 1_000_000).toFixed(1)} MB`
 
 const audit: QuerySpec<Record<string, unknown>> = {
   id: 'case-audit-tail',
@@ -91,7 +95,7 @@ export function registerCase(program: Command): void {
             `Events ${counts.cdr} (duplicates flagged ${counts.duplicates}), cells ${counts.cells}, subscribers ${counts.subscribers}, rejected rows ${counts.rejects}, sources ${counts.sources}`,
             ...files.map(
               (f) =>
-                `  ${f['id']}  ${f['original_name']}  ${f['kind']}/${f['profile_id']}  read ${f['rows_read']} imported ${f['rows_imported']} rejected ${f['rows_rejected']} duplicates ${f['rows_duplicate']}`,
+                `  ${f['id']}  ${f['original_name']}  ${f['kind']}/${f['profile_id']}  ${megabytes(f['size_bytes'])}  read ${f['rows_read']} imported ${f['rows_imported']} rejected ${f['rows_rejected']} duplicates ${f['rows_duplicate']}  (${f['software_version']})`,
             ),
             'Latest audit entries:',
             ...recent.map((a) => `  #${a['seq']} ${a['logged_at']} ${a['actor']} ${a['action']}`),
