@@ -216,6 +216,8 @@ describe('bad input gives a clear message or a reject row, and never loses what 
       { source_line: 4, start_text: '15/02/2024 10:00:00' },
     ])
     expect(await readFile(path, 'utf8')).toBe(content)
+    const [logged] = await sql(session!, `SELECT details_json FROM audit_log WHERE action = 'import'`)
+    expect(JSON.parse(String(logged!['details_json']))).toHaveProperty('workingCopy')
   })
 
   it('a lone carriage return inside a record is refused with what to do, and nothing is stored', async () => {

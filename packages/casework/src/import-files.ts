@@ -216,7 +216,8 @@ async function importOne(
   const mappingJson = JSON.stringify(
     plans.map((p) => ({ ...p, source: { ...p.source, path: basename(file) } })),
   )
-  const load = (planned: readonly ImportPlan[]): Promise<readonly ImportOutcome[]> =>
+  // `relined`: read from the all-LF working copy, which the audit entry states.
+  const load = (planned: readonly ImportPlan[], relined: boolean): Promise<readonly ImportOutcome[]> =>
     session.store.importSource(
       planned,
       {
@@ -246,6 +247,9 @@ async function importOne(
           format,
           profiles: detections.map((d) => d.profile),
           mapping: options.mapping ?? null,
+          ...(relined
+            ? { workingCopy: 'every CRLF line ending read as LF (the file mixes CRLF and LF)' }
+            : {}),
         }),
         software_version: SOFTWARE_VERSION,
       },
@@ -254,7 +258,7 @@ async function importOne(
   let outcomes: readonly ImportOutcome[]
   const lineEndingWarnings: ImportWarning[] = []
   try {
-    outcomes = await load(plans)
+    outcomes = await load(plans, false)
   } catch (e) {
     // The failed load changed nothing; a file mixing CRLF and LF lines is read again from an all-LF copy.
     if (!(e instanceof Error) || !MIXED_LINE_ENDINGS.test(e.message)) throw e
@@ -267,7 +271,7 @@ async function importOne(
           path: await lfWorkingCopy(plan.source.path, join(scratch, `part-${i}.lf.csv`)),
         },
       })
-    outcomes = await load(relined).catch((again: unknown) => {
+    outcomes = await load(relined, true).catch((again: unknown) => {
       throw again instanceof Error && MIXED_LINE_ENDINGS.test(again.message)
         ? new Error(
             `${basename(file)}: the CSV reader could not follow the file's lines even with every CRLF read as LF (a lone carriage return, or a quote left open across lines?). Fix the file or export it again; nothing was imported. Reader: ${again.message.split('\n')[0]}`,
