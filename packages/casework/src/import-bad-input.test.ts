@@ -220,6 +220,18 @@ describe('bad input gives a clear message or a reject row, and never loses what 
     expect(JSON.parse(String(logged!['details_json']))).toHaveProperty('workingCopy')
   })
 
+  it('a mixed-line-ending file whose date order needs a whole-column scan is scanned and read from the LF copy', async () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) =>
+      ROW(`0${1 + (i % 9)}/02/2024`, '10:00:00', String(i)),
+    )
+    const content = `${[HEADER, ...rows].join('\r\n')}\n${ROW('28/02/2024')}\r\n`
+    const result = await importOne(await file('mixed-late-day.csv', content))
+    expect(result.status === 'imported' && result.reports[0]).toMatchObject({ read: 5_001, imported: 5_001 })
+    expect(result.status === 'imported' && result.reports[0]!.warnings.map((w) => w.code)).toContain(
+      'mixed-line-endings',
+    )
+  })
+
   it('a lone carriage return inside a record is refused with what to do, and nothing is stored', async () => {
     const result = await importOne(
       await file('cr.csv', `${HEADER}\r\n${ROW('13/02/2024')}\r\n07911123456,0792\r2654321\r\n`),

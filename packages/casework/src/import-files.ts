@@ -147,7 +147,20 @@ async function detect(
             ),
           },
         }
-  const stats = await session.store.columnShapes(working, first.pendingDateOrder)
+  const stats = await session.store
+    .columnShapes(working, first.pendingDateOrder)
+    .catch(async (e: unknown) => {
+      // A file mixing CRLF and LF lines is scanned from an all-LF copy, as the import will read it.
+      if (!(e instanceof Error) || !MIXED_LINE_ENDINGS.test(e.message)) throw e
+      const relined = await lfWorkingCopy(
+        working.source.path,
+        join(scratch, `probe-${basename(readable.path)}.lf.csv`),
+      )
+      return session.store.columnShapes(
+        { source: { ...working.source, path: relined } },
+        first.pendingDateOrder,
+      )
+    })
   return detectDelimited(readable.path, { ...base, orderEvidence: stats })
 }
 
