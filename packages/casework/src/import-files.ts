@@ -28,7 +28,8 @@ import { sourceFormat } from './source-format.js'
 import { SOFTWARE_VERSION } from './version.js'
 
 /** The engine's strict CSV reader meeting a line ending other than the file's first (CRLF and LF mixed). */
-const MIXED_LINE_ENDINGS = /CSV Parser state machine reached an invalid state/
+const mixedLineEndings = (e: unknown): e is Error =>
+  e instanceof Error && /CSV Parser state machine reached an invalid state/.test(e.message)
 
 export interface ImportOptions {
   readonly dryRun?: boolean
@@ -151,7 +152,7 @@ async function detect(
     .columnShapes(working, first.pendingDateOrder)
     .catch(async (e: unknown) => {
       // A file mixing CRLF and LF lines is scanned from an all-LF copy, as the import will read it.
-      if (!(e instanceof Error) || !MIXED_LINE_ENDINGS.test(e.message)) throw e
+      if (!mixedLineEndings(e)) throw e
       const relined = await lfWorkingCopy(
         working.source.path,
         join(scratch, `probe-${basename(readable.path)}.lf.csv`),
@@ -274,7 +275,7 @@ async function importOne(
     outcomes = await load(plans, false)
   } catch (e) {
     // The failed load changed nothing; a file mixing CRLF and LF lines is read again from an all-LF copy.
-    if (!(e instanceof Error) || !MIXED_LINE_ENDINGS.test(e.message)) throw e
+    if (!mixedLineEndings(e)) throw e
     const relined: ImportPlan[] = []
     for (const [i, plan] of plans.entries())
       relined.push({
@@ -285,7 +286,7 @@ async function importOne(
         },
       })
     outcomes = await load(relined, true).catch((again: unknown) => {
-      throw again instanceof Error && MIXED_LINE_ENDINGS.test(again.message)
+      throw mixedLineEndings(again)
         ? new Error(
             `${basename(file)}: the CSV reader could not follow the file's lines even with every CRLF read as LF (a lone carriage return, or a quote left open across lines?). Fix the file or export it again; nothing was imported. Reader: ${again.message.split('\n')[0]}`,
           )

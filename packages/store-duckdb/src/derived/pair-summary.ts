@@ -1,9 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { PAIR_SUMMARY_SELECT, updatePairCopiesSql } from '@linesight/store'
+import { fewValuesList } from '../sql/few-values.js'
 import { literal } from '../sql/quote.js'
-
-/** Up to this many targets in a file, they are written into the refresh's filters as a list. */
-const TARGET_LIST_MAX = 64
 
 /**
  * Recomputes the pair summary (record counts and paired copies) of every pair of numbers a source file's contact
@@ -20,19 +18,8 @@ export async function refreshPairSummary(c: DuckDBConnection, fileId: string): P
   await c.run(`DELETE FROM pair_summary p USING __touched_pairs t WHERE p.a = t.a AND p.b = t.b`)
   // Every touched pair has one of the file's targets at one end: filtering on them first skips most records, and
   // a short list of them in the text filters the scan itself (a file of one target: 90 ms → 45 ms each).
-  const targets = (
-    await c.runAndReadAll(
-      `SELECT DISTINCT target_msisdn FROM events WHERE ${file} AND target_msisdn IS NOT NULL LIMIT ${TARGET_LIST_MAX + 1}`,
-    )
-  )
-    .getRows()
-    .map((r) => literal(String(r[0])))
-  const list =
-    targets.length <= TARGET_LIST_MAX
-      ? targets.length === 0
-        ? 'NULL'
-        : targets.join(', ')
-      : `SELECT DISTINCT target_msisdn FROM events WHERE ${file}`
+  const fileTargets = `SELECT DISTINCT target_msisdn FROM events WHERE ${file} AND target_msisdn IS NOT NULL`
+  const list = (await fewValuesList(c, fileTargets)) ?? fileTargets
   const onTargets = (e: string): string => `(${e}target_msisdn IN (${list}) OR ${e}other_msisdn IN (${list}))`
   await c.run(`INSERT INTO pair_summary (a, b, records, records_of_a, records_of_b)
     ${PAIR_SUMMARY_SELECT} AND ${onTargets('')}
