@@ -39,28 +39,32 @@ export function indexGraph(edges: readonly WeightedEdge[]): IndexedGraph {
   const links = edges.filter((e) => e.a !== e.b)
   const names = new Set<string>()
   for (const e of links) names.add(e.a).add(e.b)
-  const nodes = [...names].sort(byText)
-  const rank = new Map(nodes.map((n, i) => [n, i]))
+  // The default sort orders by UTF-16 code units, as `byText` does, without calling a comparator.
+  const nodes = [...names].sort()
+  const rank = new Map<string, number>()
+  for (let i = 0; i < nodes.length; i++) rank.set(nodes[i]!, i)
   // Each link twice (a to b, then b to a), in the order given.
   const from = new Int32Array(2 * links.length)
   const to = new Int32Array(2 * links.length)
-  links.forEach((e, k) => {
+  const given = new Int32Array(2 * links.length)
+  for (let k = 0; k < links.length; k++) {
+    const e = links[k]!
     from[2 * k] = to[2 * k + 1] = rank.get(e.a)!
     to[2 * k] = from[2 * k + 1] = rank.get(e.b)!
-  })
-  // By neighbour, then by node: each node's links sorted by neighbour, equal ones in the order given.
-  const byNeighbour = countingSort(
-    to,
-    nodes.length,
-    Int32Array.from(to, (_, k) => k),
-  ).sorted
-  const { sorted, start } = countingSort(from, nodes.length, byNeighbour)
-  return {
-    nodes,
-    start,
-    neighbour: Int32Array.from(sorted, (pos) => to[pos]!),
-    weight: Float64Array.from(sorted, (pos) => links[pos >> 1]!.weight),
+    given[2 * k] = 2 * k
+    given[2 * k + 1] = 2 * k + 1
   }
+  // By neighbour, then by node: each node's links sorted by neighbour, equal ones in the order given.
+  const byNeighbour = countingSort(to, nodes.length, given).sorted
+  const { sorted, start } = countingSort(from, nodes.length, byNeighbour)
+  const neighbour = new Int32Array(sorted.length)
+  const weight = new Float64Array(sorted.length)
+  for (let i = 0; i < sorted.length; i++) {
+    const pos = sorted[i]!
+    neighbour[i] = to[pos]!
+    weight[i] = links[pos >> 1]!.weight
+  }
+  return { nodes, start, neighbour, weight }
 }
 
 /** Connected components of the graph's numbers, each labelled by its smallest number (as text). */
@@ -171,6 +175,12 @@ export interface Group {
   readonly id: string
   /** Members in number order. */
   readonly members: readonly string[]
+  /** Links inside the group, in the order given. */
+  readonly inside: readonly CountedEdge[]
+  readonly communications: number
+}
+
+export interface GroupDetail {
   /** Members with their links inside the group, most communications first. */
   readonly memberStats: readonly {
     readonly number: string
@@ -179,10 +189,12 @@ export interface Group {
   }[]
   /** Links inside the group, most communications first, then by numbers. */
   readonly ties: readonly CountedEdge[]
-  readonly communications: number
 }
 
-/** The groups of a labelling, largest first, then most communications inside, then by id. */
+/**
+ * The groups of a labelling, largest first, then most communications inside, then by id. Only what orders them
+ * is computed here; `describeGroup` gives a listed group's ties and member figures.
+ */
 export function groupCommunities(
   edges: readonly CountedEdge[],
   labels: ReadonlyMap<string, string>,
@@ -203,23 +215,12 @@ export function groupCommunities(
   }
   const groups: Group[] = []
   for (const [id, nodes] of members) {
-    const inside = [...(ties.get(id) ?? [])].sort(
-      (x, y) => y.communications - x.communications || byText(x.a, y.a) || byText(x.b, y.b),
-    )
-    const stats = new Map(nodes.map((n) => [n, { number: n, ties: 0, communications: 0 }]))
-    for (const t of inside)
-      for (const n of [t.a, t.b]) {
-        const s = stats.get(n)!
-        s.ties++
-        s.communications += t.communications
-      }
+    const inside = ties.get(id) ?? []
     groups.push({
       id,
-      members: [...nodes].sort(byText),
-      memberStats: [...stats.values()].sort(
-        (x, y) => y.communications - x.communications || byText(x.number, y.number),
-      ),
-      ties: inside,
+      // The default sort orders by UTF-16 code units, as `byText` does.
+      members: [...nodes].sort(),
+      inside,
       communications: inside.reduce((s, t) => s + t.communications, 0),
     })
   }
@@ -227,4 +228,24 @@ export function groupCommunities(
     (x, y) =>
       y.members.length - x.members.length || y.communications - x.communications || byText(x.id, y.id),
   )
+}
+
+/** A group's links, most communications first, and each member's links and communications inside the group. */
+export function describeGroup(group: Group): GroupDetail {
+  const ties = [...group.inside].sort(
+    (x, y) => y.communications - x.communications || byText(x.a, y.a) || byText(x.b, y.b),
+  )
+  const stats = new Map(group.members.map((n) => [n, { number: n, ties: 0, communications: 0 }]))
+  for (const t of ties)
+    for (const n of [t.a, t.b]) {
+      const s = stats.get(n)!
+      s.ties++
+      s.communications += t.communications
+    }
+  return {
+    ties,
+    memberStats: [...stats.values()].sort(
+      (x, y) => y.communications - x.communications || byText(x.number, y.number),
+    ),
+  }
 }

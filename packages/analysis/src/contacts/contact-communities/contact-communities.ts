@@ -11,6 +11,7 @@ import {
 } from './contact-communities.sql.js'
 import {
   connectedComponents,
+  describeGroup,
   groupCommunities,
   indexGraph,
   labelPropagation,
@@ -127,6 +128,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
           : g.members.some((m) => given.has(m)),
       )
       .slice(0, params['limit'] as number)
+      .map((g) => ({ ...g, ...describeGroup(g) }))
 
     const owners = new Set((await store.run(recordOwnersQuery, {})).map((o) => o.number))
     const ties = listed.flatMap((g) => g.ties)
