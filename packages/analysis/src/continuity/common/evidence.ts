@@ -8,7 +8,13 @@ export interface SubscriberRef {
   readonly sourceRow: number
 }
 
-const uniqueSorted = (xs: readonly string[]): string[] => [...new Set(xs)].sort()
+/** `[...new Set(xs)].sort()`; lists already strictly increasing (rows read in id order) are only copied. */
+function uniqueSorted(xs: readonly string[]): string[] {
+  // `<` orders strings by UTF-16 code units, as `sort()` does.
+  for (let i = 1; i < xs.length; i++)
+    if (!((xs[i - 1] as string) < (xs[i] as string))) return [...new Set(xs)].sort()
+  return xs.slice()
+}
 
 /**
  * Evidence naming exactly the rows behind a figure by id, with the numbers whose records hold them. Used when a

@@ -85,15 +85,17 @@ export interface DailyCustomersResult {
 }
 
 /** Evidence that is exactly a list of rows (the rows' own targets are needed to find them). */
-export const idsEvidence = (targets: readonly string[], ids: readonly string[]): EventEvidence =>
-  ids.length === 0
-    ? { kind: 'events', targets: [], count: 0 }
-    : {
-        kind: 'events',
-        targets: [...new Set(targets)].sort(),
-        ids: [...new Set(ids)],
-        count: new Set(ids).size,
-      }
+export function idsEvidence(targets: readonly string[], ids: readonly string[]): EventEvidence {
+  if (ids.length === 0) return { kind: 'events', targets: [], count: 0 }
+  // One set each (most lists hold one or two items, so the sets are the cost).
+  const unique = ids.length === 1 ? [...ids] : [...new Set(ids)]
+  return {
+    kind: 'events',
+    targets: targets.length === 1 ? [...targets] : [...new Set(targets)].sort(),
+    ids: unique,
+    count: unique.length,
+  }
+}
 
 /** The SQL parameters of the line-contact CTEs, for the given lines. */
 export function lineContactSqlParams(
