@@ -1,4 +1,4 @@
-import type { QuerySpec } from '@linesight/store'
+import type { CaseStore, QuerySpec } from '@linesight/store'
 import { isoUtc } from './line-sql.js'
 
 export interface IdentifierUseRow {
@@ -14,22 +14,27 @@ export interface IdentifierUseRow {
   readonly ids: readonly string[] | null
 }
 
+/** A number's use of one identifier as the first query gives it: whether its window alone names the rows. */
+interface IdentifierWindowRow extends Omit<IdentifierUseRow, 'ids'> {
+  readonly exact: boolean
+}
+
 /**
  * Which handsets (IMEI, 14-digit core) and SIMs (IMSI) each number's own records show, with first and last
- * record and count. When every record of the number between first and last carries the identifier, the window
- * alone names the rows; otherwise the row ids are returned.
+ * record and count, and whether every record of the number between first and last carries the identifier (then
+ * the window alone names the rows).
  */
-export const identifierUseQuery: QuerySpec<IdentifierUseRow, 'numbers'> = {
+const identifierWindowQuery: QuerySpec<IdentifierWindowRow, 'numbers'> = {
   id: 'line-network-identifier-use',
   sql: {
     duckdb: `WITH nums AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),
       uses AS (
-        SELECT e.target_msisdn AS msisdn, 'imei' AS kind, e.imei AS value, e.imei_raw AS raw, e.id, e.start_utc AS t
+        SELECT e.target_msisdn AS msisdn, 'imei' AS kind, e.imei AS value, e.imei_raw AS raw, e.start_utc AS t
         FROM events_unique e
         WHERE e.imei IS NOT NULL AND e.target_msisdn IS NOT NULL
           AND (len($numbers::VARCHAR[]) = 0 OR e.target_msisdn IN (SELECT n FROM nums))
         UNION ALL
-        SELECT e.target_msisdn, 'imsi', e.imsi, e.imsi, e.id, e.start_utc
+        SELECT e.target_msisdn, 'imsi', e.imsi, e.imsi, e.start_utc
         FROM events_unique e
         WHERE e.imsi IS NOT NULL AND e.target_msisdn IS NOT NULL
           AND (len($numbers::VARCHAR[]) = 0 OR e.target_msisdn IN (SELECT n FROM nums))),
@@ -39,23 +44,69 @@ export const identifierUseQuery: QuerySpec<IdentifierUseRow, 'numbers'> = {
       windowed AS (
         SELECT g.msisdn, g.kind, g.value, count(*) AS in_window
         FROM grouped g JOIN events_unique e ON e.target_msisdn = g.msisdn AND e.start_utc BETWEEN g.f AND g.l
-        GROUP BY g.msisdn, g.kind, g.value),
-      inexact AS (
-        SELECT g.msisdn, g.kind, g.value FROM grouped g JOIN windowed w USING (msisdn, kind, value)
-        WHERE w.in_window <> g.records),
-      -- Row ids only where the window does not name the rows: listing every row is the costly part.
-      -- Only the inexact numbers' own rows are read (the join's keys filter the scan).
-      id_lists AS (
-        SELECT i.msisdn, i.kind, i.value, list(e.id ORDER BY e.start_utc, e.id) AS ids
-        FROM inexact i JOIN events_unique e
-          ON e.target_msisdn = i.msisdn AND (CASE i.kind WHEN 'imei' THEN e.imei ELSE e.imsi END) = i.value
-        GROUP BY i.msisdn, i.kind, i.value)
+        GROUP BY g.msisdn, g.kind, g.value)
       SELECT g.msisdn, g.kind, g.value, g.raw, ${isoUtc('g.f')} AS first_utc, ${isoUtc('g.l')} AS last_utc, g.records,
-        CASE WHEN w.in_window = g.records THEN NULL ELSE il.ids END AS ids
+        w.in_window = g.records AS exact
       FROM grouped g JOIN windowed w USING (msisdn, kind, value)
-        LEFT JOIN id_lists il ON il.msisdn = g.msisdn AND il.kind = g.kind AND il.value = g.value
       ORDER BY g.msisdn, g.kind, g.f, g.value`,
   },
   params: ['numbers'],
-  row: (r) => r as unknown as IdentifierUseRow,
+  row: (r) => r as unknown as IdentifierWindowRow,
+}
+
+interface IdentifierIdsRow {
+  readonly msisdn: string
+  readonly kind: 'imei' | 'imsi'
+  readonly value: string
+  readonly ids: readonly string[]
+}
+
+/** The row ids of some numbers' uses of some identifiers (parallel lists), in time order. */
+const identifierIdsQuery: QuerySpec<IdentifierIdsRow, 'msisdns' | 'kinds' | 'values'> = {
+  id: 'line-network-identifier-ids',
+  sql: {
+    duckdb: `WITH wanted AS (
+        SELECT unnest($msisdns::VARCHAR[]) AS msisdn, unnest($kinds::VARCHAR[]) AS kind,
+          unnest($values::VARCHAR[]) AS value)
+      SELECT w.msisdn, w.kind, w.value, list(e.id ORDER BY e.start_utc, e.id) AS ids
+      FROM wanted w JOIN events_unique e
+        ON e.target_msisdn = w.msisdn AND (CASE w.kind WHEN 'imei' THEN e.imei ELSE e.imsi END) = w.value
+      WHERE e.target_msisdn IN (SELECT msisdn FROM wanted)
+      GROUP BY w.msisdn, w.kind, w.value`,
+  },
+  params: ['msisdns', 'kinds', 'values'],
+  row: (r) => r as unknown as IdentifierIdsRow,
+}
+
+/**
+ * Which handsets and SIMs each number's own records show (all numbers' when `numbers` is empty), in order of
+ * number, kind, first record and value. Row ids are listed only where other identifiers interleave inside the
+ * window: listing every row is the costly part, so they are read in a second query, only for those.
+ */
+export async function readIdentifierUse(
+  store: CaseStore,
+  numbers: readonly string[],
+): Promise<IdentifierUseRow[]> {
+  const windows = await store.run(identifierWindowQuery, { numbers })
+  const inexact = windows.filter((w) => !w.exact)
+  const key = (r: { msisdn: string; kind: string; value: string }): string =>
+    `${r.msisdn}\u0000${r.kind}\u0000${r.value}`
+  const ids =
+    inexact.length === 0
+      ? new Map<string, readonly string[]>()
+      : new Map(
+          (
+            await store.run(identifierIdsQuery, {
+              msisdns: inexact.map((w) => w.msisdn),
+              kinds: inexact.map((w) => w.kind),
+              values: inexact.map((w) => w.value),
+            })
+          ).map((r) => [key(r), r.ids]),
+        )
+  return windows.map(({ exact, ...w }) => {
+    if (exact) return { ...w, ids: null }
+    const found = ids.get(key(w))
+    if (found === undefined) throw new Error(`line-network-identifier-ids: no rows for ${w.msisdn} ${w.kind}`)
+    return { ...w, ids: found }
+  })
 }

@@ -1,7 +1,7 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { idsEvidence, windowEvidence, type SubscriberRef } from '../common/evidence.js'
-import { identifierUseQuery } from '../common/identifiers.sql.js'
+import { readIdentifierUse } from '../common/identifiers.sql.js'
 import { bool, list } from '../common/params.js'
 import { identityReachQuery, simHandsetQuery, subscriberIdentityQuery } from './identity-graph.sql.js'
 
@@ -92,10 +92,10 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
     const edges: IdentityEdge[] = []
     const uses =
       reach === null
-        ? await store.run(identifierUseQuery, { numbers: [] })
+        ? await readIdentifierUse(store, [])
         : scope.msisdns.length === 0
           ? []
-          : await store.run(identifierUseQuery, { numbers: scope.msisdns })
+          : await readIdentifierUse(store, scope.msisdns)
     for (const u of uses) {
       edges.push({
         a: { kind: 'msisdn', value: u.msisdn },

@@ -6,7 +6,7 @@ import { memoized } from '../../core/memo.js'
 import type { ParamSchema, Params } from '../../core/params.js'
 import { evidenceCounter, type EvidenceFilter } from '../common/evidence-count.js'
 import { idsEvidence, pairsEvidence, windowEvidence } from '../common/evidence.js'
-import { identifierUseQuery, type IdentifierUseRow } from '../common/identifiers.sql.js'
+import { readIdentifierUse, type IdentifierUseRow } from '../common/identifiers.sql.js'
 import { joinGroups, parseLineItems, type LineGroup } from '../common/line-groups.js'
 import { FLARE_PARAMS, LINES_PARAMS, flareQueryParams, list, num, pick } from '../common/params.js'
 import { chains, chooseLinks, scorePair, type ScoredPair } from './line-continuity.rules.js'
@@ -290,7 +290,7 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
     const linked = await link(store, given, params, ctx)
     const byNumber = new Map(linked.nodes.map((n) => [n.msisdn, n]))
     const inChains = [...new Set(linked.chains.flat())]
-    const uses = inChains.length === 0 ? [] : await store.run(identifierUseQuery, { numbers: inChains })
+    const uses = inChains.length === 0 ? [] : await readIdentifierUse(store, inChains)
     const usesOf = (n: string, kind: 'imei' | 'imsi'): IdentifierUse[] =>
       uses.filter((u) => u.msisdn === n && u.kind === kind).map(identifierUse)
     const chainLinks = linked.links.filter((l) => inChains.includes(l.pair.a))

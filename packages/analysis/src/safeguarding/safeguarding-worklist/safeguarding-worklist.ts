@@ -8,7 +8,7 @@ import {
   windowEvidence,
   type SubscriberRef,
 } from '../../continuity/common/evidence.js'
-import { identifierUseQuery } from '../../continuity/common/identifiers.sql.js'
+import { readIdentifierUse } from '../../continuity/common/identifiers.sql.js'
 import { bool, num } from '../../continuity/common/params.js'
 import {
   latestByNumber,
@@ -148,7 +148,7 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
     })
     const trips = movement.flatMap((m) => (m.kind === 'trip' ? [m.trip] : []))
     const away = movement.flatMap((m) => (m.kind === 'away' ? [m.away] : []))
-    const identifiers = await store.run(identifierUseQuery, { numbers })
+    const identifiers = await readIdentifierUse(store, numbers)
     // One entry per person a subscriber record names (name and date of birth), else per number.
     const personKey = (n: string): string => {
       const s = subscribers.get(n)
