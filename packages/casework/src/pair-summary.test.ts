@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateScenario } from '@linesight/generator'
-import { PAIR_SUMMARY_SELECT, pairCopiesSql } from '@linesight/store'
+import { LATEST_SCHEMA_VERSION, PAIR_SUMMARY_SELECT, pairCopiesSql } from '@linesight/store'
 import { openCase, type CaseSession } from './case-session.js'
 import { importFiles } from './import-files.js'
 import { listInputs } from './list-inputs.js'
@@ -54,11 +54,12 @@ describe('the per-pair summary', () => {
 
     // A case of schema version 3 (no summary) is migrated when opened: the summary is built from its events.
     await sql(session, 'DROP TABLE pair_summary')
+    await sql(session, 'DROP TABLE analysis_index')
     await sql(session, 'DELETE FROM schema_migrations WHERE version >= 4')
     const root = session.folder.root
     await session.close()
     session = await openCase(root)
-    expect(await session.store.schemaVersion()).toBe(5)
+    expect(await session.store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION)
     expect(await sql(session, kept)).toEqual(after)
     expect(await sql(session, keptCopies)).toEqual(copiesAfter)
   })

@@ -14,6 +14,7 @@ import {
   LATEST_SCHEMA_VERSION,
   MIGRATIONS,
   QueryError,
+  type AnalysisIndex,
   type CaseStore,
   type ColumnShapeStats,
   type ImportOutcome,
@@ -335,6 +336,27 @@ export class DuckDbCaseStore implements CaseStore {
 
   refreshDerived(): Promise<void> {
     return this.#exclusive(() => refreshIdentityLinks(this.#connection))
+  }
+
+  readIndex(name: string): Promise<AnalysisIndex | null> {
+    return this.#exclusive(async () => {
+      const reader = await this.#connection.runAndReadAll(
+        'SELECT key, payload FROM analysis_index WHERE name = $name',
+        { name },
+      )
+      const row = reader.getRowObjectsJson()[0]
+      return row === undefined ? null : { key: String(row['key']), payload: String(row['payload']) }
+    })
+  }
+
+  writeIndex(name: string, index: AnalysisIndex): Promise<void> {
+    return this.#exclusive(async () => {
+      await this.#connection.run(
+        `INSERT OR REPLACE INTO analysis_index (name, key, payload, built_at)
+          VALUES ($name, $key, $payload, now()::TIMESTAMP)`,
+        { name, key: index.key, payload: index.payload },
+      )
+    })
   }
 
   counts(): Promise<

@@ -41,6 +41,15 @@ export type SourceFileEntry = Omit<
  * The one interface between Linesight and a database engine, as Kysely's `Dialect` is for Kysely. DuckDB answers
  * today (embedded, one case per folder); a ClickHouse store can answer later without any analysis changing.
  */
+/**
+ * A whole-case result the analysis layer keeps after imports so one-number analyses can read it: `key` names the
+ * source files, parameters and query it was built from (the reader compares it with its own), `payload` is JSON.
+ */
+export interface AnalysisIndex {
+  readonly key: string
+  readonly payload: string
+}
+
 export interface CaseStore {
   readonly engine: 'duckdb' | 'clickhouse'
   /** Runs one analysis query with named parameters and reads each row through the spec's reader. */
@@ -71,6 +80,10 @@ export interface CaseStore {
   appendAudit(entry: Omit<AuditEntry, 'seq'>): Promise<void>
   /** Rebuilds derived tables (identity links) after imports. */
   refreshDerived(): Promise<void>
+  /** The analysis index kept under `name` (see `AnalysisIndex`), or null when there is none. */
+  readIndex(name: string): Promise<AnalysisIndex | null>
+  /** Keeps an analysis index under `name`, replacing the one before in one statement. */
+  writeIndex(name: string, index: AnalysisIndex): Promise<void>
   counts(): Promise<Readonly<Record<SourceKind | 'rejects' | 'duplicates' | 'sources', number>>>
   close(): Promise<void>
 }

@@ -7,6 +7,7 @@ import type { AnalysisDefinition } from '../core/definition.js'
 import { createAnalysisMemo } from '../core/memo.js'
 import { runAnalysis } from '../core/run-analysis.js'
 import { scenarioCase } from '../test/scenario-case.js'
+import { CONTINUITY_GRAPH_INDEX } from '../continuity/line-continuity/graph-index.js'
 import { cuckooingLeads, lineContinuity, lineRoles, livePicture, safeguardingWorklist } from './index.js'
 
 /** The analyses `linesight lines` runs on the flagged numbers, in its order. */
@@ -20,6 +21,8 @@ beforeAll(async () => {
   const c = await scenarioCase(1, 1)
   session = c.session
   lines = lineNumbersOf(c.truth)
+  // Without the import's continuity index, so each analysis groups the lines itself and the memo must share that.
+  await session.store.writeIndex(CONTINUITY_GRAPH_INDEX, { key: 'none', payload: '{}' })
 }, 180_000)
 afterAll(async () => {
   await session.close()

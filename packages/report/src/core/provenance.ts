@@ -29,7 +29,7 @@ export interface ExhibitRef {
  * same document.
  */
 export interface DocumentProvenance {
-  /** e.g. `linesight 0.2.0` (SOFTWARE_VERSION from @linesight/casework). */
+  /** e.g. `linesight 0.3.0` (SOFTWARE_VERSION from @linesight/casework). */
   readonly softwareVersion: string
   /** The stated generation time, ISO 8601 UTC. The only thing that may differ between two renders. */
   readonly generatedAt: string

@@ -10,13 +10,8 @@ import { readIdentifierUse, type IdentifierUseRow } from '../common/identifiers.
 import { joinGroups, parseLineItems, type LineGroup } from '../common/line-groups.js'
 import { FLARE_PARAMS, LINES_PARAMS, flareQueryParams, list, num, pick } from '../common/params.js'
 import { chains, chooseLinks, scorePair, type ScoredPair } from './line-continuity.rules.js'
-import {
-  continuityGraphQuery,
-  continuitySupportQuery,
-  type NodeRow,
-  type PairRow,
-  type SupportRow,
-} from './line-continuity.sql.js'
+import { indexedGraph, queryGraph } from './graph-index.js'
+import { continuitySupportQuery, type NodeRow, type SupportRow } from './line-continuity.sql.js'
 
 const CONTACT_TYPES = ['voice', 'sms', 'mms'] as const
 
@@ -179,22 +174,19 @@ function link(
   const given = [...new Set(numbers)].sort()
   const rules = pick(params, CONTINUITY_PARAMS)
   return memoized(ctx, 'line-continuity-graph', { numbers: given, params: rules }, () =>
-    linkNumbers(store, given, rules),
+    linkNumbers(store, given, rules, ctx),
   )
 }
 
-async function linkNumbers(store: CaseStore, numbers: readonly string[], params: Params): Promise<Linked> {
-  const graph = await store.run(continuityGraphQuery, {
-    numbers,
-    ...flareQueryParams(params),
-    windowSeconds: num(params, 'continuityWindowDays') * 86_400,
-    gapSeconds: num(params, 'handoverMaxGapDays') * 86_400,
-  })
-  const nodes: NodeRow[] = []
-  const pairs: PairRow[] = []
-  for (const row of graph)
-    if (row.kind === 'node') nodes.push(row)
-    else pairs.push(row)
+async function linkNumbers(
+  store: CaseStore,
+  numbers: readonly string[],
+  params: Params,
+  ctx: AnalysisContext | undefined,
+): Promise<Linked> {
+  // The graph kept at import holds every number that flared: read it when it is current and holds the numbers.
+  const { nodes, pairs } =
+    (await indexedGraph(store, numbers, params, ctx)) ?? (await queryGraph(store, numbers, params))
   const byNumber = new Map(nodes.map((n) => [n.msisdn, n]))
   const rules = {
     minSharedCustomers: num(params, 'minSharedCustomers'),

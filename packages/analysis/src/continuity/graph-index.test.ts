@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lineNumbersOf } from '@linesight/generator'
+import type { CaseSession } from '@linesight/casework'
+import type { CaseStore } from '@linesight/store'
+import { createAnalysisMemo } from '../core/memo.js'
+import { runAnalysis } from '../core/run-analysis.js'
+import { scenarioCase } from '../test/scenario-case.js'
+import { buildAnalysisIndexes } from '../line-network/indexes.js'
+import { CONTINUITY_GRAPH_INDEX } from './line-continuity/graph-index.js'
+import { lineContinuity } from './line-continuity/line-continuity.js'
+
+/**
+ * The import keeps the whole-case continuity graph (default linking rule) as an analysis index. Every result read
+ * through it must be the result the engine gives without it, and an index that no longer matches the case's files
+ * or the rule must never be read.
+ */
+let session: CaseSession
+let lines: string[]
+let customer: string
+const ctx = { now: new Date('2026-01-01T00:00:00Z'), zone: 'Europe/London' }
+
+beforeAll(async () => {
+  const c = await scenarioCase(1, 1)
+  session = c.session
+  lines = lineNumbersOf(c.truth)
+  customer = c.truth.lines[0]!.customers[0]!
+}, 180_000)
+afterAll(async () => {
+  await session.close()
+})
+
+/** The case's store, counting the continuity-graph queries sent to the engine. */
+function counting(): { store: CaseStore; graphQueries: () => number } {
+  let n = 0
+  const store = new Proxy(session.store, {
+    get: (target, prop) => {
+      if (prop === 'run')
+        return ((spec, params) => {
+          if (spec.id === 'line-continuity-graph') n++
+          return target.run(spec, params)
+        }) satisfies CaseStore['run']
+      const value: unknown = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    },
+  })
+  return { store, graphQueries: () => n }
+}
+
+/** Runs line-continuity for each question with a fresh memo, counting the graph queries sent to the engine. */
+async function answers(
+  questions: readonly (readonly string[])[],
+): Promise<{ results: unknown[]; queried: number }> {
+  const { store, graphQueries } = counting()
+  const results: unknown[] = []
+  for (const q of questions)
+    results.push(
+      (await runAnalysis(lineContinuity, store, { lines: q }, { ...ctx, memo: createAnalysisMemo() })).result,
+    )
+  return { results, queried: graphQueries() }
+}
+
+describe('continuity graph index', () => {
+  it('is built by the import and gives the same lines as the engine, for all lines and each one', async () => {
+    expect((await session.store.readIndex(CONTINUITY_GRAPH_INDEX))?.key).toMatch(/^[0-9a-f]{64}$/)
+    const questions = [lines, ...lines.map((n) => [n]), [lines[0]!, customer]]
+    const indexed = await answers(questions)
+    // Only the question naming a number that never flared goes to the engine.
+    expect(indexed.queried).toBe(1)
+
+    const kept = await session.store.readIndex(CONTINUITY_GRAPH_INDEX)
+    await session.store.writeIndex(CONTINUITY_GRAPH_INDEX, { key: 'a case with other files', payload: '{}' })
+    const queried = await answers(questions)
+    expect(queried.queried).toBe(questions.length)
+    expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
+    expect(JSON.stringify(indexed.results)).toContain(lines[1]!)
+
+    // A rule the index was not built for goes to the engine too.
+    await buildAnalysisIndexes(session.store)
+    expect(await session.store.readIndex(CONTINUITY_GRAPH_INDEX)).toEqual(kept)
+    const { store, graphQueries } = counting()
+    await runAnalysis(lineContinuity, store, { lines, handoverMaxGapDays: 3 }, ctx)
+    expect(graphQueries()).toBe(1)
+  }, 180_000)
+})
