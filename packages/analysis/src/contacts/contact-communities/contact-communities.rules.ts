@@ -67,10 +67,11 @@ export function indexGraph(edges: readonly WeightedEdge[]): IndexedGraph {
   return { nodes, start, neighbour, weight }
 }
 
-/** Connected components of the graph's numbers, each labelled by its smallest number (as text). */
-export function connectedComponents(graph: IndexedGraph): Map<string, string> {
+/** How many connected components the graph's numbers form. */
+export function componentCount(graph: IndexedGraph): number {
   const { nodes, start, neighbour } = graph
-  const parent = Int32Array.from(nodes, (_, i) => i)
+  const parent = new Int32Array(nodes.length)
+  for (let i = 0; i < parent.length; i++) parent[i] = i
   const find = (x: number): number => {
     let root = x
     while (parent[root] !== root) root = parent[root]!
@@ -85,10 +86,11 @@ export function connectedComponents(graph: IndexedGraph): Map<string, string> {
     for (let k = start[x]!; k < start[x + 1]!; k++) {
       const ra = find(x)
       const rb = find(neighbour[k]!)
-      // The smaller number becomes the root, so the label is the smallest member whatever the edge order.
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
     }
-  return new Map(nodes.map((n, i) => [n, nodes[find(i)]!]))
+  let roots = 0
+  for (let x = 0; x < nodes.length; x++) if (find(x) === x) roots++
+  return roots
 }
 
 export interface LabelPropagation {

@@ -10,7 +10,7 @@ import {
   recordOwnersQuery,
 } from './contact-communities.sql.js'
 import {
-  connectedComponents,
+  componentCount,
   describeGroup,
   groupCommunities,
   indexGraph,
@@ -117,7 +117,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
         : await store.run(contactEdgesQuery, { ...window, tol, minEvents })
     const weighted = edges.map((e) => ({ a: e.a, b: e.b, weight: weigh(e.communications, weighting) }))
     const graph = indexGraph(weighted)
-    const components = new Set(connectedComponents(graph).values()).size
+    const components = componentCount(graph)
     const lp = labelPropagation(graph, params['maxRounds'] as number)
     const given = new Set((params['numbers'] as readonly string[] | null) ?? [])
     const groups = groupCommunities(edges, lp.labels)
@@ -153,7 +153,6 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
         )
       ).map((r) => [r.label, r.records]),
     )
-    const inGraph = new Set(lp.labels.keys())
     return {
       graph: {
         numbers: lp.labels.size,
@@ -187,7 +186,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
           },
         }
       }),
-      notInGraph: [...given].filter((n) => !inGraph.has(n)).sort(),
+      notInGraph: [...given].filter((n) => !lp.labels.has(n)).sort(),
       minEvents,
       weighting,
       matchToleranceSeconds: tol,
