@@ -63,33 +63,46 @@ const CONTACT_TYPES_SQL = `event_type IN ('voice', 'sms', 'mms')`
  * in A's last window.
  */
 const NEAR_CTE = `
+  -- The given numbers' rows: their last activity, late contacts and identifiers all come from them. Two reads,
+  -- each filtered in the scan (an OR of the two would read every record); a row in both only repeats in sets.
+  given_rows AS MATERIALIZED (
+    SELECT target_msisdn, other_msisdn, event_type, start_utc, imei, imsi FROM events_unique
+    WHERE target_msisdn IN (SELECT n FROM given)
+    UNION ALL
+    SELECT target_msisdn, other_msisdn, event_type, start_utc, imei, imsi FROM events_unique
+    WHERE other_msisdn IN (SELECT n FROM given)),
   given_last AS (
     SELECT g.n, coalesce(o.last_utc, s.l) AS l FROM given g LEFT JOIN target_summary o ON o.number = g.n
-    LEFT JOIN (SELECT other_msisdn AS n, max(start_utc) AS l FROM events_unique
+    LEFT JOIN (SELECT other_msisdn AS n, max(start_utc) AS l FROM given_rows
       WHERE other_msisdn IN (SELECT n FROM given) AND ${CONTACT_TYPES_SQL} AND target_msisdn IS NOT NULL
       GROUP BY other_msisdn) s ON s.n = g.n),
   late_contacts AS MATERIALIZED (
-    SELECT e.other_msisdn AS c FROM events_unique e JOIN given_last a ON a.n = e.target_msisdn
+    SELECT e.other_msisdn AS c FROM given_rows e JOIN given_last a ON a.n = e.target_msisdn
     WHERE e.other_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
       AND e.start_utc >= a.l - to_seconds($windowSeconds) AND e.start_utc <= a.l
     UNION
-    SELECT e.target_msisdn FROM events_unique e JOIN given_last a ON a.n = e.other_msisdn
+    SELECT e.target_msisdn FROM given_rows e JOIN given_last a ON a.n = e.other_msisdn
     WHERE e.target_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
       AND e.start_utc >= a.l - to_seconds($windowSeconds) AND e.start_utc <= a.l),
   given_ids AS MATERIALIZED (
-    SELECT 'imei:' || imei AS v FROM events_unique WHERE imei IS NOT NULL AND target_msisdn IN (SELECT n FROM given)
-    UNION
-    SELECT 'imsi:' || imsi FROM events_unique WHERE imsi IS NOT NULL AND target_msisdn IN (SELECT n FROM given)),
+    SELECT DISTINCT imei, imsi FROM given_rows
+    WHERE target_msisdn IN (SELECT n FROM given) AND (imei IS NOT NULL OR imsi IS NOT NULL)),
+  -- One read of the rows naming a late contact or a given identifier; the event types are tested on those rows
+  -- only (materialized, so the test is not pushed down onto every record).
+  near_rows AS MATERIALIZED (
+    SELECT target_msisdn, other_msisdn, event_type, imei, imsi FROM events_unique
+    WHERE other_msisdn IN (SELECT c FROM late_contacts) OR target_msisdn IN (SELECT c FROM late_contacts)
+      OR imei IN (SELECT imei FROM given_ids) OR imsi IN (SELECT imsi FROM given_ids)),
   near AS MATERIALIZED (
-    SELECT target_msisdn AS n FROM events_unique
+    SELECT target_msisdn AS n FROM near_rows
     WHERE other_msisdn IN (SELECT c FROM late_contacts) AND target_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
     UNION
-    SELECT other_msisdn FROM events_unique
+    SELECT other_msisdn FROM near_rows
     WHERE target_msisdn IN (SELECT c FROM late_contacts) AND other_msisdn IS NOT NULL AND ${CONTACT_TYPES_SQL}
     UNION
-    SELECT target_msisdn FROM events_unique
+    SELECT target_msisdn FROM near_rows
     WHERE target_msisdn IS NOT NULL
-      AND (('imei:' || imei) IN (SELECT v FROM given_ids) OR ('imsi:' || imsi) IN (SELECT v FROM given_ids))),`
+      AND (imei IN (SELECT imei FROM given_ids) OR imsi IN (SELECT imsi FROM given_ids))),`
 
 /**
  * Successor search looks at the numbers anywhere in the case (targets and the other parties in their records) that
