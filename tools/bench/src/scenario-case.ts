@@ -8,6 +8,7 @@ import {
   SOFTWARE_VERSION,
   type CaseSession,
 } from '@linesight/casework'
+import { buildAnalysisIndexes } from '@linesight/analysis'
 import { generateScenario, type GroundTruth } from '@linesight/generator'
 import type { QuerySpec } from '@linesight/store'
 import { BENCH_DIR, exists } from './paths.js'
@@ -64,7 +65,13 @@ export async function ensureScenarioCase(
     if (facts.seed === seed && facts.scale === scale && facts.softwareVersion === SOFTWARE_VERSION) {
       log(`Reusing the scenario case in ${caseDir} (built ${facts.builtAt}).`)
       const truth = JSON.parse(await readFile(join(filesDir, 'truth.json'), 'utf8')) as GroundTruth
-      return { session: await openCase(caseDir), truth, facts, reused: true }
+      const session = await openCase(caseDir)
+      // An analysis index goes stale when its query changes between imports; the import would have rebuilt it.
+      const started = performance.now()
+      const rebuilt = await buildAnalysisIndexes(session.store)
+      if (rebuilt.length > 0)
+        log(`Rebuilt the analysis index ${rebuilt.join(', ')} (${(msSince(started) / 1000).toFixed(1)} s).`)
+      return { session, truth, facts, reused: true }
     }
   }
   await rm(marker, { force: true })

@@ -75,8 +75,9 @@ describe('continuity graph index', () => {
     expect(JSON.stringify(indexed.results)).toContain(lines[1]!)
 
     // A rule the index was not built for goes to the engine too.
-    await buildAnalysisIndexes(session.store)
+    expect(await buildAnalysisIndexes(session.store)).toEqual([CONTINUITY_GRAPH_INDEX])
     expect(await session.store.readIndex(CONTINUITY_GRAPH_INDEX)).toEqual(kept)
+    expect(await buildAnalysisIndexes(session.store)).toEqual([])
     const { store, graphQueries } = counting()
     await runAnalysis(lineContinuity, store, { lines, handoverMaxGapDays: 3 }, ctx)
     expect(graphQueries()).toBe(1)

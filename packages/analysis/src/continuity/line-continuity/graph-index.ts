@@ -48,13 +48,14 @@ const indexKey = (sources: string, rules: Params): string =>
 
 /**
  * Builds the whole-case continuity graph (no number given: every number that flared) under `rules` and keeps it
- * in the case's analysis indexes, unless the one kept is already for these files and rules.
+ * in the case's analysis indexes, unless the one kept is already for these files and rules. True when it was built.
  */
-export async function writeGraphIndex(store: CaseStore, rules: Params): Promise<void> {
+export async function writeGraphIndex(store: CaseStore, rules: Params): Promise<boolean> {
   const key = indexKey(await inputSources(store, undefined), rules)
-  if ((await store.readIndex(CONTINUITY_GRAPH_INDEX))?.key === key) return
+  if ((await store.readIndex(CONTINUITY_GRAPH_INDEX))?.key === key) return false
   const graph = await queryGraph(store, [], rules)
   await store.writeIndex(CONTINUITY_GRAPH_INDEX, { key, payload: JSON.stringify(graph) })
+  return true
 }
 
 /**
