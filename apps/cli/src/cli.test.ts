@@ -36,6 +36,9 @@ describe('linesight CLI', () => {
     const info = json(linesight('case', 'info', dir, '--json'))
     expect(info['counts']).toMatchObject({ sources: 13, rejects: 2 })
     expect((info['audit'] as { action: string; actor: string }[]).map((a) => a.action)).toContain('import')
+    // The import built the analysis indexes (audited); asked again, there is nothing to build.
+    expect((info['audit'] as { action: string }[]).map((a) => a.action)).toContain('analysis-index.build')
+    expect(json(linesight('case', 'index', dir, '--json'))).toEqual({ built: [] })
     const run = linesight(
       'run',
       dir,

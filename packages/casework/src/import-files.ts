@@ -21,7 +21,7 @@ import type {
   SourceKind,
 } from '@linesight/model'
 import { preserveOriginal, sha256File, type ImportOutcome, type ImportProgress } from '@linesight/store'
-import { buildAnalysisIndexes } from '@linesight/analysis'
+import { refreshAnalysisIndexes } from './analysis-indexes.js'
 import type { CaseSession } from './case-session.js'
 import { fillCellPositions } from './cell-positions.js'
 import type { MappingFile } from './mapping-file.js'
@@ -189,7 +189,7 @@ export async function importFiles(
   if (!options.dryRun && results.some((r) => r.status === 'imported')) {
     await fillCellPositions(session.store)
     await session.store.refreshDerived()
-    await buildAnalysisIndexes(session.store)
+    await refreshAnalysisIndexes(session, options.now())
   }
   return results
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { createCase, openCase } from '@linesight/casework'
+import { createCase, openCase, refreshAnalysisIndexes } from '@linesight/casework'
 import { listCaseFolders, type QuerySpec } from '@linesight/store'
 import { output } from '../output.js'
 
@@ -70,6 +70,25 @@ export function registerCase(program: Command): void {
             ? 'No cases.'
             : cases.map((c) => `${c.manifest.id}\t${c.manifest.name}\t${c.root}`).join('\n'),
       )
+    })
+  cmd
+    .command('index <case>')
+    .description(
+      'bring the analysis indexes up to date (the import does this; a case imported by an earlier release needs it once)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (root: string, o: { json?: boolean }) => {
+      const session = await openCase(resolve(root))
+      try {
+        const built = await refreshAnalysisIndexes(session, new Date())
+        output(o.json === true).result({ built }, () =>
+          built.length === 0
+            ? 'The analysis indexes were already up to date.'
+            : `Built: ${built.join(', ')} (recorded in the audit log).`,
+        )
+      } finally {
+        await session.close()
+      }
     })
   cmd
     .command('info <case>')
