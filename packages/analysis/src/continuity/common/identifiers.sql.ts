@@ -1,4 +1,4 @@
-import type { CaseStore, QuerySpec } from '@linesight/store'
+import type { QuerySpec } from '@linesight/store'
 import { isoUtc } from './line-sql.js'
 
 export interface IdentifierUseRow {
@@ -15,7 +15,7 @@ export interface IdentifierUseRow {
 }
 
 /** A number's use of one identifier as the first query gives it: whether its window alone names the rows. */
-interface IdentifierWindowRow extends Omit<IdentifierUseRow, 'ids'> {
+export interface IdentifierWindowRow extends Omit<IdentifierUseRow, 'ids'> {
   readonly exact: boolean
 }
 
@@ -24,7 +24,7 @@ interface IdentifierWindowRow extends Omit<IdentifierUseRow, 'ids'> {
  * record and count, and whether every record of the number between first and last carries the identifier (then
  * the window alone names the rows).
  */
-const identifierWindowQuery: QuerySpec<IdentifierWindowRow, 'numbers'> = {
+export const identifierWindowQuery: QuerySpec<IdentifierWindowRow, 'numbers'> = {
   id: 'line-network-identifier-use',
   sql: {
     duckdb: `WITH nums AS (SELECT DISTINCT unnest($numbers::VARCHAR[]) AS n),
@@ -54,7 +54,7 @@ const identifierWindowQuery: QuerySpec<IdentifierWindowRow, 'numbers'> = {
   row: (r) => r as unknown as IdentifierWindowRow,
 }
 
-interface IdentifierIdsRow {
+export interface IdentifierIdsRow {
   readonly msisdn: string
   readonly kind: 'imei' | 'imsi'
   readonly value: string
@@ -62,7 +62,7 @@ interface IdentifierIdsRow {
 }
 
 /** The row ids of some numbers' uses of some identifiers (parallel lists), in time order. */
-const identifierIdsQuery: QuerySpec<IdentifierIdsRow, 'msisdns' | 'kinds' | 'values'> = {
+export const identifierIdsQuery: QuerySpec<IdentifierIdsRow, 'msisdns' | 'kinds' | 'values'> = {
   id: 'line-network-identifier-ids',
   sql: {
     duckdb: `WITH wanted AS (
@@ -76,37 +76,4 @@ const identifierIdsQuery: QuerySpec<IdentifierIdsRow, 'msisdns' | 'kinds' | 'val
   },
   params: ['msisdns', 'kinds', 'values'],
   row: (r) => r as unknown as IdentifierIdsRow,
-}
-
-/**
- * Which handsets and SIMs each number's own records show (all numbers' when `numbers` is empty), in order of
- * number, kind, first record and value. Row ids are listed only where other identifiers interleave inside the
- * window: listing every row is the costly part, so they are read in a second query, only for those.
- */
-export async function readIdentifierUse(
-  store: CaseStore,
-  numbers: readonly string[],
-): Promise<IdentifierUseRow[]> {
-  const windows = await store.run(identifierWindowQuery, { numbers })
-  const inexact = windows.filter((w) => !w.exact)
-  const key = (r: { msisdn: string; kind: string; value: string }): string =>
-    `${r.msisdn}\u0000${r.kind}\u0000${r.value}`
-  const ids =
-    inexact.length === 0
-      ? new Map<string, readonly string[]>()
-      : new Map(
-          (
-            await store.run(identifierIdsQuery, {
-              msisdns: inexact.map((w) => w.msisdn),
-              kinds: inexact.map((w) => w.kind),
-              values: inexact.map((w) => w.value),
-            })
-          ).map((r) => [key(r), r.ids]),
-        )
-  return windows.map(({ exact, ...w }) => {
-    if (exact) return { ...w, ids: null }
-    const found = ids.get(key(w))
-    if (found === undefined) throw new Error(`line-network-identifier-ids: no rows for ${w.msisdn} ${w.kind}`)
-    return { ...w, ids: found }
-  })
 }

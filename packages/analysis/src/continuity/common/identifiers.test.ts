@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CaseSession } from '@linesight/casework'
 import { caseFromFiles } from '../../test/case-from-files.js'
 import { at, cdr, type Row } from '../../test/line-fixture-csv.js'
-import { readIdentifierUse } from './identifiers.sql.js'
+import { readIdentifierUse } from './identifiers.js'
 
 // One number whose handset changes and changes back (X, then Y, then X): X's window holds Y's record.
 const N = '+447911200001'

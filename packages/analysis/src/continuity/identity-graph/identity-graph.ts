@@ -1,7 +1,7 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { idsEvidence, windowEvidence, type SubscriberRef } from '../common/evidence.js'
-import { readIdentifierUse } from '../common/identifiers.sql.js'
+import { readIdentifierUse } from '../common/identifiers.js'
 import { bool, list } from '../common/params.js'
 import { identityReachQuery, simHandsetQuery, subscriberIdentityQuery } from './identity-graph.sql.js'
 

@@ -8,7 +8,7 @@ import {
   windowEvidence,
   type SubscriberRef,
 } from '../../continuity/common/evidence.js'
-import { readIdentifierUse } from '../../continuity/common/identifiers.sql.js'
+import { readIdentifierUse } from '../../continuity/common/identifiers.js'
 import { bool, num } from '../../continuity/common/params.js'
 import {
   latestByNumber,
