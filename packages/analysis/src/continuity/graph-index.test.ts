@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lineNumbersOf } from '@linesight/generator'
 import type { CaseSession } from '@linesight/casework'
-import type { CaseStore } from '@linesight/store'
 import { createAnalysisMemo } from '../core/memo.js'
 import { runAnalysis } from '../core/run-analysis.js'
+import { countingStore } from '../test/counting-store.js'
 import { scenarioCase } from '../test/scenario-case.js'
 import { buildAnalysisIndexes } from '../line-network/indexes.js'
 import { CONTINUITY_GRAPH_INDEX } from './line-continuity/graph-index.js'
@@ -29,34 +29,17 @@ afterAll(async () => {
   await session.close()
 })
 
-/** The case's store, counting the continuity-graph queries sent to the engine. */
-function counting(): { store: CaseStore; graphQueries: () => number } {
-  let n = 0
-  const store = new Proxy(session.store, {
-    get: (target, prop) => {
-      if (prop === 'run')
-        return ((spec, params) => {
-          if (spec.id === 'line-continuity-graph') n++
-          return target.run(spec, params)
-        }) satisfies CaseStore['run']
-      const value: unknown = Reflect.get(target, prop, target)
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-    },
-  })
-  return { store, graphQueries: () => n }
-}
-
 /** Runs line-continuity for each question with a fresh memo, counting the graph queries sent to the engine. */
 async function answers(
   questions: readonly (readonly string[])[],
 ): Promise<{ results: unknown[]; queried: number }> {
-  const { store, graphQueries } = counting()
+  const { store, counts } = countingStore(session.store)
   const results: unknown[] = []
   for (const q of questions)
     results.push(
       (await runAnalysis(lineContinuity, store, { lines: q }, { ...ctx, memo: createAnalysisMemo() })).result,
     )
-  return { results, queried: graphQueries() }
+  return { results, queried: counts.get('line-continuity-graph') ?? 0 }
 }
 
 describe('continuity graph index', () => {
@@ -78,8 +61,8 @@ describe('continuity graph index', () => {
     expect(await buildAnalysisIndexes(session.store)).toEqual([CONTINUITY_GRAPH_INDEX])
     expect(await session.store.readIndex(CONTINUITY_GRAPH_INDEX)).toEqual(kept)
     expect(await buildAnalysisIndexes(session.store)).toEqual([])
-    const { store, graphQueries } = counting()
+    const { store, counts } = countingStore(session.store)
     await runAnalysis(lineContinuity, store, { lines, handoverMaxGapDays: 3 }, ctx)
-    expect(graphQueries()).toBe(1)
+    expect(counts.get('line-continuity-graph')).toBe(1)
   }, 180_000)
 })

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lineNumbersOf } from '@linesight/generator'
 import type { CaseSession } from '@linesight/casework'
-import type { CaseStore } from '@linesight/store'
 import type { AnalysisContext } from '../core/context.js'
 import type { AnalysisDefinition } from '../core/definition.js'
 import { createAnalysisMemo } from '../core/memo.js'
 import { runAnalysis } from '../core/run-analysis.js'
+import { countingStore } from '../test/counting-store.js'
 import { scenarioCase } from '../test/scenario-case.js'
 import { CONTINUITY_GRAPH_INDEX } from '../continuity/line-continuity/graph-index.js'
 import { cuckooingLeads, lineContinuity, lineRoles, livePicture, safeguardingWorklist } from './index.js'
@@ -28,27 +28,8 @@ afterAll(async () => {
   await session.close()
 })
 
-/** The store, counting the queries it runs by id. */
-function counting(store: CaseStore): { store: CaseStore; counts: Map<string, number> } {
-  const counts = new Map<string, number>()
-  const run: CaseStore['run'] = (spec, params) => {
-    counts.set(spec.id, (counts.get(spec.id) ?? 0) + 1)
-    return store.run(spec, params)
-  }
-  return {
-    counts,
-    store: new Proxy(store, {
-      get: (target, prop) => {
-        if (prop === 'run') return run
-        const value: unknown = Reflect.get(target, prop, target)
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-      },
-    }),
-  }
-}
-
 async function runAll(ctx: AnalysisContext): Promise<{ results: unknown[]; counts: Map<string, number> }> {
-  const { store, counts } = counting(session.store)
+  const { store, counts } = countingStore(session.store)
   const results: unknown[] = []
   for (const step of STEPS) results.push(await runAnalysis(step, store, { lines }, ctx))
   return { results, counts }

@@ -17,7 +17,7 @@ export interface ContinuityGraph {
 }
 
 /** The graph query's parameters but the numbers: the only parameters the graph itself depends on. */
-export const graphRuleArgs = (
+const graphRuleArgs = (
   rules: Params,
 ): { burstWindowSeconds: number; burstMinRecipients: number; windowSeconds: number; gapSeconds: number } => ({
   ...flareQueryParams(rules),
