@@ -7,7 +7,7 @@ import { SOFTWARE_VERSION } from './version.js'
  * imported by an earlier release gets them here) and records in the audit log which were built.
  */
 export async function refreshAnalysisIndexes(session: CaseSession, now: Date): Promise<readonly string[]> {
-  const built = await buildAnalysisIndexes(session.store)
+  const built = await buildAnalysisIndexes(session.store, session.folder.manifest.defaultTimeZone)
   if (built.length > 0)
     await session.store.appendAudit({
       logged_at: now.toISOString(),

@@ -68,7 +68,7 @@ export async function ensureScenarioCase(
       const session = await openCase(caseDir)
       // An analysis index goes stale when its query changes between imports; the import would have rebuilt it.
       const started = performance.now()
-      const rebuilt = await buildAnalysisIndexes(session.store)
+      const rebuilt = await buildAnalysisIndexes(session.store, session.folder.manifest.defaultTimeZone)
       if (rebuilt.length > 0)
         log(`Rebuilt the analysis index ${rebuilt.join(', ')} (${(msSince(started) / 1000).toFixed(1)} s).`)
       return { session, truth, facts, reused: true }

@@ -77,4 +77,3 @@ export const LINE_NETWORK_ANALYSES = [
   safeguardingWorklist as AnalysisDefinition<unknown>,
   livePicture as AnalysisDefinition<unknown>,
 ] as const
-export { buildAnalysisIndexes } from './indexes.js'

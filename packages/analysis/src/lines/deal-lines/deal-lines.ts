@@ -9,7 +9,9 @@ import {
   type DealLineRules,
   type PartName,
 } from './deal-lines.rules.js'
-import { behaviourQuery } from './deal-lines.sql.js'
+import { behaviourQuery, type BehaviourParam, type BehaviourRow } from './deal-lines.sql.js'
+import { runIndexed, writeRowIndex, type RowIndex } from '../../core/row-index.js'
+import type { CaseStore, ParamValue } from '@linesight/store'
 
 export type { Condition, DealLineCandidate, ScorePart, Verdict } from './deal-lines.rules.js'
 
@@ -71,6 +73,39 @@ const rulesOf = (params: Params): DealLineRules => ({
     number
   >,
 })
+
+/** The behaviour query's parameters for these analysis parameters, in the analysis zone. */
+function behaviourSqlParams(params: Params, zone: string): Record<BehaviourParam, ParamValue> {
+  return {
+    targets: listParam(params, 'targets'),
+    zone,
+    ...burstSqlParams('deal-lines', params),
+    short_s: numberParam(params, 'shortCallSeconds'),
+    long_s: numberParam(params, 'longCallSeconds'),
+    personal_long_calls: numberParam(params, 'personalMinLongCalls'),
+    personal_weeks: numberParam(params, 'personalMinWeeks'),
+    hours_start: numberParam(params, 'businessHoursStart'),
+    hours_end: numberParam(params, 'businessHoursEnd'),
+  }
+}
+
+/** The name every target's behaviour is kept under in the case's analysis indexes. */
+export const BEHAVIOUR_INDEX_NAME = 'deal-lines-behaviour'
+
+/** Every target's behaviour, kept by the import: each row rests on that target's own records alone. */
+const BEHAVIOUR_INDEX: RowIndex<BehaviourRow, BehaviourParam> = {
+  name: BEHAVIOUR_INDEX_NAME,
+  query: behaviourQuery,
+  filter: 'targets',
+  keyOf: (row) => row.n,
+}
+
+/**
+ * Keeps every target's behaviour at these parameters (the defaults at import) in the case's analysis indexes, so
+ * that screening reads it instead of scanning the case. True when it was built.
+ */
+export const writeBehaviourIndex = (store: CaseStore, params: Params, zone: string): Promise<boolean> =>
+  writeRowIndex(store, BEHAVIOUR_INDEX, behaviourSqlParams(params, zone))
 
 export const dealLines: AnalysisDefinition<DealLinesResult> = {
   id: 'deal-lines',
@@ -207,17 +242,7 @@ export const dealLines: AnalysisDefinition<DealLinesResult> = {
   },
   run: async (store, params, ctx) => {
     const rules = rulesOf(params)
-    const rows = await store.run(behaviourQuery, {
-      targets: listParam(params, 'targets'),
-      zone: ctx.zone,
-      ...burstSqlParams('deal-lines', params),
-      short_s: rules.shortCallSeconds,
-      long_s: rules.longCallSeconds,
-      personal_long_calls: numberParam(params, 'personalMinLongCalls'),
-      personal_weeks: numberParam(params, 'personalMinWeeks'),
-      hours_start: rules.businessHoursStart,
-      hours_end: rules.businessHoursEnd,
-    })
+    const rows = await runIndexed(store, BEHAVIOUR_INDEX, behaviourSqlParams(params, ctx.zone), ctx)
     const candidates = rankCandidates(rows.map((r) => assess(r, rules)))
     const count = (v: string): number => candidates.filter((c) => c.verdict === v).length
     return {

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { lineNumbersOf } from '@linesight/generator'
+import type { CaseSession } from '@linesight/casework'
+import { createAnalysisMemo } from './core/memo.js'
+import { runAnalysis } from './core/run-analysis.js'
+import { countingStore } from './test/counting-store.js'
+import { scenarioCase } from './test/scenario-case.js'
+import { buildAnalysisIndexes } from './indexes.js'
+import { CONTINUITY_GRAPH_INDEX } from './continuity/line-continuity/graph-index.js'
+import { lineContinuity } from './continuity/line-continuity/line-continuity.js'
+import { BEHAVIOUR_INDEX_NAME, dealLines } from './lines/deal-lines/deal-lines.js'
+
+/**
+ * The import keeps analysis indexes: every target's deal-line behaviour and the whole-case continuity graph, at
+ * the default parameters. Every result read through them must be the result the engine gives without them, and an
+ * index that no longer matches the case's files or the parameters must never be read.
+ */
+let session: CaseSession
+let lines: string[]
+let customer: string
+let decoy: string
+const ctx = { now: new Date('2026-01-01T00:00:00Z'), zone: 'Europe/London' }
+
+beforeAll(async () => {
+  const c = await scenarioCase(1, 1)
+  session = c.session
+  lines = lineNumbersOf(c.truth)
+  customer = c.truth.lines[0]!.customers[0]!
+  decoy = c.truth.decoys[0]!.msisdn
+}, 180_000)
+afterAll(async () => {
+  await session.close()
+})
+
+/** Runs line-continuity for each question with a fresh memo, counting the graph queries sent to the engine. */
+async function answers(
+  questions: readonly (readonly string[])[],
+): Promise<{ results: unknown[]; queried: number }> {
+  const { store, counts } = countingStore(session.store)
+  const results: unknown[] = []
+  for (const q of questions)
+    results.push(
+      (await runAnalysis(lineContinuity, store, { lines: q }, { ...ctx, memo: createAnalysisMemo() })).result,
+    )
+  return { results, queried: counts.get('line-continuity-graph') ?? 0 }
+}
+
+describe('continuity graph index', () => {
+  it('is built by the import and gives the same lines as the engine, for all lines and each one', async () => {
+    expect((await session.store.readIndex(CONTINUITY_GRAPH_INDEX))?.key).toMatch(/^[0-9a-f]{64}$/)
+    const questions = [lines, ...lines.map((n) => [n]), [lines[0]!, customer]]
+    const indexed = await answers(questions)
+    // Only the question naming a number that never flared goes to the engine.
+    expect(indexed.queried).toBe(1)
+
+    const kept = await session.store.readIndex(CONTINUITY_GRAPH_INDEX)
+    await session.store.writeIndex(CONTINUITY_GRAPH_INDEX, { key: 'a case with other files', payload: '{}' })
+    const queried = await answers(questions)
+    expect(queried.queried).toBe(questions.length)
+    expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
+    expect(JSON.stringify(indexed.results)).toContain(lines[1]!)
+
+    // A rule the index was not built for goes to the engine too.
+    expect(await buildAnalysisIndexes(session.store, ctx.zone)).toEqual([CONTINUITY_GRAPH_INDEX])
+    expect(await session.store.readIndex(CONTINUITY_GRAPH_INDEX)).toEqual(kept)
+    expect(await buildAnalysisIndexes(session.store, ctx.zone)).toEqual([])
+    const { store, counts } = countingStore(session.store)
+    await runAnalysis(lineContinuity, store, { lines, handoverMaxGapDays: 3 }, ctx)
+    expect(counts.get('line-continuity-graph')).toBe(1)
+  }, 180_000)
+})
+
+/** Runs deal-lines for each question with a fresh memo, counting the behaviour queries sent to the engine. */
+async function screenings(
+  questions: readonly Readonly<Record<string, unknown>>[],
+  zone = ctx.zone,
+): Promise<{ results: unknown[]; queried: number }> {
+  const { store, counts } = countingStore(session.store)
+  const results: unknown[] = []
+  for (const q of questions)
+    results.push(
+      (await runAnalysis(dealLines, store, q, { ...ctx, zone, memo: createAnalysisMemo() })).result,
+    )
+  return { results, queried: counts.get('deal-lines-behaviour') ?? 0 }
+}
+
+describe('deal-line behaviour index', () => {
+  it('is built by the import and gives the same screening as the engine, for every target and for some', async () => {
+    expect((await session.store.readIndex(BEHAVIOUR_INDEX_NAME))?.key).toMatch(/^[0-9a-f]{64}$/)
+    const questions = [
+      {},
+      { targets: [lines[0]!] },
+      { targets: [decoy, lines[1]!, '+447700900999'] },
+      // A rule applied to the behaviour, not part of the query: the index still serves it.
+      { stableListMin: 0.9 },
+    ]
+    const indexed = await screenings(questions)
+    expect(indexed.queried).toBe(0)
+
+    const kept = await session.store.readIndex(BEHAVIOUR_INDEX_NAME)
+    await session.store.writeIndex(BEHAVIOUR_INDEX_NAME, { key: 'a case with other files', payload: '[]' })
+    const queried = await screenings(questions)
+    expect(queried.queried).toBe(questions.length)
+    expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
+    const all = indexed.results[0] as { candidates: { number: string; verdict: string }[] }
+    expect(all.candidates.find((c) => c.number === lines[0])?.verdict).toBe('deal-line')
+    expect((indexed.results[2] as { candidates: unknown[] }).candidates).toHaveLength(2)
+
+    expect(await buildAnalysisIndexes(session.store, ctx.zone)).toEqual([BEHAVIOUR_INDEX_NAME])
+    expect(await session.store.readIndex(BEHAVIOUR_INDEX_NAME)).toEqual(kept)
+    // A query parameter or a zone the index was not built for goes to the engine.
+    expect((await screenings([{ shortCallSeconds: 30 }])).queried).toBe(1)
+    expect((await screenings([{}], 'Europe/Paris')).queried).toBe(1)
+  }, 180_000)
+})
