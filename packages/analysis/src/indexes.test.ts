@@ -9,6 +9,12 @@ import { buildAnalysisIndexes } from './indexes.js'
 import { CONTINUITY_GRAPH_INDEX } from './continuity/line-continuity/graph-index.js'
 import { lineContinuity } from './continuity/line-continuity/line-continuity.js'
 import { BEHAVIOUR_INDEX_NAME, dealLines } from './lines/deal-lines/deal-lines.js'
+import { lineBase, NUMBER_BASE_INDEX_NAME } from './continuity/common/line-base.js'
+import { BASE_CTE, FLARES_CTE, LINE_GROUPS_CTE } from './continuity/common/line-sql.js'
+import { groupQueryParams, type LineGroup } from './continuity/common/line-groups.js'
+import type { QuerySpec } from '@linesight/store'
+import { FLARE_PARAMS, flareQueryParams } from './continuity/common/params.js'
+import { resolveParams } from './core/params.js'
 
 /**
  * The import keeps analysis indexes: every target's deal-line behaviour and the whole-case continuity graph, at
@@ -19,6 +25,7 @@ let session: CaseSession
 let lines: string[]
 let customer: string
 let decoy: string
+let groups: LineGroup[]
 const ctx = { now: new Date('2026-01-01T00:00:00Z'), zone: 'Europe/London' }
 
 beforeAll(async () => {
@@ -27,6 +34,10 @@ beforeAll(async () => {
   lines = lineNumbersOf(c.truth)
   customer = c.truth.lines[0]!.customers[0]!
   decoy = c.truth.decoys[0]!.msisdn
+  groups = c.truth.lines.map((l) => ({
+    key: l.generations[0]!.msisdn,
+    numbers: l.generations.map((g) => g.msisdn),
+  }))
 }, 180_000)
 afterAll(async () => {
   await session.close()
@@ -111,5 +122,40 @@ describe('deal-line behaviour index', () => {
     // A query parameter or a zone the index was not built for goes to the engine.
     expect((await screenings([{ shortCallSeconds: 30 }])).queried).toBe(1)
     expect((await screenings([{}], 'Europe/Paris')).queried).toBe(1)
+  }, 180_000)
+})
+
+/** The customer base of each line straight from its numbers' records together: the rule as the domain brief states it. */
+const groupBaseQuery: QuerySpec<unknown, 'groups' | 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'> =
+  {
+    id: 'test-group-base',
+    sql: {
+      duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}
+      SELECT g, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY g, c`,
+    },
+    params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients'],
+    row: (r) => ({ ...r }),
+  }
+
+describe('number base index', () => {
+  it("gives each line's customer base as its numbers' records together give it, with or without the index", async () => {
+    const flare = resolveParams(FLARE_PARAMS, {}, 'test')
+    expect((await session.store.readIndex(NUMBER_BASE_INDEX_NAME))?.key).toMatch(/^[0-9a-f]{64}$/)
+    expect(groups.some((g) => g.numbers.length > 1)).toBe(true)
+    const expected = await session.store.run(groupBaseQuery, {
+      ...groupQueryParams(groups),
+      ...flareQueryParams(flare),
+    })
+    expect(expected.length).toBeGreaterThan(groups.length)
+    const { store, counts } = countingStore(session.store)
+    const indexed = await lineBase(store, groups, flare, { ...ctx, memo: createAnalysisMemo() })
+    expect(counts.get('line-network-base')).toBeUndefined()
+    expect(JSON.stringify(indexed)).toBe(JSON.stringify(expected))
+
+    await session.store.writeIndex(NUMBER_BASE_INDEX_NAME, { key: 'a case with other files', payload: '[]' })
+    const queried = await lineBase(store, groups, flare, { ...ctx, memo: createAnalysisMemo() })
+    expect(counts.get('line-network-base')).toBe(1)
+    expect(JSON.stringify(queried)).toBe(JSON.stringify(expected))
+    expect(await buildAnalysisIndexes(session.store, ctx.zone)).toEqual([NUMBER_BASE_INDEX_NAME])
   }, 180_000)
 })

@@ -8,6 +8,7 @@ import { runAnalysis } from '../core/run-analysis.js'
 import { countingStore } from '../test/counting-store.js'
 import { scenarioCase } from '../test/scenario-case.js'
 import { CONTINUITY_GRAPH_INDEX } from '../continuity/line-continuity/graph-index.js'
+import { NUMBER_BASE_INDEX_NAME } from '../continuity/common/line-base.js'
 import { cuckooingLeads, lineContinuity, lineRoles, livePicture, safeguardingWorklist } from './index.js'
 
 /** The analyses `linesight lines` runs on the flagged numbers, in its order. */
@@ -21,8 +22,10 @@ beforeAll(async () => {
   const c = await scenarioCase(1, 1)
   session = c.session
   lines = lineNumbersOf(c.truth)
-  // Without the import's continuity index, so each analysis groups the lines itself and the memo must share that.
+  // Without the import's continuity and customer-base indexes, so each analysis groups the lines and finds their
+  // customers itself and the memo must share that.
   await session.store.writeIndex(CONTINUITY_GRAPH_INDEX, { key: 'none', payload: '{}' })
+  await session.store.writeIndex(NUMBER_BASE_INDEX_NAME, { key: 'none', payload: '[]' })
 }, 180_000)
 afterAll(async () => {
   await session.close()
@@ -46,9 +49,11 @@ describe('one memo for the drug-lines run', () => {
     expect(plain.counts.get('line-roles-customers')).toBe(3)
     expect(plain.counts.get('cuckooing-home-cells')).toBe(2)
     expect(plain.counts.get('input-digest')).toBe(5)
+    // The customer bases: once for the numbers continuity links, once for the lines roles and leads look at.
+    expect(plain.counts.get('line-network-base')).toBe(4)
+    expect(shared.counts.get('line-network-base')).toBe(2)
     for (const id of [
       'line-continuity-graph',
-      'line-network-base',
       'line-roles-customers',
       'cuckooing-home-cells',
       'input-digest',

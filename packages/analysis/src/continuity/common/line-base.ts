@@ -2,8 +2,9 @@ import type { CaseStore, QuerySpec } from '@linesight/store'
 import type { AnalysisContext } from '../../core/context.js'
 import { memoized } from '../../core/memo.js'
 import type { Params } from '../../core/params.js'
-import { groupQueryParams, type LineGroup } from './line-groups.js'
-import { BASE_CTE, FLARES_CTE, LINE_GROUPS_CTE } from './line-sql.js'
+import type { LineGroup } from './line-groups.js'
+import { BASE_CTE, FLARES_CTE } from './line-sql.js'
+import { runIndexed, writeRowIndex, type RowIndex } from '../../core/row-index.js'
 import { FLARE_PARAMS, flareQueryParams, pick } from './params.js'
 
 export interface LineBaseRow {
@@ -14,18 +15,60 @@ export interface LineBaseRow {
   readonly flares: number
 }
 
-/** Each line's customer base (domain §3.2): every flare recipient, when it was first flared and how many flares. */
-export const lineBaseQuery: QuerySpec<
-  LineBaseRow,
-  'groups' | 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
+/** One number's flare recipients: a `LineBaseRow` of the number alone (`n` for `g`). */
+export interface NumberBaseRow {
+  readonly n: string
+  readonly c: string
+  readonly first_us: string
+  readonly flares: number
+}
+
+/**
+ * Each number's customer base (domain §3.2) from its own flare bursts: every flare recipient, when it was first
+ * flared and how many flares it received; of every number that sent a text when none is given.
+ */
+export const numberBaseQuery: QuerySpec<
+  NumberBaseRow,
+  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
 > = {
   id: 'line-network-base',
   sql: {
-    duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}
-      SELECT g, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY g, c`,
+    duckdb: `WITH line_groups AS (
+        SELECT DISTINCT target_msisdn AS g, target_msisdn AS n FROM events_unique
+        WHERE target_msisdn IS NOT NULL AND event_type = 'sms' AND direction = 'out'
+          AND (len($numbers::VARCHAR[]) = 0 OR list_contains($numbers::VARCHAR[], target_msisdn))),
+      ${FLARES_CTE}, ${BASE_CTE}
+      SELECT g AS n, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY n, c`,
   },
-  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients'],
-  row: (r) => r as unknown as LineBaseRow,
+  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients'],
+  row: (r) => r as unknown as NumberBaseRow,
+}
+
+/** The name every number's customer base is kept under in the case's analysis indexes. */
+export const NUMBER_BASE_INDEX_NAME = 'line-network-number-base'
+
+/** Every number's customer base, kept by the import: each number's rows rest on its own records alone. */
+const NUMBER_BASE_INDEX: RowIndex<NumberBaseRow, 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'> = {
+  name: NUMBER_BASE_INDEX_NAME,
+  query: numberBaseQuery,
+  filter: 'numbers',
+  keyOf: (row) => row.n,
+}
+
+/** Keeps every number's customer base under this flare rule (the default at import). True when it was built. */
+export const writeNumberBaseIndex = (store: CaseStore, flare: Params): Promise<boolean> =>
+  writeRowIndex(store, NUMBER_BASE_INDEX, { numbers: [], ...flareQueryParams(flare) })
+
+/** The customer base of each given number on its own under the flare rule (from the case's index when current). */
+export function numberBase(
+  store: CaseStore,
+  numbers: readonly string[],
+  params: Params,
+  ctx: AnalysisContext,
+): Promise<readonly NumberBaseRow[]> {
+  return numbers.length === 0
+    ? Promise.resolve([])
+    : runIndexed(store, NUMBER_BASE_INDEX, { numbers, ...flareQueryParams(pick(params, FLARE_PARAMS)) }, ctx)
 }
 
 /** The `base` rows as the parallel lists `GIVEN_BASE_CTE` reads. */
@@ -55,7 +98,9 @@ export const baseLists = (rows: readonly LineBaseRow[]): BaseLists => ({
 
 /**
  * The customer base of the given lines under the flare rule, shared through the run's memo by line-roles and
- * cuckooing-leads (kept under the groups and the flare-rule parameters, the only ones it reads).
+ * cuckooing-leads (kept under the groups and the flare-rule parameters, the only ones it reads). A line's base is
+ * its numbers' bases together: bursts are each number's own, so a recipient's first flare is the earliest of its
+ * numbers' and its flares their sum. Rows in order of line, then recipient.
  */
 export function lineBase(
   store: CaseStore,
@@ -64,9 +109,32 @@ export function lineBase(
   ctx: AnalysisContext,
 ): Promise<readonly LineBaseRow[]> {
   const flare = pick(params, FLARE_PARAMS)
-  return memoized(ctx, 'line-base', { groups, params: flare }, () =>
-    groups.length === 0
-      ? Promise.resolve([])
-      : store.run(lineBaseQuery, { ...groupQueryParams(groups), ...flareQueryParams(flare) }),
-  )
+  return memoized(ctx, 'line-base', { groups, params: flare }, async () => {
+    const numbers = [...new Set(groups.flatMap((g) => g.numbers))]
+    const byNumber = new Map<string, NumberBaseRow[]>()
+    for (const row of await numberBase(store, numbers, flare, ctx)) {
+      const rows = byNumber.get(row.n)
+      if (rows) rows.push(row)
+      else byNumber.set(row.n, [row])
+    }
+    const out: LineBaseRow[] = []
+    for (const key of [...new Set(groups.map((g) => g.key))].sort(byText)) {
+      const merged = new Map<string, { first: bigint; flares: number }>()
+      for (const n of new Set(groups.filter((g) => g.key === key).flatMap((g) => g.numbers)))
+        for (const row of byNumber.get(n) ?? []) {
+          const first = BigInt(row.first_us)
+          const m = merged.get(row.c)
+          if (m === undefined) merged.set(row.c, { first, flares: row.flares })
+          else merged.set(row.c, { first: first < m.first ? first : m.first, flares: m.flares + row.flares })
+        }
+      for (const c of [...merged.keys()].sort(byText)) {
+        const m = merged.get(c)!
+        out.push({ g: key, c, first_us: String(m.first), flares: m.flares })
+      }
+    }
+    return out
+  })
 }
+
+/** Text order as the engine sorts text (by code unit; every number and key here is ASCII). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,6 +1,7 @@
 import type { QuerySpec } from '@linesight/store'
 import { floorDiv } from '../../core/floor-div.sql.js'
-import { BASE_CTE, FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
+import { FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
+import { GIVEN_BASE_CTE, type BaseParams } from '../common/line-base.js'
 import { packListSql, withLists } from '../../core/packed.js'
 
 /**
@@ -286,19 +287,11 @@ export interface SupportRow {
  * Support for linked pairs: numbers that called back A's customers (within `$callbackSeconds` of the customer
  * contacting A) in A's last window and B's customers in B's first window ("same runners"); and numbers outside
  * both customer bases in voice or SMS contact with A in its last window and with B in its first ("same holder
- * contacts").
+ * contacts"). Each number's customer base is given (`base_*`, each number its own line).
  */
 export const continuitySupportQuery: QuerySpec<
   SupportRow,
-  | 'links_a'
-  | 'links_b'
-  | 'a_from'
-  | 'a_to'
-  | 'b_from'
-  | 'b_to'
-  | 'burstWindowSeconds'
-  | 'burstMinRecipients'
-  | 'callbackSeconds'
+  'links_a' | 'links_b' | 'a_from' | 'a_to' | 'b_from' | 'b_to' | BaseParams | 'callbackSeconds'
 > = {
   id: 'line-continuity-support',
   sql: {
@@ -307,7 +300,7 @@ export const continuitySupportQuery: QuerySpec<
           unnest($a_from::VARCHAR[])::TIMESTAMP AS a_from, unnest($a_to::VARCHAR[])::TIMESTAMP AS a_to,
           unnest($b_from::VARCHAR[])::TIMESTAMP AS b_from, unnest($b_to::VARCHAR[])::TIMESTAMP AS b_to),
       line_groups AS (SELECT DISTINCT n AS g, n FROM (SELECT a AS n FROM links UNION SELECT b FROM links)),
-      ${FLARES_CTE}, ${BASE_CTE}, ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')},
+      ${GIVEN_BASE_CTE}, ${contactsCte('SELECT n FROM line_groups', 'SELECT c FROM base')},
       windows AS (
         SELECT a AS n, a, b, 'a' AS side, a_from AS w_from, a_to AS w_to FROM links
         UNION ALL
@@ -362,8 +355,10 @@ export const continuitySupportQuery: QuerySpec<
     'a_to',
     'b_from',
     'b_to',
-    'burstWindowSeconds',
-    'burstMinRecipients',
+    'base_g',
+    'base_c',
+    'base_t',
+    'base_k',
     'callbackSeconds',
   ],
   row: (r) => withLists(r, ['a_rows', 'b_rows']) as unknown as SupportRow,

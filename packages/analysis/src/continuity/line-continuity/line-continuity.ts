@@ -7,8 +7,9 @@ import type { ParamSchema, Params } from '../../core/params.js'
 import { evidenceCounter, type EvidenceFilter } from '../common/evidence-count.js'
 import { idsEvidence, pairsEvidence, windowEvidence } from '../common/evidence.js'
 import { readIdentifierUse, type IdentifierUseRow } from '../common/identifiers.js'
+import { baseLists, numberBase } from '../common/line-base.js'
 import { joinGroups, parseLineItems, type LineGroup } from '../common/line-groups.js'
-import { FLARE_PARAMS, LINES_PARAMS, flareQueryParams, list, num, pick } from '../common/params.js'
+import { FLARE_PARAMS, LINES_PARAMS, list, num, pick } from '../common/params.js'
 import { chains, chooseLinks, scorePair, type ScoredPair } from './line-continuity.rules.js'
 import { indexedGraph, queryGraph } from './graph-index.js'
 import { continuitySupportQuery, type NodeRow, type SupportRow } from './line-continuity.sql.js'
@@ -296,7 +297,16 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
             a_to: chainLinks.map((l) => l.pair.a_last_utc),
             b_from: chainLinks.map((l) => l.pair.b_first_utc),
             b_to: chainLinks.map((l) => l.pair.b_to_utc),
-            ...flareQueryParams(params),
+            ...baseLists(
+              (
+                await numberBase(
+                  store,
+                  [...new Set(chainLinks.flatMap((l) => [l.pair.a, l.pair.b]))],
+                  params,
+                  ctx,
+                )
+              ).map((r) => ({ ...r, g: r.n })),
+            ),
             callbackSeconds: num(params, 'runnerWindowMinutes') * 60,
           })
     const sideFilters = (p: ScoredPair['pair']): EvidenceFilter[][] => [
