@@ -1,5 +1,7 @@
+import { isContactTypeSql, isKnownDirectionSql } from '../../core/one-of.sql.js'
+
 /** Voice, SMS and MMS rows between two known numbers (the rows `contactsCte` of continuity/common/line-sql keeps). */
-export const CONTACT_ROWS = `event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
+export const CONTACT_ROWS = `${isContactTypeSql('event_type')} AND ${isKnownDirectionSql('direction')}
     AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL`
 
 /** The event columns `sidedCte` reads. */

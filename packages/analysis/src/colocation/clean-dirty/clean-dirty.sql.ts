@@ -7,6 +7,7 @@ import {
   locatedEventsCtes,
   type LocatedParam,
 } from '../../locations/common/located-events.sql.js'
+import { TEXT_TYPES, isContactTypeSql, oneOfSql } from '../../core/one-of.sql.js'
 
 /**
  * Active: the user did something at the time given: an outgoing call, SMS or MMS, or an incoming call that was
@@ -15,9 +16,9 @@ import {
  */
 const classified = `l AS MATERIALIZED (
       SELECT *,
-        time_semantics = 'at' AND ((direction = 'out' AND event_type IN ('voice', 'sms', 'mms'))
+        time_semantics = 'at' AND ((direction = 'out' AND ${isContactTypeSql('event_type')})
           OR (direction = 'in' AND event_type = 'voice' AND coalesce(duration_s, 0) > 0)) AS is_active,
-        event_type = 'data' OR (direction = 'in' AND event_type IN ('sms', 'mms'))
+        event_type = 'data' OR (direction = 'in' AND ${oneOfSql('event_type', TEXT_TYPES)})
           OR (direction = 'in' AND event_type = 'voice' AND coalesce(duration_s, 0) = 0) AS is_passive
       FROM located WHERE position_source IS NOT NULL
     )`

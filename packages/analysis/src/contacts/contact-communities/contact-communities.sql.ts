@@ -1,4 +1,5 @@
 import type { QuerySpec } from '@linesight/store'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 /** Numbers whose own records are in the case, from the import's per-target summary rather than every event. */
 export const recordOwnersQuery: QuerySpec<{ readonly number: string }> = {
@@ -21,7 +22,7 @@ const communityRecordsSql = (where: string): string => `WITH m AS MATERIALIZED (
       FROM events_unique e JOIN m t ON t.number = e.target_msisdn
       -- Each record joins its own target's community, then keeps the other party's membership: never members × members.
       SEMI JOIN m o ON o.number = e.other_msisdn AND o.label = t.label
-      WHERE ${where} AND e.event_type IN ('voice', 'sms', 'mms')
+      WHERE ${where} AND ${isContactTypeSql('e.event_type')}
         AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       GROUP BY t.label
       ORDER BY t.label`

@@ -1,4 +1,5 @@
 import { matchingCtes, type CaseStore, type QuerySpec } from '@linesight/store'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 /** Event types that are contacts between two numbers (data sessions have no other party). */
 export const CONTACT_TYPES: readonly string[] = Object.freeze(['voice', 'sms', 'mms'])
@@ -8,7 +9,7 @@ export const isoUtc = (column: string): string =>
   `CASE WHEN microsecond(${column}) % 1000000 = 0 THEN strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') ELSE strftime(${column}, '%Y-%m-%dT%H:%M:%S.%fZ') END`
 
 /** Contact records (voice, SMS, MMS with another party) in the `$from`–`$to` window, read from `events_unique e`. */
-const CONTACT_RECORDS = `e.event_type IN ('voice', 'sms', 'mms') AND e.other_msisdn IS NOT NULL AND e.other_msisdn <> e.target_msisdn
+const CONTACT_RECORDS = `${isContactTypeSql('e.event_type')} AND e.other_msisdn IS NOT NULL AND e.other_msisdn <> e.target_msisdn
         AND ($from IS NULL OR e.start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR e.start_utc <= timezone('UTC', $to::TIMESTAMPTZ))`
 
 /**

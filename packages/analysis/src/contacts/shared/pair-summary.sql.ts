@@ -1,6 +1,7 @@
 import { STORED_PAIRING_TOLERANCE_SECONDS, type CaseStore, type QuerySpec } from '@linesight/store'
 import { packSql, unpack } from '../../core/packed.js'
 import { MATCHING_CTES, walkFrom, type EdgeRow } from './communications.sql.js'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 /**
  * `summary_edges`: the pairs of `pair_summary` (the import's record counts per pair over the whole case) with at
@@ -24,7 +25,7 @@ const pairedCounts = (edges: string, counted: string, numbers: string): string =
       FROM events_unique e
         SEMI JOIN (SELECT a AS x, b AS y FROM pairing UNION ALL SELECT b, a FROM pairing) p
           ON p.x = e.target_msisdn AND p.y = e.other_msisdn
-      WHERE ${numbers} AND e.event_type IN ('voice', 'sms', 'mms')
+      WHERE ${numbers} AND ${isContactTypeSql('e.event_type')}
     ),
     ${MATCHING_CTES},
     ${counted} AS (

@@ -1,4 +1,5 @@
 import type { QuerySpec } from '@linesight/store'
+import { TEXT_TYPES, isContactTypeSql, oneOfSql } from '../../core/one-of.sql.js'
 
 export interface ContactRow {
   readonly other: string
@@ -29,14 +30,14 @@ export const topContactsQuery: QuerySpec<ContactQueryRow, 'target' | 'from' | 't
     duckdb: `SELECT coalesce(other_msisdn, other_raw) AS other, any_value(other_kind) AS other_kind, count(*) AS events,
         count(*) FILTER (WHERE event_type = 'voice' AND direction = 'out') AS calls_out,
         count(*) FILTER (WHERE event_type = 'voice' AND direction = 'in') AS calls_in,
-        count(*) FILTER (WHERE event_type IN ('sms', 'mms') AND direction = 'out') AS sms_out,
-        count(*) FILTER (WHERE event_type IN ('sms', 'mms') AND direction = 'in') AS sms_in,
+        count(*) FILTER (WHERE ${oneOfSql('event_type', TEXT_TYPES)} AND direction = 'out') AS sms_out,
+        count(*) FILTER (WHERE ${oneOfSql('event_type', TEXT_TYPES)} AND direction = 'in') AS sms_in,
         coalesce(sum(duration_s) FILTER (WHERE event_type = 'voice'), 0) AS call_seconds,
         strftime(min(start_utc), '%Y-%m-%dT%H:%M:%SZ') AS first_utc, strftime(max(start_utc), '%Y-%m-%dT%H:%M:%SZ') AS last_utc,
         count(DISTINCT timezone($zone, timezone('UTC', start_utc))::DATE) AS active_days,
         CASE WHEN bool_and(other_msisdn IS NULL) THEN list(id ORDER BY start_utc, id) END AS ids
       FROM events_unique
-      WHERE target_msisdn = $target AND event_type IN ('voice', 'sms', 'mms') AND coalesce(other_msisdn, other_raw) IS NOT NULL
+      WHERE target_msisdn = $target AND ${isContactTypeSql('event_type')} AND coalesce(other_msisdn, other_raw) IS NOT NULL
         AND ($from IS NULL OR start_utc >= timezone('UTC', $from::TIMESTAMPTZ)) AND ($to IS NULL OR start_utc <= timezone('UTC', $to::TIMESTAMPTZ))
       GROUP BY 1
       ORDER BY events DESC, call_seconds DESC, other

@@ -5,6 +5,7 @@
  */
 
 import { floorDiv } from '../../core/floor-div.sql.js'
+import { isContactTypeSql, isKnownDirectionSql } from '../../core/one-of.sql.js'
 
 /** Mean Earth radius in kilometres (IUGG R1), the sphere the haversine formula uses. */
 export const EARTH_RADIUS_KM = 6371.0088
@@ -26,7 +27,7 @@ export const isoUtc = (ts: string): string => `strftime(${ts}, '%Y-%m-%dT%H:%M:%
 export const LINE_GROUPS_CTE = `line_groups AS (
   SELECT DISTINCT g, n FROM (SELECT unnest($groups::VARCHAR[]) AS g, unnest($numbers::VARCHAR[]) AS n))`
 
-const CONTACT_ROWS = `event_type IN ('voice', 'sms', 'mms') AND direction IN ('in', 'out')
+const CONTACT_ROWS = `${isContactTypeSql('event_type')} AND ${isKnownDirectionSql('direction')}
     AND target_msisdn IS NOT NULL AND other_msisdn IS NOT NULL`
 
 /**

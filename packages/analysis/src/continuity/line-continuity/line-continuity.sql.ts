@@ -3,6 +3,7 @@ import { floorDiv } from '../../core/floor-div.sql.js'
 import { FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
 import { GIVEN_BASE_CTE, type BaseParams } from '../common/line-base.js'
 import { packListSql, withLists } from '../../core/packed.js'
+import { TEXT_TYPES, isContactTypeSql, oneOfSql } from '../../core/one-of.sql.js'
 
 /**
  * The numbers continuity looks at: the given ones plus every number that sent a flare in its own records, each
@@ -24,7 +25,7 @@ const nodesCte = (
   -- The contacts naming a node in other targets' records, read once for its activity and its customers.
   seen_rows AS MATERIALIZED (
     SELECT target_msisdn, other_msisdn, direction, event_type, start_utc FROM events_unique
-    WHERE ${seenIn} AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL),
+    WHERE ${seenIn} AND ${isContactTypeSql('event_type')} AND target_msisdn IS NOT NULL),
   seen AS (
     SELECT other_msisdn AS n, min(start_utc) AS first_t, max(start_utc) AS last_t, count(*) AS rows_,
       list(DISTINCT target_msisdn ORDER BY target_msisdn) AS owners
@@ -54,7 +55,7 @@ export const ALL_NUMBERS_NODES_CTE = nodesCte(
   'other_msisdn IS NOT NULL',
 )
 
-const CONTACT_TYPES_SQL = `event_type IN ('voice', 'sms', 'mms')`
+const CONTACT_TYPES_SQL = isContactTypeSql('event_type')
 
 /**
  * The numbers that can succeed a given number A (`near`): a successor shares a handset or SIM with A in their own
@@ -126,11 +127,11 @@ export const customersCte = (scope: string): string => `cust AS MATERIALIZED (
     SELECT line AS n, recipient AS c, t FROM flare_rows WHERE line IN (${scope})
     UNION ALL
     SELECT target_msisdn, other_msisdn, start_utc FROM events_unique
-    WHERE target_msisdn IN (${scope}) AND direction = 'in' AND event_type IN ('voice', 'sms', 'mms')
+    WHERE target_msisdn IN (${scope}) AND direction = 'in' AND ${isContactTypeSql('event_type')}
       AND other_msisdn IS NOT NULL
     UNION ALL
     SELECT other_msisdn, target_msisdn, start_utc FROM seen_rows
-    WHERE other_msisdn IN (${scope}) AND (direction = 'out' OR (direction = 'in' AND event_type IN ('sms', 'mms')))),
+    WHERE other_msisdn IN (${scope}) AND (direction = 'out' OR (direction = 'in' AND ${oneOfSql('event_type', TEXT_TYPES)}))),
   c_last AS MATERIALIZED (
     SELECT DISTINCT cust.n, cust.c FROM cust JOIN act ON act.n = cust.n
     WHERE cust.t >= act.last_t - to_seconds($windowSeconds) AND cust.t <= act.last_t AND cust.c <> cust.n),

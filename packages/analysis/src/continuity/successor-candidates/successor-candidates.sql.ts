@@ -5,6 +5,7 @@ import {
   NEAR_NUMBERS_NODES_CTE,
   customersCte,
 } from '../line-continuity/line-continuity.sql.js'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 export interface SuccessorRow {
   readonly a_first_utc: string
@@ -136,7 +137,7 @@ export const numberSpanQuery: QuerySpec<SpanRow, 'number'> = {
     duckdb: `WITH own AS (SELECT first_utc AS f, last_utc AS l FROM target_summary WHERE number = $number),
       seen AS (
         SELECT min(start_utc) AS f, max(start_utc) AS l FROM events_unique
-        WHERE other_msisdn = $number AND event_type IN ('voice', 'sms', 'mms') AND target_msisdn IS NOT NULL)
+        WHERE other_msisdn = $number AND ${isContactTypeSql('event_type')} AND target_msisdn IS NOT NULL)
       SELECT ${isoUtc('coalesce(own.f, seen.f)')} AS first_utc, ${isoUtc('coalesce(own.l, seen.l)')} AS last_utc
       FROM seen LEFT JOIN own ON true WHERE coalesce(own.f, seen.f) IS NOT NULL`,
   },

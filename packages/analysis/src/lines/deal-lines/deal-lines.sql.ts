@@ -1,6 +1,7 @@
 import type { QuerySpec } from '@linesight/store'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
-import { CONTACT_TYPES_SQL, flareCtes } from '../shared/sql.js'
+import { flareCtes } from '../shared/sql.js'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 /** One target number's behaviour, every figure the deal-line score reads. */
 export interface BehaviourRow {
@@ -63,7 +64,7 @@ export const behaviourQuery: QuerySpec<BehaviourRow, BehaviourParam> = {
       ev AS (
         -- Flags instead of the type and direction text: a narrower row to keep and re-read.
         SELECT target_msisdn AS n, coalesce(other_msisdn, other_raw) AS other, other_kind = 'e164' AS e164,
-          event_type IN ${CONTACT_TYPES_SQL} AS contact, event_type = 'voice' AS voice, direction = 'in' AS inbound,
+          ${isContactTypeSql('event_type')} AS contact, event_type = 'voice' AS voice, direction = 'in' AS inbound,
           direction = 'out' AS outbound, duration_s, start_cgi, epoch_us(start_utc) AS us, local_ts::DATE AS d,
           hour(local_ts) AS hour
         FROM (SELECT *, ${localTimeSql('start_utc')} AS local_ts FROM events_unique WHERE ${TARGETS})

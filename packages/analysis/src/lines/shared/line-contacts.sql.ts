@@ -1,7 +1,8 @@
 import type { Params } from '../../core/params.js'
 import { booleanParam, listParam, numberParam } from './params.js'
 import { localTimeSql, ZONE_QUARTERS_CTE } from '../../core/local-time.sql.js'
-import { CONTACT_TYPES_SQL, flareCtes, spanSql } from './sql.js'
+import { flareCtes, spanSql } from './sql.js'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 /**
  * Each given line's customer contacts, classified by the police rules (domain brief §3.2–§3.3), as CTEs over
@@ -43,14 +44,14 @@ line_in AS (
   SELECT e.line, e.id, e.target_msisdn AS record_target, coalesce(e.other_msisdn, e.other_raw) AS customer,
     e.other_kind AS customer_kind, e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'line' AS side
   FROM line_own e
-  WHERE e.direction = 'in' AND e.event_type IN ${CONTACT_TYPES_SQL}
+  WHERE e.direction = 'in' AND ${isContactTypeSql('e.event_type')}
     AND coalesce(e.other_msisdn, e.other_raw) IS NOT NULL
 ),
 cust_out AS (
   SELECT e.line, e.id, e.target_msisdn AS record_target, e.target_msisdn AS customer, 'e164' AS customer_kind,
     e.event_type, e.duration_s, e.start_utc, ${spanSql('e')}, 'customer' AS side
   FROM line_other e
-  WHERE $use_customer AND e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
+  WHERE $use_customer AND e.direction = 'out' AND ${isContactTypeSql('e.event_type')}
     AND e.target_msisdn IS NOT NULL AND e.target_msisdn <> e.line
     AND NOT EXISTS (
       SELECT 1 FROM line_in l

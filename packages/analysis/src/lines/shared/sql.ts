@@ -39,9 +39,6 @@ export const localSql = (col: string): string => `timezone($zone, timezone('UTC'
 /** The local calendar day (DATE) of a UTC timestamp column. */
 export const daySql = (col: string): string => `${localSql(col)}::DATE`
 
-/** Record types that are contacts between two numbers (data sessions and the rest never count). */
-export const CONTACT_TYPES_SQL = `('voice', 'sms', 'mms')`
-
 /**
  * The earliest and latest instant (epoch microseconds) a record's start can mean: a minute-precision start (e.g.
  * O2) covers its whole minute.

@@ -2,7 +2,8 @@ import type { QuerySpec } from '@linesight/store'
 import { LINE_CONTACT_PARAMS, lineContactCtes, type LineContactParam } from '../shared/line-contacts.sql.js'
 import { lineDaysCte, readDays } from '../shared/line-days.sql.js'
 import { localTimeSql } from '../../core/local-time.sql.js'
-import { CONTACT_TYPES_SQL, fromJson, isoSql, jsonListSql, spanSql, listByKeySql } from '../shared/sql.js'
+import { fromJson, isoSql, jsonListSql, spanSql, listByKeySql } from '../shared/sql.js'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 export interface TransactionRow {
   readonly customer: string
@@ -82,7 +83,7 @@ caller_out AS MATERIALIZED (
     UNION ALL
     SELECT l.line, r.* FROM lines l JOIN runner_rows r ON r.target_msisdn <> l.line
   ) e
-  WHERE e.direction = 'out' AND e.event_type IN ${CONTACT_TYPES_SQL}
+  WHERE e.direction = 'out' AND ${isContactTypeSql('e.event_type')}
 ),
 -- Records with a runner as the other party; the lines' are in line_other already (no runners: nothing is read).
 runner_other AS MATERIALIZED (
@@ -99,7 +100,7 @@ cust_in AS (
     SELECT l.line, r.* FROM lines l JOIN runner_other r ON r.other_msisdn <> l.line
   ) e
   WHERE $use_customer AND e.direction = 'in'
-    AND e.event_type IN ${CONTACT_TYPES_SQL} AND e.target_msisdn IS NOT NULL
+    AND ${isContactTypeSql('e.event_type')} AND e.target_msisdn IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM callers c WHERE c.line = e.line AND c.msisdn = e.target_msisdn)
     AND NOT EXISTS (
       SELECT 1 FROM caller_out o

@@ -10,6 +10,7 @@ import {
   inNight,
   nightOf,
 } from '../../continuity/common/line-sql.js'
+import { isContactTypeSql } from '../../core/one-of.sql.js'
 
 /**
  * Degrees (0–180) between a sector's azimuth and the bearing from its mast to a point; NULL without an azimuth.
@@ -271,7 +272,7 @@ export const victimActivityQuery: QuerySpec<LeadActivityRow, ActivityParams> = {
         SELECT DISTINCT pl.pid, e.start_utc AS t, e.event_type AS typ
         FROM events_unique e JOIN person_lines pl
           ON pl.lo = least(e.target_msisdn, e.other_msisdn) AND pl.hi = greatest(e.target_msisdn, e.other_msisdn)
-        WHERE e.event_type IN ('voice', 'sms', 'mms') AND e.target_msisdn IS NOT NULL AND e.other_msisdn IS NOT NULL),
+        WHERE ${isContactTypeSql('e.event_type')} AND e.target_msisdn IS NOT NULL AND e.other_msisdn IS NOT NULL),
       per_day AS (SELECT pid, (${localTimeSql('t')})::DATE AS day, count(*) AS n FROM contacts GROUP BY ALL),
       own_rows AS MATERIALIZED (
         SELECT e.target_msisdn, e.start_cgi, ${localTimeSql('e.start_utc')} AS lt FROM events_unique e

@@ -1,4 +1,5 @@
 import type { QuerySpec } from '@linesight/store'
+import { TEXT_TYPES, oneOfSql } from '../../core/one-of.sql.js'
 
 type Common = 'numbers' | 'types' | 'from' | 'to' | 'zone'
 
@@ -228,7 +229,7 @@ export const activityBurstsQuery: QuerySpec<BurstRow, Common | 'burstEvents' | '
         strftime(timezone($zone, timezone('UTC', b.s)), '%Y-%m-%d %H:%M:%S') AS from_local,
         strftime(timezone($zone, timezone('UTC', b.e)), '%Y-%m-%d %H:%M:%S') AS to_local,
         count(*) AS events,
-        count(*) FILTER (WHERE ev.direction = 'out' AND ev.event_type IN ('sms', 'mms')) AS outgoing_sms,
+        count(*) FILTER (WHERE ev.direction = 'out' AND ${oneOfSql('ev.event_type', TEXT_TYPES)}) AS outgoing_sms,
         count(*) FILTER (WHERE ev.direction = 'out' AND ev.event_type = 'voice') AS outgoing_calls,
         count(*) FILTER (WHERE ev.direction = 'in') AS incoming,
         count(DISTINCT ev.other) AS others
