@@ -3,6 +3,7 @@ import { lineNumbersOf } from '@linesight/generator'
 import type { CaseSession } from '@linesight/casework'
 import { createAnalysisMemo } from './core/memo.js'
 import { runAnalysis } from './core/run-analysis.js'
+import type { AnalysisDefinition } from './core/definition.js'
 import { countingStore } from './test/counting-store.js'
 import { scenarioCase } from './test/scenario-case.js'
 import { buildAnalysisIndexes } from './indexes.js'
@@ -43,30 +44,49 @@ afterAll(async () => {
   await session.close()
 })
 
-/** Runs line-continuity for each question with a fresh memo, counting the graph queries sent to the engine. */
+/**
+ * Runs an analysis for each question (its parameters) with a fresh memo, counting how often the query an index
+ * stands for was sent to the engine.
+ */
 async function answers(
-  questions: readonly (readonly string[])[],
+  definition: AnalysisDefinition<unknown>,
+  query: string,
+  questions: readonly Readonly<Record<string, unknown>>[],
+  zone = ctx.zone,
 ): Promise<{ results: unknown[]; queried: number }> {
   const { store, counts } = countingStore(session.store)
   const results: unknown[] = []
   for (const q of questions)
     results.push(
-      (await runAnalysis(lineContinuity, store, { lines: q }, { ...ctx, memo: createAnalysisMemo() })).result,
+      (await runAnalysis(definition, store, q, { ...ctx, zone, memo: createAnalysisMemo() })).result,
     )
-  return { results, queried: counts.get('line-continuity-graph') ?? 0 }
+  return { results, queried: counts.get(query) ?? 0 }
 }
+
+const continuityAnswers = (questions: readonly (readonly string[])[]): ReturnType<typeof answers> =>
+  answers(
+    lineContinuity as AnalysisDefinition<unknown>,
+    'line-continuity-graph',
+    questions.map((lines) => ({ lines })),
+  )
+
+const screenings = (
+  questions: readonly Readonly<Record<string, unknown>>[],
+  zone?: string,
+): ReturnType<typeof answers> =>
+  answers(dealLines as AnalysisDefinition<unknown>, 'deal-lines-behaviour', questions, zone)
 
 describe('continuity graph index', () => {
   it('is built by the import and gives the same lines as the engine, for all lines and each one', async () => {
     expect((await session.store.readIndex(CONTINUITY_GRAPH_INDEX))?.key).toMatch(/^[0-9a-f]{64}$/)
     const questions = [lines, ...lines.map((n) => [n]), [lines[0]!, customer]]
-    const indexed = await answers(questions)
+    const indexed = await continuityAnswers(questions)
     // Only the question naming a number that never flared goes to the engine.
     expect(indexed.queried).toBe(1)
 
     const kept = await session.store.readIndex(CONTINUITY_GRAPH_INDEX)
     await session.store.writeIndex(CONTINUITY_GRAPH_INDEX, { key: 'a case with other files', payload: '{}' })
-    const queried = await answers(questions)
+    const queried = await continuityAnswers(questions)
     expect(queried.queried).toBe(questions.length)
     expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
     expect(JSON.stringify(indexed.results)).toContain(lines[1]!)
@@ -80,20 +100,6 @@ describe('continuity graph index', () => {
     expect(counts.get('line-continuity-graph')).toBe(1)
   }, 180_000)
 })
-
-/** Runs deal-lines for each question with a fresh memo, counting the behaviour queries sent to the engine. */
-async function screenings(
-  questions: readonly Readonly<Record<string, unknown>>[],
-  zone = ctx.zone,
-): Promise<{ results: unknown[]; queried: number }> {
-  const { store, counts } = countingStore(session.store)
-  const results: unknown[] = []
-  for (const q of questions)
-    results.push(
-      (await runAnalysis(dealLines, store, q, { ...ctx, zone, memo: createAnalysisMemo() })).result,
-    )
-  return { results, queried: counts.get('deal-lines-behaviour') ?? 0 }
-}
 
 describe('deal-line behaviour index', () => {
   it('is built by the import and gives the same screening as the engine, for every target and for some', async () => {

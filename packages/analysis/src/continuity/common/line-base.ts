@@ -117,10 +117,12 @@ export function lineBase(
       if (rows) rows.push(row)
       else byNumber.set(row.n, [row])
     }
+    const numbersOf = new Map<string, Set<string>>()
+    for (const g of groups) numbersOf.set(g.key, new Set([...(numbersOf.get(g.key) ?? []), ...g.numbers]))
     const out: LineBaseRow[] = []
-    for (const key of [...new Set(groups.map((g) => g.key))].sort(byText)) {
+    for (const key of [...numbersOf.keys()].sort(byText)) {
       const merged = new Map<string, { first: bigint; flares: number }>()
-      for (const n of new Set(groups.filter((g) => g.key === key).flatMap((g) => g.numbers)))
+      for (const n of numbersOf.get(key) ?? [])
         for (const row of byNumber.get(n) ?? []) {
           const first = BigInt(row.first_us)
           const m = merged.get(row.c)
