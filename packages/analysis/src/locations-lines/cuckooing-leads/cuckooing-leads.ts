@@ -373,6 +373,72 @@ export async function computeCuckooingLeads(
   )
 }
 
+/** What a lead says about one episode of hits, the same for every person whose home cells give those hits. */
+interface EpisodeFacts {
+  readonly nights: readonly string[]
+  readonly leadNights: readonly LeadNight[]
+  readonly spanDays: number
+  readonly phonesPresent: readonly string[]
+  readonly nightsLineAndRunner: number
+  /** Every person (of those checked for the line) with a home cell among the episode's cells, sorted. */
+  readonly servedBy: readonly string[]
+  readonly evidence: EventEvidence
+}
+
+/** The episodes of one person's hits (in row-id order) and what each shows. */
+function episodeFacts(
+  personHits: readonly NightHit[],
+  rule: {
+    readonly minNights: number
+    readonly windowDays: number
+    readonly lineNumbers: ReadonlySet<string>
+    readonly runnerSet: ReadonlySet<string>
+    readonly personsOn: ReadonlyMap<string, readonly string[]>
+  },
+): EpisodeFacts[] {
+  return episodes(
+    personHits.map((h) => h.night),
+    rule.minNights,
+    rule.windowDays,
+  ).map((nights) => {
+    const nightSet = new Set(nights)
+    const inEpisode = personHits.filter((h) => nightSet.has(h.night))
+    const byNight = bucket(inEpisode, (h) => h.night)
+    const episodeCells = new Set(inEpisode.map((h) => h.cgi))
+    const phonesPresent = [...new Set(inEpisode.map((h) => h.phone))].sort()
+    const phonesOn = new Map(
+      nights.map((n) => [n, [...new Set((byNight.get(n) ?? []).map((h) => h.phone))].sort()] as const),
+    )
+    return {
+      nights,
+      leadNights: nights.map((n) => {
+        const rows = byNight.get(n) ?? []
+        const onNight = phonesOn.get(n) ?? []
+        return {
+          night: n,
+          phones: onNight,
+          cells: [...new Set(rows.map((r) => r.cgi))].sort(),
+          evidence: idsEvidence(
+            onNight,
+            rows.map((r) => r.id),
+          ),
+        }
+      }),
+      spanDays: dayNumber(nights[nights.length - 1] as string) - dayNumber(nights[0] as string) + 1,
+      phonesPresent,
+      nightsLineAndRunner: nights.filter((n) => {
+        const on = phonesOn.get(n) ?? []
+        return on.some((p) => rule.lineNumbers.has(p)) && on.some((p) => rule.runnerSet.has(p))
+      }).length,
+      servedBy: sortedUnion([...episodeCells].map((c) => rule.personsOn.get(c) ?? [])),
+      evidence: idsEvidence(
+        phonesPresent,
+        inEpisode.map((h) => h.id),
+      ),
+    }
+  })
+}
+
 async function findLeads(
   store: CaseStore,
   groups: readonly LineGroup[],
@@ -428,7 +494,7 @@ async function findLeads(
   const drafts: {
     group: LineGroup
     person: string
-    nights: string[]
+    nights: readonly string[]
     lead: (a: LeadActivityRow) => CuckooLead
   }[] = []
   for (const group of groups) {
@@ -444,34 +510,22 @@ async function findLeads(
         [...new Set(hs.map((h) => h.person))].sort(),
       ]),
     )
+    // Persons whose homes share cells share their hits: each distinct list of hits is worked out once.
+    const factsOf = new Map<string, readonly EpisodeFacts[]>()
     for (const person of [...mine.keys()].sort()) {
       const personHits = mine.get(person) ?? []
-      for (const nights of episodes(
-        personHits.map((h) => h.night),
-        minNights,
-        windowDays,
-      )) {
-        const nightSet = new Set(nights)
-        const inEpisode = personHits.filter((h) => nightSet.has(h.night))
-        const byNight = bucket(inEpisode, (h) => h.night)
-        const episodeCells = new Set(inEpisode.map((h) => h.cgi))
-        const phonesPresent = [...new Set(inEpisode.map((h) => h.phone))].sort()
-        const first = dayNumber(nights[0] as string)
-        const last = dayNumber(nights[nights.length - 1] as string)
-        const phonesOn = new Map(
-          nights.map((n) => [n, [...new Set((byNight.get(n) ?? []).map((h) => h.phone))].sort()] as const),
-        )
-        const nightsLineAndRunner = nights.filter((n) => {
-          const on = phonesOn.get(n) ?? []
-          return on.some((p) => lineNumbers.has(p)) && on.some((p) => runnerSet.has(p))
-        }).length
-        const alsoServes = sortedUnion([...episodeCells].map((c) => personsOn.get(c) ?? [])).filter(
-          (p) => p !== person,
-        )
+      const hitsKey = personHits.map((h) => h.id).join('\u0000')
+      let facts = factsOf.get(hitsKey)
+      if (facts === undefined) {
+        facts = episodeFacts(personHits, { minNights, windowDays, lineNumbers, runnerSet, personsOn })
+        factsOf.set(hitsKey, facts)
+      }
+      for (const f of facts) {
+        const alsoServes = f.servedBy.filter((p) => p !== person)
         drafts.push({
           group,
           person,
-          nights,
+          nights: f.nights,
           lead: (activity) => ({
             line: group.key,
             lineNumbers: group.numbers,
@@ -480,39 +534,24 @@ async function findLeads(
               person: personOf(subscribers.get(person)),
               homeCells: (homesOf.get(person) ?? []).map(homeCell),
             },
-            firstNight: nights[0] as string,
-            lastNight: nights[nights.length - 1] as string,
-            nightsCounted: nights.length,
-            nights: nights.map((n) => {
-              const rows = byNight.get(n) ?? []
-              const onNight = phonesOn.get(n) ?? []
-              return {
-                night: n,
-                phones: onNight,
-                cells: [...new Set(rows.map((r) => r.cgi))].sort(),
-                evidence: idsEvidence(
-                  onNight,
-                  rows.map((r) => r.id),
-                ),
-              }
-            }),
-            rankScore: Math.round((nightsLineAndRunner / (1 + alsoServes.length)) * 1000) / 1000,
-            runnerNumbers: phonesPresent.filter((p) => runnerSet.has(p)),
-            linePhones: phonesPresent.filter((p) => lineNumbers.has(p)),
+            firstNight: f.nights[0] as string,
+            lastNight: f.nights[f.nights.length - 1] as string,
+            nightsCounted: f.nights.length,
+            nights: f.leadNights,
+            rankScore: Math.round((f.nightsLineAndRunner / (1 + alsoServes.length)) * 1000) / 1000,
+            runnerNumbers: f.phonesPresent.filter((p) => runnerSet.has(p)),
+            linePhones: f.phonesPresent.filter((p) => lineNumbers.has(p)),
             strength: {
-              phonesPresent: phonesPresent.length,
-              nightsLineAndRunner,
+              phonesPresent: f.phonesPresent.length,
+              nightsLineAndRunner: f.nightsLineAndRunner,
               alsoServes,
-              linePhonePresent: phonesPresent.some((p) => lineNumbers.has(p)),
-              runnerPresent: phonesPresent.some((p) => runnerSet.has(p)),
+              linePhonePresent: f.phonesPresent.some((p) => lineNumbers.has(p)),
+              runnerPresent: f.phonesPresent.some((p) => runnerSet.has(p)),
               victimPhoneOnHomeCellNights: activity.own_nights,
               victimLineContactsPerDayBefore: round2(activity.contacts_before / baselineDays),
-              victimLineContactsPerDayDuring: round2(activity.contacts_during / (last - first + 1)),
+              victimLineContactsPerDayDuring: round2(activity.contacts_during / f.spanDays),
             },
-            evidence: idsEvidence(
-              phonesPresent,
-              inEpisode.map((h) => h.id),
-            ),
+            evidence: f.evidence,
             caution: CUCKOO_CAUTION,
           }),
         })
