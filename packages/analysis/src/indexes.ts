@@ -10,9 +10,9 @@ import { BEHAVIOUR_INDEX_NAME, dealLines, writeBehaviourIndex } from './lines/de
  * Builds the case's analysis indexes after an import, at the default parameters and in the case's time zone: every
  * target's behaviour, which deal-line screening reads; every number's customer base, which line roles, cuckooing
  * and continuity read; and the whole-case line continuity graph, which every line-network analysis of even one
- * number would otherwise compute. An index no longer matching the case's files
- * or the parameters asked for is never read, so a failed or skipped build costs speed only. Gives the names of the
- * indexes it built (none when every index was already current).
+ * number would otherwise compute. An index no longer matching the case's files or the parameters asked for is never
+ * read, so a failed or skipped build costs speed only. Gives the names of the indexes it built (none when every
+ * index was already current).
  */
 export async function buildAnalysisIndexes(store: CaseStore, zone: string): Promise<readonly string[]> {
   const built: string[] = []

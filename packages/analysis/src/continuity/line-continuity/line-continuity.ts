@@ -287,6 +287,10 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
     const usesOf = (n: string, kind: 'imei' | 'imsi'): IdentifierUse[] =>
       uses.filter((u) => u.msisdn === n && u.kind === kind).map(identifierUse)
     const chainLinks = linked.links.filter((l) => inChains.includes(l.pair.a))
+    // Each linked number's own customer base (each number its own line), from the case's index when current.
+    const linkBases = (
+      await numberBase(store, [...new Set(chainLinks.flatMap((l) => [l.pair.a, l.pair.b]))], params, ctx)
+    ).map((r) => ({ ...r, g: r.n }))
     const support =
       chainLinks.length === 0
         ? []
@@ -297,16 +301,7 @@ export const lineContinuity: AnalysisDefinition<LineContinuityResult> = {
             a_to: chainLinks.map((l) => l.pair.a_last_utc),
             b_from: chainLinks.map((l) => l.pair.b_first_utc),
             b_to: chainLinks.map((l) => l.pair.b_to_utc),
-            ...baseLists(
-              (
-                await numberBase(
-                  store,
-                  [...new Set(chainLinks.flatMap((l) => [l.pair.a, l.pair.b]))],
-                  params,
-                  ctx,
-                )
-              ).map((r) => ({ ...r, g: r.n })),
-            ),
+            ...baseLists(linkBases),
             callbackSeconds: num(params, 'runnerWindowMinutes') * 60,
           })
     const sideFilters = (p: ScoredPair['pair']): EvidenceFilter[][] => [
