@@ -76,19 +76,36 @@ const screenings = (
 ): ReturnType<typeof answers> =>
   answers(dealLines as AnalysisDefinition<unknown>, 'deal-lines-behaviour', questions, zone)
 
+/**
+ * Asks the questions with the index current, then with it made stale (as if kept for other files), and checks the
+ * answers are the same both ways. Gives both runs and the index as the import kept it.
+ */
+async function withAndWithout(
+  index: string,
+  ask: () => ReturnType<typeof answers>,
+): Promise<{
+  indexed: Awaited<ReturnType<typeof answers>>
+  queried: Awaited<ReturnType<typeof answers>>
+  kept: unknown
+}> {
+  const indexed = await ask()
+  const kept = await session.store.readIndex(index)
+  await session.store.writeIndex(index, { key: 'a case with other files', payload: '[]' })
+  const queried = await ask()
+  expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
+  return { indexed, queried, kept }
+}
+
 describe('continuity graph index', () => {
   it('is built by the import and gives the same lines as the engine, for all lines and each one', async () => {
     expect((await session.store.readIndex(CONTINUITY_GRAPH_INDEX))?.key).toMatch(/^[0-9a-f]{64}$/)
     const questions = [lines, ...lines.map((n) => [n]), [lines[0]!, customer]]
-    const indexed = await continuityAnswers(questions)
+    const { indexed, queried, kept } = await withAndWithout(CONTINUITY_GRAPH_INDEX, () =>
+      continuityAnswers(questions),
+    )
     // Only the question naming a number that never flared goes to the engine.
     expect(indexed.queried).toBe(1)
-
-    const kept = await session.store.readIndex(CONTINUITY_GRAPH_INDEX)
-    await session.store.writeIndex(CONTINUITY_GRAPH_INDEX, { key: 'a case with other files', payload: '{}' })
-    const queried = await continuityAnswers(questions)
     expect(queried.queried).toBe(questions.length)
-    expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
     expect(JSON.stringify(indexed.results)).toContain(lines[1]!)
 
     // A rule the index was not built for goes to the engine too.
@@ -111,14 +128,9 @@ describe('deal-line behaviour index', () => {
       // A rule applied to the behaviour, not part of the query: the index still serves it.
       { stableListMin: 0.9 },
     ]
-    const indexed = await screenings(questions)
+    const { indexed, queried, kept } = await withAndWithout(BEHAVIOUR_INDEX_NAME, () => screenings(questions))
     expect(indexed.queried).toBe(0)
-
-    const kept = await session.store.readIndex(BEHAVIOUR_INDEX_NAME)
-    await session.store.writeIndex(BEHAVIOUR_INDEX_NAME, { key: 'a case with other files', payload: '[]' })
-    const queried = await screenings(questions)
     expect(queried.queried).toBe(questions.length)
-    expect(JSON.stringify(indexed.results)).toBe(JSON.stringify(queried.results))
     const all = indexed.results[0] as { candidates: { number: string; verdict: string }[] }
     expect(all.candidates.find((c) => c.number === lines[0])?.verdict).toBe('deal-line')
     expect((indexed.results[2] as { candidates: unknown[] }).candidates).toHaveLength(2)
