@@ -14,7 +14,7 @@ import { lineBase, NUMBER_BASE_INDEX_NAME } from './continuity/common/line-base.
 import { BASE_CTE, FLARES_CTE, LINE_GROUPS_CTE } from './continuity/common/line-sql.js'
 import { groupQueryParams, type LineGroup } from './continuity/common/line-groups.js'
 import type { QuerySpec } from '@linesight/store'
-import { FLARE_PARAMS, flareQueryParams } from './continuity/common/params.js'
+import { FLARE_PARAMS, flareQueryParams, type FlareQueryParams } from './continuity/common/params.js'
 import { resolveParams } from './core/params.js'
 
 /**
@@ -144,16 +144,15 @@ describe('deal-line behaviour index', () => {
 })
 
 /** The customer base of each line straight from its numbers' records together: the rule as the domain brief states it. */
-const groupBaseQuery: QuerySpec<unknown, 'groups' | 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'> =
-  {
-    id: 'test-group-base',
-    sql: {
-      duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}
+const groupBaseQuery: QuerySpec<unknown, 'groups' | 'numbers' | keyof FlareQueryParams> = {
+  id: 'test-group-base',
+  sql: {
+    duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}
       SELECT g, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY g, c`,
-    },
-    params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients'],
-    row: (r) => ({ ...r }),
-  }
+  },
+  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'flareTypes'],
+  row: (r) => ({ ...r }),
+}
 
 describe('number base index', () => {
   it("gives each line's customer base as its numbers' records together give it, with or without the index", async () => {

@@ -5,7 +5,7 @@ import type { Params } from '../../core/params.js'
 import type { LineGroup } from './line-groups.js'
 import { BASE_CTE, FLARES_CTE } from './line-sql.js'
 import { runIndexed, writeRowIndex, type RowIndex } from '../../core/row-index.js'
-import { FLARE_PARAMS, flareQueryParams, pick } from './params.js'
+import { FLARE_PARAMS, flareQueryParams, pick, type FlareQueryParams } from './params.js'
 
 export interface LineBaseRow {
   readonly g: string
@@ -29,18 +29,18 @@ export interface NumberBaseRow {
  */
 export const numberBaseQuery: QuerySpec<
   NumberBaseRow,
-  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'
+  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients' | 'flareTypes'
 > = {
   id: 'line-network-base',
   sql: {
     duckdb: `WITH line_groups AS (
         SELECT DISTINCT target_msisdn AS g, target_msisdn AS n FROM events_unique
-        WHERE target_msisdn IS NOT NULL AND event_type = 'sms' AND direction = 'out'
+        WHERE target_msisdn IS NOT NULL AND list_contains($flareTypes::VARCHAR[], event_type) AND direction = 'out'
           AND (len($numbers::VARCHAR[]) = 0 OR list_contains($numbers::VARCHAR[], target_msisdn))),
       ${FLARES_CTE}, ${BASE_CTE}
       SELECT g AS n, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY n, c`,
   },
-  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients'],
+  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients', 'flareTypes'],
   row: (r) => r as unknown as NumberBaseRow,
 }
 
@@ -48,7 +48,7 @@ export const numberBaseQuery: QuerySpec<
 export const NUMBER_BASE_INDEX_NAME = 'line-network-number-base'
 
 /** Every number's customer base, kept by the import: each number's rows rest on its own records alone. */
-const NUMBER_BASE_INDEX: RowIndex<NumberBaseRow, 'numbers' | 'burstWindowSeconds' | 'burstMinRecipients'> = {
+const NUMBER_BASE_INDEX: RowIndex<NumberBaseRow, 'numbers' | keyof FlareQueryParams> = {
   name: NUMBER_BASE_INDEX_NAME,
   query: numberBaseQuery,
   filter: 'numbers',

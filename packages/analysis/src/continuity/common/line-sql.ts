@@ -54,10 +54,12 @@ export const contactsCte = (
     AND (other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}))`
 
 /**
- * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1): outbound SMS from one number,
- * consecutive messages joining while the gap stays within `$burstWindowSeconds`, kept when the burst reaches
- * `$burstMinRecipients` distinct recipients. Gives `flare_rows` (g, line, recipient, id, t, burst) and
- * `bursts` (g, line, burst, first_t, last_t, recipients, messages); `burst` numbers the bursts of all the numbers.
+ * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1; the same rule as the line analyses'
+ * `flareCtes`): outbound texts of the `$flareTypes` from one number, consecutive messages joining while the gap
+ * stays within `$burstWindowSeconds`, kept when the burst reaches `$burstMinRecipients` distinct recipients (short
+ * codes and names included). Gives `flare_rows` (g, line, recipient, id, t, burst: the recipients that are valid
+ * numbers) and `bursts` (g, line, burst, first_t, last_t, recipients, messages); `burst` numbers the bursts of all
+ * the numbers.
  *
  * A burst starts at a message whose previous one (in time) is more than the window before it. Each number's
  * messages are cut into buckets one window wide (in whole microseconds, at least one): in a bucket only the first
@@ -66,11 +68,15 @@ export const contactsCte = (
  * start at or before its bucket: one running count over the buckets instead of two window sorts over every message.
  */
 export const FLARES_CTE = `flare_keys AS MATERIALIZED (SELECT g, n, row_number() OVER (ORDER BY g, n) AS k FROM line_groups),
+-- Every recipient counts towards a burst's size, as in the line analyses' flare rule; only valid numbers join
+-- the customer base.
 flare_sms AS MATERIALIZED (
-  SELECT e.id, fk.k, e.other_msisdn AS recipient, e.start_utc AS t,
+  SELECT e.id, fk.k, coalesce(e.other_msisdn, e.other_raw) AS recipient, e.other_msisdn IS NOT NULL AS valid,
+    e.start_utc AS t,
     ${floorDiv('epoch_us(e.start_utc)', 'greatest(round($burstWindowSeconds::DOUBLE * 1000000), 1)::BIGINT')} AS b
   FROM events_unique e JOIN flare_keys fk ON fk.n = e.target_msisdn
-  WHERE e.event_type = 'sms' AND e.direction = 'out' AND e.other_msisdn IS NOT NULL),
+  WHERE list_contains($flareTypes::VARCHAR[], e.event_type) AND e.direction = 'out'
+    AND coalesce(e.other_msisdn, e.other_raw) IS NOT NULL),
 flare_buckets AS MATERIALIZED (
   SELECT k, b, min(t) AS first_t, max(t) AS last_t, count(*) AS messages FROM flare_sms GROUP BY k, b),
 -- Bursts numbered across all numbers in (number, bucket) order: each number's first bucket starts a burst.
@@ -82,7 +88,7 @@ bucket_bursts AS MATERIALIZED (
       p.last_t IS NULL OR NOT (epoch(c.first_t) - epoch(p.last_t) <= $burstWindowSeconds) AS starts
     FROM flare_buckets c LEFT JOIN flare_buckets p ON p.k = c.k AND p.b = c.b - 1)),
 flare_numbered AS MATERIALIZED (
-  SELECT f.id, f.k, f.recipient, f.t, bb.burst FROM flare_sms f JOIN bucket_bursts bb ON bb.k = f.k AND bb.b = f.b),
+  SELECT f.id, f.k, f.recipient, f.valid, f.t, bb.burst FROM flare_sms f JOIN bucket_bursts bb ON bb.k = f.k AND bb.b = f.b),
 -- A burst's span and size from its buckets; one with fewer messages than the recipients a flare needs is none.
 burst_spans AS (
   SELECT burst, min(k) AS k, min(first_t) AS first_t, max(last_t) AS last_t, sum(messages)::BIGINT AS messages
@@ -100,7 +106,7 @@ bursts AS MATERIALIZED (
   FROM burst_keys bk JOIN flare_keys fk ON fk.k = bk.k),
 flare_rows AS MATERIALIZED (
   SELECT fk.g, fk.n AS line, f.recipient, f.id, f.t, f.burst
-  FROM flare_numbered f JOIN burst_keys bk ON bk.burst = f.burst JOIN flare_keys fk ON fk.k = f.k)`
+  FROM flare_numbered f JOIN burst_keys bk ON bk.burst = f.burst JOIN flare_keys fk ON fk.k = f.k WHERE f.valid)`
 
 /** The customer base per line group (domain §3.2): every flare recipient, with the first time it was flared. */
 export const BASE_CTE = `base AS MATERIALIZED (

@@ -1,4 +1,5 @@
 import type { ParamSchema, Params } from '../../core/params.js'
+import { BURST_PARAMS, flareTypes } from '../../lines/shared/params.js'
 
 /** The deal-line numbers an analysis works on; detection or an analyst supplies them. */
 export const LINES_PARAMS: ParamSchema = {
@@ -20,26 +21,11 @@ export const GROUPING_PARAMS: ParamSchema = {
   },
 }
 
-/** The flare-burst rule (domain §3.1), used to find each line's customer base. */
-export const FLARE_PARAMS: ParamSchema = {
-  burstWindowMinutes: {
-    type: 'number',
-    default: 5,
-    min: 0,
-    max: 1440,
-    unit: 'minutes',
-    description:
-      'Outbound SMS from one number join a burst while the gap between consecutive messages stays within this',
-  },
-  burstMinRecipients: {
-    type: 'integer',
-    default: 20,
-    min: 1,
-    max: 100_000,
-    unit: 'numbers',
-    description: 'A burst is a flare when it reaches this many distinct recipients',
-  },
-}
+/**
+ * The flare-burst rule (domain §3.1), used to find each line's customer base: the line analyses' own parameters,
+ * so a line's customer base is the same whichever analysis reports it.
+ */
+export const FLARE_PARAMS: ParamSchema = BURST_PARAMS
 
 /** Whether public (crowd-sourced) cell positions may stand in for cells no network list places. */
 export const CELL_PARAMS: ParamSchema = {
@@ -78,12 +64,18 @@ export const list = (params: Params, name: string): readonly string[] =>
   (params[name] as readonly string[]) ?? []
 export const text = (params: Params, name: string): string | null => (params[name] as string | null) ?? null
 
-/** Query parameters of the flare rule, from analysis parameters. */
-export const flareQueryParams = (
-  params: Params,
-): { burstWindowSeconds: number; burstMinRecipients: number } => ({
+/** The flare rule's query parameters (`FLARES_CTE`). */
+export interface FlareQueryParams {
+  readonly burstWindowSeconds: number
+  readonly burstMinRecipients: number
+  readonly flareTypes: readonly string[]
+}
+
+/** Query parameters of the flare rule, from analysis parameters (`id` names the analysis in a refusal). */
+export const flareQueryParams = (params: Params, id = 'line-network'): FlareQueryParams => ({
   burstWindowSeconds: num(params, 'burstWindowMinutes') * 60,
   burstMinRecipients: num(params, 'burstMinRecipients'),
+  flareTypes: flareTypes(id, params),
 })
 
 /** Picks the named parameters out of a full set, so a composed step sees exactly its own schema. */

@@ -4,7 +4,7 @@ import type { AnalysisContext } from '../../core/context.js'
 import { canonicalJson, memoized } from '../../core/memo.js'
 import type { Params } from '../../core/params.js'
 import { inputSources } from '../../core/run-analysis.js'
-import { flareQueryParams, num } from '../common/params.js'
+import { flareQueryParams, num, type FlareQueryParams } from '../common/params.js'
 import { continuityGraphQuery, type NodeRow, type PairRow } from './line-continuity.sql.js'
 
 /** The name the continuity graph is kept under in the case's analysis indexes. */
@@ -17,9 +17,7 @@ export interface ContinuityGraph {
 }
 
 /** The graph query's parameters but the numbers: the only parameters the graph itself depends on. */
-const graphRuleArgs = (
-  rules: Params,
-): { burstWindowSeconds: number; burstMinRecipients: number; windowSeconds: number; gapSeconds: number } => ({
+const graphRuleArgs = (rules: Params): FlareQueryParams & { windowSeconds: number; gapSeconds: number } => ({
   ...flareQueryParams(rules),
   windowSeconds: num(rules, 'continuityWindowDays') * 86_400,
   gapSeconds: num(rules, 'handoverMaxGapDays') * 86_400,

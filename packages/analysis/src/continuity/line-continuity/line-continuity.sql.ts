@@ -228,7 +228,7 @@ const PAIR_FIELDS = [
  */
 export const continuityGraphQuery: QuerySpec<
   GraphRow,
-  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients' | 'windowSeconds' | 'gapSeconds'
+  'numbers' | 'burstWindowSeconds' | 'burstMinRecipients' | 'flareTypes' | 'windowSeconds' | 'gapSeconds'
 > = {
   id: 'line-continuity-graph',
   sql: {
@@ -264,7 +264,14 @@ export const continuityGraphQuery: QuerySpec<
         LEFT JOIN shared s ON s.a = p.a AND s.b = p.b
       ORDER BY part, k1, k2, k3`,
   },
-  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients', 'windowSeconds', 'gapSeconds'],
+  params: [
+    'numbers',
+    'burstWindowSeconds',
+    'burstMinRecipients',
+    'flareTypes',
+    'windowSeconds',
+    'gapSeconds',
+  ],
   row: (r) =>
     (r['part'] === 0
       ? { kind: 'node', ...fieldsOf(r, NODE_FIELDS) }

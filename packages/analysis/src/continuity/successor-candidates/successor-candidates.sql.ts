@@ -103,6 +103,7 @@ export const successorQuery: QuerySpec<
   | 'numbers'
   | 'burstWindowSeconds'
   | 'burstMinRecipients'
+  | 'flareTypes'
   | 'windowSeconds'
   | 'gapSeconds'
   | 'visibleMinRecipients'
@@ -115,6 +116,7 @@ export const successorQuery: QuerySpec<
     'numbers',
     'burstWindowSeconds',
     'burstMinRecipients',
+    'flareTypes',
     'windowSeconds',
     'gapSeconds',
     'visibleMinRecipients',

@@ -106,7 +106,7 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
     const number = text(params, 'number') ?? ''
     const rows = await store.run(successorQuery, {
       numbers: [number],
-      ...flareQueryParams(params),
+      ...flareQueryParams(params, 'successor-candidates'),
       windowSeconds: num(params, 'continuityWindowDays') * 86_400,
       gapSeconds: num(params, 'handoverMaxGapDays') * 86_400,
       visibleMinRecipients: num(params, 'visibleMinRecipients'),
