@@ -79,6 +79,70 @@ describe('linesight CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('refuses a bad zone, date or number before it reaches the case, and reads numbers as an analyst writes them', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'linesight-cli-input-'))
+    const dir = join(base, 'case')
+    const zone = linesight('case', 'create', join(base, 'mars'), '--zone', 'Mars/Phobos')
+    expect(zone.code).not.toBe(0)
+    expect(zone.stderr).toMatch(/"Mars\/Phobos" is not a known time zone/)
+    expect(existsSync(join(base, 'mars'))).toBe(false)
+    expect(linesight('case', 'list', join(base, 'no-such-folder')).stderr).toMatch(/is not a folder/)
+
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    expect(linesight('import', dir, join(root, 'fixtures/layouts/canonical-cdr.csv')).code).toBe(0)
+    const contacts = (target: string): unknown =>
+      json(linesight('run', dir, 'top-contacts', '--param', `target=${target}`))
+    const stored = contacts('+447911123456') as { result: { contacts: unknown[] } }
+    expect(stored.result.contacts.length).toBeGreaterThan(0)
+    for (const written of ['07911 123456', '447911123456', '+44 (0)7911 123456'])
+      expect((contacts(written) as typeof stored).result).toEqual(stored.result)
+    const notNumber = linesight('run', dir, 'top-contacts', '--param', 'target=VODAFONE')
+    expect(notNumber.stderr).toMatch(/top-contacts\.params\.target: "VODAFONE" is not a phone number/)
+
+    const bad = (args: string[], message: RegExp): void => {
+      const r = linesight(...args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(message)
+      expect(r.stderr).not.toMatch(/\n\s+at |Conversion Error|LINE \d/)
+    }
+    const run = ['run', dir, 'top-contacts', '--param', 'target=+447911123456', '--param']
+    bad([...run, 'from=2024-02-30T00:00:00Z'], /does not fall on a day on the calendar/)
+    bad([...run, 'from=2024-03-05T10:00:00'], /is not a time with its zone/)
+    bad(
+      ['run', dir, 'daily-customers', '--param', 'line=+447911123456', '--param', 'to=2024-02-30'],
+      /not a day/,
+    )
+    const report = [
+      'report',
+      'exhibit-schedule',
+      dir,
+      '--number',
+      '+447911123456',
+      '--out',
+      join(base, 'x.pdf'),
+    ]
+    bad(
+      [...report, '--from', '2024-02-10', '--to', '2024-02-31'],
+      /--to: "2024-02-31" is not a day on the calendar/,
+    )
+    bad(
+      [...report, '--from', '2024-03-20', '--to', '2024-03-10'],
+      /--from 2024-03-20 is after --to 2024-03-10/,
+    )
+    bad(
+      ['report', 'line-profile', dir, '--line', '+447000000001', '--out', join(base, 'y.pdf')],
+      /no record in case "case" names \+447000000001/,
+    )
+    expect(existsSync(join(base, 'x.pdf'))).toBe(false)
+
+    // A reader that stops early closes the pipe: the command stops quietly.
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${main}" analyses | head -1`], {
+      encoding: 'utf8',
+    })
+    expect(piped.stdout.trim()).not.toBe('')
+    expect(piped.stderr).not.toMatch(/EPIPE/)
+  })
+
   it('a kill -9 in the middle of an import leaves the case exactly as before', async () => {
     const base = await mkdtemp(join(tmpdir(), 'linesight-kill-'))
     const dir = join(base, 'case')

@@ -10,6 +10,12 @@ import { registerReport } from './commands/report.js'
 import { registerLines } from './commands/lines.js'
 import { registerServe } from './commands/serve.js'
 
+// A reader that stops early (`linesight … | head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
+
 const program = new Command()
   .name('linesight')
   .description('Communications data analysis for county-lines investigations')

@@ -138,10 +138,14 @@ describe('analyses', () => {
   })
 
   it('validates parameters and evidence with paths', async () => {
-    expect(await api('/api/cases/op-test/analyses/top-contacts', post({ target: '+44', limit: 0 }))).toEqual({
+    expect(
+      await api('/api/cases/op-test/analyses/top-contacts', post({ target: '+447911123456', limit: 0 })),
+    ).toEqual({
       status: 400,
       body: { error: { message: 'must be at least 1, got 0', path: 'top-contacts.params.limit' } },
     })
+    const notNumber = await api('/api/cases/op-test/analyses/top-contacts', post({ target: '+44' }))
+    expect(notNumber.body['error']).toMatchObject({ path: 'top-contacts.params.target' })
     const typo = await api('/api/cases/op-test/analyses/top-contacts', post({ targt: '+44' }))
     expect(typo.body['error']).toMatchObject({ path: 'top-contacts.params.targt' })
     expect((await api('/api/cases/op-test/analyses/nothing-here', post({}))).status).toBe(404)

@@ -1,6 +1,7 @@
 export * from './core/context.js'
 export { createAnalysisMemo, type AnalysisMemo } from './core/memo.js'
 export * from './core/params.js'
+export { calendarProblem } from './core/calendar.js'
 export * from './core/evidence.js'
 export * from './core/result.js'
 export * from './core/audit-entry.js'

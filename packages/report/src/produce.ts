@@ -19,6 +19,7 @@ import { gatherAnalyses, type Selection } from './gather/gather-analyses.js'
 import { renderPdf } from './render/pdf.js'
 import { renderXlsx } from './render/xlsx.js'
 import { cellsUsedQuery } from './store/cells-used.sql.js'
+import { unknownNumbersQuery } from './store/unknown-numbers.sql.js'
 import { loadProvenance, type ProvenanceRequest } from './store/load-provenance.js'
 
 /** Everything a caller (CLI or web app) states to get one document from a case. */
@@ -56,6 +57,21 @@ const checkNumber = (n: string, path: string): string => {
   return n
 }
 
+/** Refuses a document about numbers no record of the case names: it could state nothing about them. */
+async function checkNamed(
+  store: CaseStore,
+  numbers: readonly string[],
+  line: string | null,
+  caseId: string,
+): Promise<void> {
+  const unknown = await store.run(unknownNumbersQuery, { numbers })
+  if (unknown.length > 0)
+    throw new ValidationError(
+      line !== null && unknown.includes(line) ? 'line' : 'numbers',
+      `no record in case "${caseId}" names ${unknown.join(', ')}: choose a number the case holds`,
+    )
+}
+
 /** Counts the rows each cited filter returns now (one more than stated at most), so a drifted figure shows. */
 export async function checkCitations(
   store: CaseStore,
@@ -89,6 +105,9 @@ export async function buildDocument(
   if (info.selection === 'line' && line === null)
     throw new ValidationError('line', `a ${info.kind} needs a line: give one of its numbers`)
   if (line !== null) checkNumber(line, 'line')
+  const numbers = (request.numbers ?? []).map((n, i) => checkNumber(n, `numbers[${i}]`))
+  const asked = [...(line === null ? [] : [line]), ...numbers]
+  if (asked.length > 0) await checkNamed(store, asked, line, provenance.caseId)
   const selection: Selection = { line, from, to }
   const ctx = { now: new Date(provenance.generatedAt), zone }
   const gather = {
@@ -98,7 +117,6 @@ export async function buildDocument(
   let parts: DocumentParts
   switch (info.kind) {
     case 'exhibit-schedule': {
-      const numbers = (request.numbers ?? []).map((n, i) => checkNumber(n, `numbers[${i}]`))
       if (numbers.length === 0)
         throw new ValidationError('numbers', 'an exhibit schedule needs at least one number')
       parts = buildExhibitSchedule(await loadExhibitSchedule(store, provenance, { numbers, from, to }))

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { chmod, copyFile, mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { CASE_ID_PATTERN, validateCaseManifest, type CaseId, type CaseManifest } from '@linesight/model'
+import {
+  CASE_ID_PATTERN,
+  isTimeZoneName,
+  timeZoneProblem,
+  validateCaseManifest,
+  type CaseId,
+  type CaseManifest,
+} from '@linesight/model'
 
 /** The files of one case: `case.json`, the database, and the preserved originals. */
 export interface CaseFolder {
@@ -43,6 +50,8 @@ export async function createCaseFolder(
     throw new CaseFolderError(
       `"${init.id}" is not a valid case id: use letters, digits, "-" and "_" (max 64)`,
     )
+  const zone = init.defaultTimeZone ?? 'Europe/London'
+  if (!isTimeZoneName(zone)) throw new CaseFolderError(timeZoneProblem(zone))
   const existing = await readdir(root).catch(() => [] as string[])
   if (existing.length > 0) throw new CaseFolderError(`${root} is not empty: choose a new folder for the case`)
   await mkdir(join(root, ORIGINALS), { recursive: true })
@@ -53,7 +62,7 @@ export async function createCaseFolder(
     name: init.name ?? init.id,
     createdAt: init.createdAt,
     createdBy: init.createdBy,
-    defaultTimeZone: init.defaultTimeZone ?? 'Europe/London',
+    defaultTimeZone: zone,
     ...(init.purpose === undefined ? {} : { purpose: init.purpose }),
   }
   await writeFile(join(root, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', { flag: 'wx' })
@@ -84,7 +93,8 @@ export async function listCaseFolders(parent: string): Promise<readonly CaseFold
   const cases: CaseFolder[] = []
   for (const name of names.sort()) {
     const root = join(parent, name)
-    if (!(await stat(root)).isDirectory()) continue
+    // An entry removed since the listing (another process's temporary folder) is simply not a case.
+    if (!((await stat(root).catch(() => null))?.isDirectory() ?? false)) continue
     try {
       cases.push(await openCaseFolder(root))
     } catch {

@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { createCase, openCase, refreshAnalysisIndexes } from '@linesight/casework'
 import { listCaseFolders, type QuerySpec } from '@linesight/store'
-import { output } from '../output.js'
+import { UsageError, output } from '../output.js'
+import { zoneOption } from '../zone-option.js'
 
 const sources: QuerySpec<Record<string, unknown>> = {
   id: 'case-sources',
@@ -34,7 +36,7 @@ export function registerCase(program: Command): void {
     .description('create a new case folder (database + preserved originals)')
     .option('--id <id>', 'case id (default: the folder name)')
     .option('--name <name>', 'case name')
-    .option('--zone <zone>', 'declared time zone for sources that state none', 'Europe/London')
+    .option('--zone <zone>', 'declared time zone for sources that state none', zoneOption, 'Europe/London')
     .option('--purpose <text>', 'purpose of the case, for the audit record')
     .option('--json', 'print JSON')
     .action(
@@ -62,7 +64,16 @@ export function registerCase(program: Command): void {
     .description('list the cases in a folder (default ./cases)')
     .option('--json', 'print JSON')
     .action(async (parent: string | undefined, o: { json?: boolean }) => {
-      const cases = await listCaseFolders(resolve(parent ?? process.env['LINESIGHT_CASES'] ?? 'cases'))
+      const dir = resolve(parent ?? process.env['LINESIGHT_CASES'] ?? 'cases')
+      // A folder named on the command line that is not there is a mistake; the default may simply not exist yet.
+      if (
+        parent !== undefined &&
+        !(await stat(dir)
+          .then((s) => s.isDirectory())
+          .catch(() => false))
+      )
+        throw new UsageError(`${dir} is not a folder: name the folder that holds the case folders`)
+      const cases = await listCaseFolders(dir)
       output(o.json === true).result(
         cases.map((c) => ({ root: c.root, ...c.manifest })),
         () =>

@@ -5,6 +5,7 @@ import type { Detection } from '@linesight/ingest'
 import type { ImportReport, SourceKind } from '@linesight/model'
 import { output, UsageError } from '../output.js'
 import { importProgress } from '../progress.js'
+import { zoneOption } from '../zone-option.js'
 
 const describeDetection = (d: Detection): string =>
   [
@@ -56,7 +57,11 @@ export function registerImport(program: Command): void {
     .command('import <case> <paths...>')
     .description('import CDRs, cell lists and subscriber records (files or folders) into a case')
     .option('--dry-run', 'show what was detected for each file, import nothing')
-    .option('--zone <zone>', 'time zone of local times in these files (IANA name, e.g. Europe/London)')
+    .option(
+      '--zone <zone>',
+      'time zone of local times in these files (IANA name, e.g. Europe/London)',
+      zoneOption,
+    )
     .option('--date-order <order>', 'dmy or mdy, when the data cannot tell')
     .option('--kind <kind>', 'cdr, cells or subscribers, when the headers cannot tell')
     .option('--target <number>', 'the number the records are about, when rows do not say')

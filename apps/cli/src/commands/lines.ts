@@ -17,7 +17,9 @@ import {
   type LineFigures,
 } from '@linesight/analysis'
 import { openCase } from '@linesight/casework'
+import { toLocal } from '@linesight/report'
 import { output } from '../output.js'
+import { zoneOption } from '../zone-option.js'
 
 /**
  * The drug-lines picture in one command: detection, then on the numbers it flags the customer base and daily
@@ -25,8 +27,12 @@ import { output } from '../output.js'
  * worklist. Every part is an ordinary analysis; `--json`
  * prints all their results with their parameters and digests.
  */
-const day = (utc: string): string => utc.slice(0, 10)
-const uses = (label: string, list: readonly IdentifierUse[]): string =>
+/** A UTC instant's local day in the run's zone (an evening in BST is still that day, not the next). */
+const dayIn =
+  (zone: string) =>
+  (utc: string): string =>
+    toLocal(utc, zone).date
+const uses = (label: string, list: readonly IdentifierUse[], day: (utc: string) => string): string =>
   list.length === 0
     ? ''
     : `; ${label} ${list.map((u) => `${u.value} (${day(u.firstSeen)} to ${day(u.lastSeen)})`).join(', ')}`
@@ -43,14 +49,18 @@ function figuresLine(f: LineFigures): string {
 }
 
 /** One generation in words: the number, its dates, flare count, SIMs and handsets, and what links it to the last. */
-function generationLine(g: Generation, links: readonly ContinuityLink[]): string {
+function generationLine(
+  g: Generation,
+  links: readonly ContinuityLink[],
+  day: (utc: string) => string,
+): string {
   const link = links.find((l) => l.to === g.msisdn)
   const via =
     link === undefined
       ? ''
       : ` — follows ${link.from} by ${link.basis.map((b) => (b === 'customers' ? 'shared customers' : `shared ${b.toUpperCase()}`)).join(' and ')}`
   const seen = g.ownRecords ? 'own records' : "seen only in others' records"
-  return `${g.msisdn}: ${day(g.firstSeen)} to ${day(g.lastSeen)} (${seen}), ${g.flares} flare burst(s)${uses('SIM', g.imsis)}${uses('handset', g.imeis)}${via}`
+  return `${g.msisdn}: ${day(g.firstSeen)} to ${day(g.lastSeen)} (${seen}), ${g.flares} flare burst(s)${uses('SIM', g.imsis, day)}${uses('handset', g.imeis, day)}${via}`
 }
 
 export function registerLines(program: Command): void {
@@ -59,7 +69,7 @@ export function registerLines(program: Command): void {
     .description(
       'deal lines with their history, holder and runners, live picture, cuckooing leads and safeguarding leads',
     )
-    .option('--zone <zone>', "zone that defines a day (default: the case's declared zone)")
+    .option('--zone <zone>', "zone that defines a day (default: the case's declared zone)", zoneOption)
     .option('--json', 'print every result in full, with its provenance')
     .action(async (root: string, o: { zone?: string; json?: boolean }) => {
       const session = await openCase(resolve(root))
@@ -89,15 +99,21 @@ export function registerLines(program: Command): void {
               ]
         const all = { detection, figures, continuity, roles, live, cuckooing, safeguarding }
         output(o.json === true).result(all, () => {
+          const day = dayIn(ctx.zone)
+          const when = (utc: string, semantics: string): string => {
+            const t = toLocal(utc, ctx.zone)
+            return `${semantics === 'at' ? '' : 'at or before '}${t.date} ${t.time} ${t.zone}`
+          }
           const out: string[] = [
             `Deal-line assessment of ${detection.result.candidates.length} target numbers: ${lines.length} deal-line, ${possible.length} possible (an analyst confirms; scores rank, they are not verdicts).`,
+            `Days and times are local to ${ctx.zone}. --json gives every result in full with its parameters and digests.`,
           ]
           for (const line of continuity?.result.lines ?? []) {
             out.push(
               '',
-              `Line ${line.key} — ${line.numbers.length} number(s), ${line.firstSeen.slice(0, 10)} to ${line.lastSeen.slice(0, 10)}`,
+              `Line ${line.key} — ${line.numbers.length} number(s), ${day(line.firstSeen)} to ${day(line.lastSeen)}`,
             )
-            for (const g of line.generations) out.push(`  ${generationLine(g, line.links)}`)
+            for (const g of line.generations) out.push(`  ${generationLine(g, line.links, day)}`)
             for (const f of figures?.result.lines.filter((x) => line.numbers.includes(x.line)) ?? [])
               out.push(`  ${figuresLine(f)}`)
             const r = roles?.result.lines.find((x) => x.numbers.includes(line.key))
@@ -108,7 +124,7 @@ export function registerLines(program: Command): void {
             const l = live?.result.lines.find((x) => x.numbers.includes(line.key))
             if (l !== undefined)
               out.push(
-                `  live: current number ${l.currentNumber}; last activity ${l.lastActivity.utc} (${l.lastActivity.eventType})`,
+                `  live: current number ${l.currentNumber}; last activity ${when(l.lastActivity.utc, l.lastActivity.timeSemantics)} (${l.lastActivity.eventType})`,
               )
           }
           if (cuckooing !== null)

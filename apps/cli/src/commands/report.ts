@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { calendarProblem } from '@linesight/analysis'
 import { openCase, SOFTWARE_VERSION, currentActor } from '@linesight/casework'
 import {
   DOCUMENT_KINDS,
@@ -15,6 +16,7 @@ import {
   type RelatedExhibit,
 } from '@linesight/report'
 import { output, UsageError } from '../output.js'
+import { zoneOption } from '../zone-option.js'
 
 /** Exit code of a document written but incomplete: an analysis it needs is missing, or it refused a statement. */
 export const INCOMPLETE_EXIT_CODE = 3
@@ -23,20 +25,18 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 
 /**
  * A window bound: an ISO time with Z or an offset, or a local date (the whole day in the case's zone). A local
- * time without a zone is refused rather than guessed.
+ * time without a zone is refused rather than guessed, and so is a day not on the calendar (never rolled over).
  */
 function bound(text: string | undefined, edge: 'from' | 'to', zone: string): string | null {
   if (text === undefined) return null
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text))
-    return localToUtc(text, edge === 'from' ? '00:00:00' : '23:59:59', zone)
-  if (
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(text) &&
-    Number.isFinite(Date.parse(text))
-  )
-    return new Date(Date.parse(text)).toISOString().replace('.000Z', 'Z')
-  throw new UsageError(
-    `--${edge} "${text}" is not a date (YYYY-MM-DD, a whole day in ${zone}) or a time with its zone (e.g. 2024-03-05T10:00:00Z)`,
-  )
+  const kind = /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'date' : 'instant'
+  const problem = calendarProblem(text, kind)
+  if (problem !== null)
+    throw new UsageError(
+      `--${edge}: ${problem}; give a date (YYYY-MM-DD, a whole day in ${zone}) or a time with its zone (e.g. 2024-03-05T10:00:00Z)`,
+    )
+  if (kind === 'date') return localToUtc(text, edge === 'from' ? '00:00:00' : '23:59:59', zone)
+  return new Date(Date.parse(text)).toISOString().replace('.000Z', 'Z')
 }
 
 /** `--param analysis.name=value` pairs into per-analysis overrides. */
@@ -121,7 +121,7 @@ export function registerReport(program: Command): void {
     .option('--analyst <name>', 'who produces the document (default: LINESIGHT_ANALYST or the system user)')
     .option('--reviewer <name>', 'second person who checked the critical findings (a draft without it)')
     .option('--exhibit <ref>', 'exhibit reference PREFIX/NUMBER (default: analyst initials/1)')
-    .option('--zone <zone>', "zone for local times (default: the case's declared zone)")
+    .option('--zone <zone>', "zone for local times (default: the case's declared zone)", zoneOption)
     .option('--param <analysis.name=value>', 'an analysis parameter (repeatable)', collect, [])
     .option('--respondent <name>', 'gang-injunction: one respondent by name')
     .option('--as-of <date>', 'gang-injunction and nrm-worklist: the day ages are given on (YYYY-MM-DD)')
@@ -159,6 +159,10 @@ export function registerReport(program: Command): void {
       try {
         const manifest = session.folder.manifest
         const zone = o.zone ?? manifest.defaultTimeZone
+        const from = bound(o.from, 'from', zone)
+        const to = bound(o.to, 'to', zone)
+        if (from !== null && to !== null && Date.parse(from) > Date.parse(to))
+          throw new UsageError(`--from ${o.from} is after --to ${o.to}: the window would hold nothing`)
         const request: DocumentRequest = {
           kind: info.kind,
           provenance: {
@@ -176,8 +180,8 @@ export function registerReport(program: Command): void {
           },
           numbers: o.number,
           line: o.line ?? null,
-          from: bound(o.from, 'from', zone),
-          to: bound(o.to, 'to', zone),
+          from,
+          to,
           respondent: o.respondent ?? null,
           asOf: o.asOf ?? null,
           relatedExhibits: await relatedExhibits(o.exhibits),

@@ -10,6 +10,7 @@ import {
 } from '@linesight/analysis'
 import { openCase, SOFTWARE_VERSION } from '@linesight/casework'
 import { output, UsageError } from '../output.js'
+import { zoneOption } from '../zone-option.js'
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
@@ -55,7 +56,7 @@ export function registerRun(program: Command): void {
     .command('run <case> <analysis>')
     .description('run one analysis on a case (see "linesight analyses")')
     .option('--param <name=value>', 'a parameter (repeatable)', collect, [])
-    .option('--zone <zone>', "zone that defines a day (default: the case's declared zone)")
+    .option('--zone <zone>', "zone that defines a day (default: the case's declared zone)", zoneOption)
     .option('--json', 'print the full typed result with its provenance as JSON')
     .action(async (root: string, id: string, o: { param: string[]; zone?: string; json?: boolean }) => {
       const definition = findAnalysis(id)

@@ -1,4 +1,4 @@
-import { CASE_ID_PATTERN } from '@linesight/model'
+import { CASE_ID_PATTERN, isTimeZoneName, timeZoneProblem } from '@linesight/model'
 import { HttpError } from './errors.js'
 
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/
@@ -51,13 +51,8 @@ export function integer(
 
 /** An IANA zone name that this runtime knows. */
 export function zone(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.length > 64)
-    throw new HttpError(400, 'expected a time zone name', path)
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: value })
-  } catch {
-    throw new HttpError(400, `"${value}" is not a known time zone (e.g. Europe/London)`, path)
-  }
+  if (typeof value !== 'string') throw new HttpError(400, 'expected a time zone name', path)
+  if (!isTimeZoneName(value)) throw new HttpError(400, timeZoneProblem(value), path)
   return value
 }
 

@@ -10,13 +10,11 @@ import {
 } from '@linesight/report'
 import type { CaseDirectory } from '../cases/case-directory.js'
 import { readJson } from '../http/body.js'
-import { HttpError } from '../http/errors.js'
 import { SECURITY_HEADERS } from '../http/respond.js'
 import { STREAMED, type Router } from '../http/router.js'
 import { caseId } from '../http/validate.js'
 import { renderOffThread } from '../reports/render-off-thread.js'
 import { parseReportBody, type ReportBody } from '../reports/report-body.js'
-import { unknownNumbersQuery } from '../reports/unknown-numbers.js'
 
 const CONTENT_TYPES = {
   pdf: 'application/pdf',
@@ -60,14 +58,6 @@ export function registerReportRoutes(router: Router, cases: CaseDirectory): void
     const session = await cases.session(id)
     const manifest = session.folder.manifest
     const body = parseReportBody(raw, manifest.defaultTimeZone)
-    const asked = [...(body.line === null ? [] : [body.line]), ...body.numbers]
-    const unknown = asked.length === 0 ? [] : await session.store.run(unknownNumbersQuery, { numbers: asked })
-    if (unknown.length > 0)
-      throw new HttpError(
-        400,
-        `no record in case "${id}" names ${unknown.join(', ')}: choose a number the case holds`,
-        body.line !== null && unknown.includes(body.line) ? 'line' : 'numbers',
-      )
     const analyst = body.analyst ?? currentActor()
     const generatedAt = new Date(body.generatedAt ?? Date.now()).toISOString().replace('.000Z', 'Z')
     const request: DocumentRequest = {

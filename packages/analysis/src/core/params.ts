@@ -1,4 +1,6 @@
 import { ValidationError } from '@linesight/model'
+import { calendarProblem } from './calendar.js'
+import { phoneGroupValue, phoneParamValue } from './phone-param.js'
 
 /**
  * One parameter: its type, default, unit and meaning, so every result can print what it ran with.
@@ -30,6 +32,10 @@ export type ParamSpec =
       readonly required?: boolean
       readonly description: string
       readonly pattern?: string
+      /** A calendar date (YYYY-MM-DD) or an instant with its zone, checked against the calendar. */
+      readonly calendar?: 'date' | 'instant'
+      /** A phone number: given in any usual form, resolved to E.164 (`phoneParamValue`). */
+      readonly phone?: true
     }
   | {
       readonly type: 'enum'
@@ -37,7 +43,13 @@ export type ParamSpec =
       readonly values: readonly string[]
       readonly description: string
     }
-  | { readonly type: 'string-list'; readonly default: readonly string[]; readonly description: string }
+  | {
+      readonly type: 'string-list'
+      readonly default: readonly string[]
+      readonly description: string
+      /** Phone numbers: each item one number, or one line's numbers (`grouped`), resolved to E.164. */
+      readonly phone?: 'each' | 'grouped'
+    }
 
 export type ParamSchema = Readonly<Record<string, ParamSpec>>
 export type ParamValue = number | boolean | string | null | readonly string[]
@@ -64,11 +76,17 @@ const parseOne = (name: string, spec: ParamSpec, raw: unknown, path: string): Pa
       if (raw === true || raw === 'true') return true
       if (raw === false || raw === 'false') return false
       throw new ValidationError(at, `expected true or false, got ${JSON.stringify(raw)}`)
-    case 'string':
+    case 'string': {
       if (typeof raw !== 'string') throw new ValidationError(at, `expected text, got ${JSON.stringify(raw)}`)
-      if (spec.pattern !== undefined && !new RegExp(spec.pattern).test(raw))
-        throw new ValidationError(at, `"${raw}" does not match ${spec.pattern}`)
-      return raw
+      const value = spec.phone === true ? phoneParamValue(raw, at) : raw
+      if (spec.pattern !== undefined && !new RegExp(spec.pattern).test(value))
+        throw new ValidationError(at, `"${value}" does not match ${spec.pattern}`)
+      if (spec.calendar !== undefined) {
+        const problem = calendarProblem(value, spec.calendar)
+        if (problem !== null) throw new ValidationError(at, problem)
+      }
+      return value
+    }
     case 'enum':
       if (typeof raw !== 'string' || !spec.values.includes(raw))
         throw new ValidationError(at, `expected one of ${spec.values.join(', ')}, got ${JSON.stringify(raw)}`)
@@ -83,7 +101,11 @@ const parseOne = (name: string, spec: ParamSpec, raw: unknown, path: string): Pa
           : raw
       if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
         throw new ValidationError(at, `expected a list of text values`)
-      return Object.freeze([...(list as string[])])
+      const items = list as string[]
+      if (spec.phone === 'each') return Object.freeze(items.map((x, i) => phoneParamValue(x, `${at}[${i}]`)))
+      if (spec.phone === 'grouped')
+        return Object.freeze(items.map((x, i) => phoneGroupValue(x, `${at}[${i}]`)))
+      return Object.freeze([...items])
     }
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { ValidationError, isTimeZoneName, timeZoneProblem } from '@linesight/model'
 import type { CaseStore, QuerySpec } from '@linesight/store'
 import type { AnalysisContext } from './context.js'
 import type { AnalysisDefinition } from './definition.js'
@@ -32,6 +33,7 @@ export async function runAnalysis<R>(
   ctx: AnalysisContext,
 ): Promise<AnalysisResult<R>> {
   const parameters = resolveParams(definition.params, given, `${definition.id}.params`)
+  if (!isTimeZoneName(ctx.zone)) throw new ValidationError(`${definition.id}.zone`, timeZoneProblem(ctx.zone))
   // One analysis is a run over an unchanged case too: without the caller's memo it gets its own.
   const run = ctx.memo === undefined ? { ...ctx, memo: createAnalysisMemo() } : ctx
   // The case's files do not change during a run, so a run's memo reads them once.

@@ -1,4 +1,5 @@
-import { literal, nonEmptyString, object, optional, string } from '../validate/validator.js'
+import { ValidationError, literal, nonEmptyString, object, optional, string } from '../validate/validator.js'
+import { isTimeZoneName, timeZoneProblem } from '../values/time-zone.js'
 import type { CaseId } from '../values/branded.js'
 
 /** `case.json` at the root of a case folder. Versioned: a case saved by an older release must still open. */
@@ -34,5 +35,7 @@ export function validateCaseManifest(value: unknown, path = 'case.json'): CaseMa
   const normalised = v && typeof v === 'object' ? { ...v, formatVersion: String(v.formatVersion) } : value
   const m = manifestShape.validate(normalised, path)
   if (!CASE_ID_PATTERN.test(m.id)) throw new Error(`At ${path}.id: "${m.id}" is not a valid case id`)
+  if (!isTimeZoneName(m.defaultTimeZone))
+    throw new ValidationError(`${path}.defaultTimeZone`, timeZoneProblem(m.defaultTimeZone))
   return { ...m, formatVersion: 1, id: m.id as CaseId }
 }

@@ -114,6 +114,9 @@ export function localToUtc(date: string, time: string, zone: string): string {
     Number(n[2]),
     Number(n[3]),
   )
+  // Date.UTC rolls 2024-02-31 over to 2 March: a wall time that does not read back is not on the calendar.
+  if (new Date(wall).toISOString().slice(0, 19) !== `${date}T${time}`)
+    throw new Error(`"${date} ${time}" is not a date and time on the calendar`)
   // The offsets either side of the wall time give at most two candidates: keep those that read back as the wall
   // time, the earlier when both do (autumn); none does inside a spring gap, then the pre-change offset is used.
   const candidates = [wall - offsetMs(wall - 43_200_000, zone), wall - offsetMs(wall + 43_200_000, zone)]

@@ -138,6 +138,7 @@ export const cleanDirty: AnalysisDefinition<CleanDirtyResult> = {
   params: {
     targets: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description:
         'The numbers (E.164) to compare, two to ten (candidate phones of one person); both orientations of every pair are checked',

@@ -117,6 +117,7 @@ export const colocation: AnalysisDefinition<ColocationResult> = {
   params: {
     targets: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'The numbers (E.164) to compare, two or more; every pair is compared',
     },

@@ -34,6 +34,7 @@ export const commonContacts: AnalysisDefinition<CommonContactsResult> = {
   params: {
     numbers: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'The numbers (E.164), at least two, whose shared contacts are listed',
     },

@@ -76,12 +76,14 @@ export const contactChains: AnalysisDefinition<ContactChainsResult> = {
   params: {
     numberA: {
       type: 'string',
+      phone: true,
       default: null,
       required: true,
       description: 'The number (E.164) at the start of the chains',
     },
     numberB: {
       type: 'string',
+      phone: true,
       default: null,
       required: true,
       description: 'The number (E.164) at the end of the chains',

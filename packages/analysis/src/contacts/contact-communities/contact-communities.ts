@@ -83,6 +83,7 @@ export const contactCommunities: AnalysisDefinition<ContactCommunitiesResult> = 
     },
     numbers: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'List only the groups holding these numbers (E.164); all groups when empty',
     },

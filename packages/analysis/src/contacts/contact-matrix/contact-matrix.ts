@@ -29,6 +29,7 @@ export const contactMatrix: AnalysisDefinition<ContactMatrixResult> = {
   params: {
     numbers: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'The numbers (E.164), at least two, whose contacts with each other are counted',
     },

@@ -3,14 +3,7 @@ import type { ParamSpec, Params } from '../../core/params.js'
 import type { Window } from './pair-evidence.js'
 
 /** The optional time window every contact analysis takes. */
-export const WINDOW_PARAMS = {
-  from: {
-    type: 'string',
-    default: null,
-    description: 'Start of the window (UTC, ISO 8601), inclusive; all records when unset',
-  },
-  to: { type: 'string', default: null, description: 'End of the window (UTC, ISO 8601), inclusive' },
-} as const satisfies Readonly<Record<string, ParamSpec>>
+export { WINDOW_PARAMS } from '../../core/window-params.js'
 
 export const MATCH_TOLERANCE_PARAM = {
   type: 'integer',

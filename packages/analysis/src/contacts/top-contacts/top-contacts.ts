@@ -1,6 +1,7 @@
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
 import { topContactsQuery, type ContactRow } from './top-contacts.sql.js'
+import { WINDOW_PARAMS } from '../../core/window-params.js'
 
 export interface TopContact extends ContactRow {
   readonly evidence: EventEvidence
@@ -21,16 +22,12 @@ export const topContacts: AnalysisDefinition<TopContactsResult> = {
   params: {
     target: {
       type: 'string',
+      phone: true,
       default: null,
       required: true,
       description: 'The number (E.164) whose records are read',
     },
-    from: {
-      type: 'string',
-      default: null,
-      description: 'Start of the window (UTC, ISO 8601), inclusive; all records when unset',
-    },
-    to: { type: 'string', default: null, description: 'End of the window (UTC, ISO 8601), inclusive' },
+    ...WINDOW_PARAMS,
     limit: { type: 'integer', default: 50, min: 1, max: 100_000, description: 'How many contacts to list' },
   },
   run: async (store, params, ctx) => {

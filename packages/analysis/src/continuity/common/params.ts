@@ -5,6 +5,7 @@ import { BURST_PARAMS, flareTypes } from '../../lines/shared/params.js'
 export const LINES_PARAMS: ParamSchema = {
   lines: {
     type: 'string-list',
+    phone: 'grouped',
     default: [],
     description:
       'Deal-line numbers (E.164). One number per item, or the numbers of one line in one item separated by spaces, ";" or "|" (an analyst\'s grouping)',

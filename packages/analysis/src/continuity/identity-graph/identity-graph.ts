@@ -61,6 +61,7 @@ export const identityGraph: AnalysisDefinition<IdentityGraphResult> = {
   params: {
     numbers: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description:
         'Numbers (E.164) whose groups to show; every group in the case when empty. Groups reach numbers not listed through shared SIMs or handsets',

@@ -86,6 +86,7 @@ export const successorCandidates: AnalysisDefinition<SuccessorCandidatesResult> 
   params: {
     number: {
       type: 'string',
+      phone: true,
       default: null,
       required: true,
       description: 'The deal-line number (E.164) whose successor is sought',

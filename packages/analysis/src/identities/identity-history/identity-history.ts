@@ -1,3 +1,4 @@
+import { WINDOW_PARAMS } from '../../core/window-params.js'
 import { imeiTac, imsiPlmn, lookupPlmn, parseImsi } from '@linesight/identifiers'
 import type { Imei } from '@linesight/model'
 import type { AnalysisDefinition } from '../../core/definition.js'
@@ -194,16 +195,12 @@ export const identityHistory: AnalysisDefinition<IdentityHistoryResult> = {
   params: {
     numbers: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description:
         'The numbers (E.164) whose history is shown; every number with a handset or SIM identifier when empty',
     },
-    from: {
-      type: 'string',
-      default: null,
-      description: 'Start of the window (UTC, ISO 8601), inclusive; all records when unset',
-    },
-    to: { type: 'string', default: null, description: 'End of the window (UTC, ISO 8601), inclusive' },
+    ...WINDOW_PARAMS,
   },
   run: async (store, params, ctx) => {
     const window = {

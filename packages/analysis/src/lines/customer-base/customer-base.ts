@@ -7,6 +7,7 @@ import { idsEvidence } from '../daily-customers/daily-customers.js'
 import { burstSqlParams } from '../flare-bursts/flare-bursts.js'
 import { BURST_PARAMS, LINE_PARAM, listParam, required, stringParam } from '../shared/params.js'
 import { recipientsQuery, type RecipientRow } from './customer-base.sql.js'
+import { instantParam } from '../../core/window-params.js'
 
 export interface BaseEntry {
   /** E.164 for a valid number, else the text as supplied. */
@@ -72,16 +73,14 @@ export const customerBase: AnalysisDefinition<CustomerBaseResult> = {
     ...BURST_PARAMS,
     exclude: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description:
         'Numbers the analyst excludes from the base (police, family, the runners themselves), as E.164 text exactly as listed; each is listed in the exhibit',
     },
-    asOf: {
-      type: 'string',
-      default: null,
-      description:
-        'List the base as it stood at this instant (UTC, ISO 8601), inclusive; the whole record when unset',
-    },
+    asOf: instantParam(
+      'List the base as it stood at this instant (ISO 8601 with Z or an offset), inclusive; the whole record when unset',
+    ),
   },
   run: async (store, params, ctx) => {
     const id = 'customer-base'

@@ -116,6 +116,7 @@ export const dealLines: AnalysisDefinition<DealLinesResult> = {
   params: {
     targets: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'Numbers (E.164) to assess; every target number in the case when empty',
     },

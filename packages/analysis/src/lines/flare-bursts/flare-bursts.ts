@@ -89,6 +89,7 @@ export const flareBursts: AnalysisDefinition<FlareBurstsResult> = {
   params: {
     senders: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'Sender numbers (E.164) whose records are read; every target number when empty',
     },

@@ -86,6 +86,7 @@ export const lineFigures: AnalysisDefinition<LineFiguresResult> = {
   params: {
     lines: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description:
         'The line numbers (E.164, e.g. +447700900123) whose figures are given, each analysed on its own records as the single-line analyses do',

@@ -10,6 +10,7 @@ import type { ParamSchema, Params } from '../../core/params.js'
 export const LINE_PARAM: ParamSchema = {
   line: {
     type: 'string',
+    phone: true,
     default: null,
     pattern: '^\\+[1-9][0-9]{6,14}$',
     description: 'The line number (E.164, e.g. +447700900123) whose records are read. Required.',
@@ -79,6 +80,7 @@ export const CONTACT_RULE_PARAMS: ParamSchema = {
   },
   exclude: {
     type: 'string-list',
+    phone: 'each',
     default: [],
     description:
       'Numbers the analyst excludes from the customer base (police, family, the runners themselves), as E.164 text exactly as listed in the results; each is listed in the exhibit',
@@ -165,14 +167,14 @@ export const DAY_WINDOW_PARAMS: ParamSchema = {
   from: {
     type: 'string',
     default: null,
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    calendar: 'date',
     description:
       'First local day (yyyy-mm-dd) to report; all days when unset. Rules that look at a whole week still see the whole week',
   },
   to: {
     type: 'string',
     default: null,
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    calendar: 'date',
     description: 'Last local day (yyyy-mm-dd) to report, inclusive',
   },
 }

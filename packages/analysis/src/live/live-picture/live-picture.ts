@@ -12,6 +12,7 @@ import {
 } from '../../continuity/common/params.js'
 import { CONTINUITY_PARAMS, groupLines } from '../../continuity/line-continuity/line-continuity.js'
 import { hoursQuery, lastEventQuery, recentCellsQuery } from './live-picture.sql.js'
+import { instantParam } from '../../core/window-params.js'
 
 export type PositionSource = 'network' | 'public-fallback' | 'unknown'
 
@@ -124,11 +125,9 @@ export const livePicture: AnalysisDefinition<LivePictureResult> = {
     ...GROUPING_PARAMS,
     ...CONTINUITY_PARAMS,
     ...CELL_PARAMS,
-    asOf: {
-      type: 'string',
-      default: null,
-      description: 'Show the picture as at this time (UTC, ISO 8601); the latest record when unset',
-    },
+    asOf: instantParam(
+      'Show the picture as at this time (ISO 8601 with Z or an offset); the latest record when unset',
+    ),
     recentDays: {
       type: 'integer',
       default: 7,

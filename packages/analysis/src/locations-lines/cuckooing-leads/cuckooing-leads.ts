@@ -117,12 +117,15 @@ export const CUCKOO_PARAMS: ParamSchema = {
   baselineFrom: {
     type: 'string',
     default: null,
-    description: 'Overnight basis: start of the baseline period (UTC, ISO 8601); all records when unset',
+    calendar: 'instant',
+    description:
+      'Overnight basis: start of the baseline period (ISO 8601 with Z or an offset); all records when unset',
   },
   baselineTo: {
     type: 'string',
     default: null,
-    description: 'Overnight basis: end of the baseline period (UTC, ISO 8601)',
+    calendar: 'instant',
+    description: 'Overnight basis: end of the baseline period (ISO 8601 with Z or an offset)',
   },
   behaviourBaselineDays: {
     type: 'integer',
@@ -135,6 +138,7 @@ export const CUCKOO_PARAMS: ParamSchema = {
   },
   runners: {
     type: 'string-list',
+    phone: 'each',
     default: [],
     description: 'Runner numbers to check besides those line-roles finds (checked against every line)',
   },
@@ -145,6 +149,7 @@ export const CUCKOO_PARAMS: ParamSchema = {
   },
   victims: {
     type: 'string-list',
+    phone: 'each',
     default: [],
     description: "Numbers of vulnerable persons whose homes to check besides the lines' customers",
   },

@@ -43,8 +43,9 @@ export type LocatedParam = 'targets' | 'from' | 'to' | 'siteDecimals'
  * position printed in the record itself (`record`); else a public database (`public-fallback`, never evidential).
  * Among rows of one kind: the one with the same LAC, then the latest `valid_from`, then the row id.
  *
- * Site: the cell list's site id (per network), else the cell position rounded to `$siteDecimals` decimal degrees.
- * Public-fallback positions form their own sites, never merged with network ones.
+ * Site: the cell list's site id (per network), else the cell's base station (eNodeB/gNodeB, from its identity), else
+ * the cell position rounded to `$siteDecimals` decimal degrees. Public-fallback positions form their own sites, never
+ * merged with network ones.
  */
 export const locatedEventsCtes = (
   options: { readonly allEvents?: boolean } = {},
@@ -58,7 +59,9 @@ export const locatedEventsCtes = (
         AND ($from IS NULL OR e.start_utc >= ${utcParam('from')}) AND ($to IS NULL OR e.start_utc <= ${utcParam('to')})
     ),
     cell_match AS MATERIALIZED (
-      SELECT ev.id AS event_id, c.id AS cell_record, c.cgi, c.mcc, c.mnc, c.site_id, c.site_name, c.lat, c.lon,
+      SELECT ev.id AS event_id, c.id AS cell_record, c.cgi, c.mcc, c.mnc,
+        -- The cell's base station (eNodeB/gNodeB) is its site when the list names none: as line-roles counts sites.
+        coalesce(c.site_id, c.node_id) AS site_id, c.site_name, c.lat, c.lon,
         c.azimuth, c.beamwidth, c.source_kind
       FROM ev JOIN cells c ON c.mcc = ev.start_mcc AND c.mnc = ev.start_mnc AND c.ci = ev.start_ci
       WHERE c.lat IS NOT NULL AND c.lon IS NOT NULL

@@ -1,5 +1,6 @@
 import type { EventEvidence } from '../../core/evidence.js'
 import type { ParamSpec, Params } from '../../core/params.js'
+import { WINDOW_PARAMS } from '../../core/window-params.js'
 
 /**
  * Where a position came from. `network`: the network's cell list, valid at the event time. `record`: the cell position
@@ -30,30 +31,16 @@ export const positionSources = (value: unknown): readonly CellPositionSource[] =
   [...new Set((Array.isArray(value) ? value : []).map(positionSource))].sort()
 
 export const CLOCK_PATTERN = '^([01][0-9]|2[0-3]):[0-5][0-9]$'
-export const UTC_PATTERN =
-  '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})$'
 
 /** Parameters most location analyses share. */
 export const targetParam: ParamSpec = {
   type: 'string',
   default: null,
   required: true,
+  phone: true,
   description: 'The number (E.164) whose records are read',
 }
-export const windowParams: Readonly<Record<'from' | 'to', ParamSpec>> = {
-  from: {
-    type: 'string',
-    default: null,
-    pattern: UTC_PATTERN,
-    description: 'Start of the window (ISO 8601 with Z or an offset), inclusive; all records when unset',
-  },
-  to: {
-    type: 'string',
-    default: null,
-    pattern: UTC_PATTERN,
-    description: 'End of the window (ISO 8601 with Z or an offset), inclusive; all records when unset',
-  },
-}
+export const windowParams: Readonly<Record<'from' | 'to', ParamSpec>> = WINDOW_PARAMS
 export const siteDecimalsParam: ParamSpec = {
   type: 'integer',
   default: 4,

@@ -19,9 +19,9 @@ beforeAll(async () => {
       // Site H1 in Southend: two sectors with a site id.
       'Vodafone,234,15,1,100,lte,H1,SOUTHEND H1,51.5400,0.7100,,,90,120,2020-01-01,',
       'Vodafone,234,15,1,101,lte,H1,SOUTHEND H1,51.5400,0.7100,,,270,120,2020-01-01,',
-      // Two sectors in London with no site id: one site by position.
-      'Vodafone,234,15,2,200,lte,,LONDON A,51.5074,-0.1278,,,0,120,2020-01-01,',
-      'Vodafone,234,15,2,201,lte,,LONDON B,51.5074,-0.1278,,,180,120,2020-01-01,',
+      // Two 3G sectors in London with no site id (and no eNodeB): one site by position.
+      'Vodafone,234,15,2,200,umts,,LONDON A,51.5074,-0.1278,,,0,120,2020-01-01,',
+      'Vodafone,234,15,2,201,umts,,LONDON B,51.5074,-0.1278,,,180,120,2020-01-01,',
     ].join('\n'),
     'a.csv': [
       CDR_HEADER,
@@ -139,5 +139,29 @@ describe('top cells', () => {
     await expect(runAnalysis(topCells, session.store, { target: A, nightStart: '6am' }, ctx)).rejects.toThrow(
       /nightStart/,
     )
+  })
+
+  it("takes a 4G cell's eNodeB as its site when the list names none, as line-roles does", async () => {
+    // ECI 256 and 257 are cells 0 and 1 of eNodeB 1; the list places them 1.3 km apart and names no site.
+    const own = await caseFromFiles({
+      'cells.csv': [
+        CELL_HEADER,
+        'Vodafone,234,15,3,256,lte,,ENB1 A,51.5400,0.7100,,,0,120,2020-01-01,',
+        'Vodafone,234,15,3,257,lte,,ENB1 B,51.5517,0.7100,,,180,120,2020-01-01,',
+      ].join('\n'),
+      'a.csv': [
+        CDR_HEADER,
+        `${A},${B},out,voice,2024-03-30T10:00:00Z,60,234-15-3-256`,
+        `${A},${B},out,voice,2024-03-30T11:00:00Z,60,234-15-3-257`,
+      ].join('\n'),
+    })
+    try {
+      const r = (await runAnalysis(topCells, own.store, { target: A }, ctx)).result
+      expect(r.sites.map((s) => [s.site, s.cells])).toEqual([
+        ['site 234-15 1', ['234-15-3-256', '234-15-3-257']],
+      ])
+    } finally {
+      await own.close()
+    }
   })
 })

@@ -1,3 +1,4 @@
+import { WINDOW_PARAMS } from '../../core/window-params.js'
 import { ValidationError } from '@linesight/model'
 import type { AnalysisDefinition } from '../../core/definition.js'
 import type { EventEvidence } from '../../core/evidence.js'
@@ -128,6 +129,7 @@ export const activityProfile: AnalysisDefinition<ActivityProfileResult> = {
   params: {
     numbers: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'The numbers (E.164) whose own records are profiled, at least one',
     },
@@ -168,12 +170,7 @@ export const activityProfile: AnalysisDefinition<ActivityProfileResult> = {
       unit: 'percent',
       description: "An hour of the day is quiet when it holds less than this share of the number's events",
     },
-    from: {
-      type: 'string',
-      default: null,
-      description: 'Start of the window (UTC, ISO 8601), inclusive; all records when unset',
-    },
-    to: { type: 'string', default: null, description: 'End of the window (UTC, ISO 8601), inclusive' },
+    ...WINDOW_PARAMS,
   },
   run: async (store, params, ctx) => {
     const numbers = [...new Set((params['numbers'] as readonly string[] | null) ?? [])].sort()

@@ -146,6 +146,7 @@ export const places: AnalysisDefinition<PlacesResult> = {
     },
     targets: {
       type: 'string-list',
+      phone: 'each',
       default: [],
       description: 'Numbers whose events are counted; every number in the case when empty',
     },

@@ -252,8 +252,8 @@ export const safeguardingWorklist: AnalysisDefinition<SafeguardingWorklistResult
           text: leads
             .map((l) =>
               nums.includes(l.victim.number)
-                ? `The home of ${l.victim.number} is a cuckooing lead for line ${l.line} (${l.nightsCounted} nights, ${l.firstNight} to ${l.lastNight})`
-                : `Runner phone at a cuckooing lead for line ${l.line} (home cells of ${l.victim.number}, ${l.nightsCounted} nights, ${l.firstNight} to ${l.lastNight})`,
+                ? `Cuckooing lead for line ${l.line}: its phones used the cells serving the home of ${l.victim.number} overnight (${l.nightsCounted} nights, ${l.firstNight} to ${l.lastNight}; a serving area, not a position)`
+                : `Runner's phone used the cells serving the home of ${l.victim.number} overnight, a cuckooing lead for line ${l.line} (${l.nightsCounted} nights, ${l.firstNight} to ${l.lastNight}; a serving area, not a position)`,
             )
             .join('; '),
           evidence: leads.map((l) => l.evidence),

@@ -40,16 +40,26 @@ export function buildNrmWorklist(input: NrmWorklistInput): DocumentParts {
         const names = w.entries[i]!.persons.map((p) => p.name).filter((n): n is string => n !== null)
         return `${i + 1}. ${names.length === 0 ? 'not attributed' : names.join(' / ')}`
       }
-      const born = (p: { readonly dateOfBirth: string | null }): string => {
+      // The age that matters for safeguarding is the age during the activity; the age today is given beside it.
+      const born = (p: { readonly dateOfBirth: string | null }, firstDay: string | null): string => {
         if (p.dateOfBirth === null) return 'not known'
-        const age = ageOn(p.dateOfBirth, asOf)
-        return `${p.dateOfBirth} (${age}${age !== null && age < 18 ? ', under 18' : ''})`
+        const now = ageOn(p.dateOfBirth, asOf)
+        const then = firstDay === null ? null : ageOn(p.dateOfBirth, firstDay)
+        const during =
+          then === null
+            ? ''
+            : `${then} on ${firstDay}, the first day of activity${then < 18 ? ', under 18' : ''}; `
+        return `${p.dateOfBirth} (${during}${now} on ${asOf})`
+      }
+      const firstDayOf = (e: (typeof w.entries)[number]): string | null => {
+        const first = e.roles.reduce<string | null>((m, r) => (m === null || r.from < m ? r.from : m), null)
+        return first === null ? null : toLocal(first, input.provenance.zone).date
       }
       return [
         { kind: 'paragraph', text: w.note.startsWith(w.label) ? w.note : `${w.label}. ${w.note}` },
         {
           kind: 'paragraph',
-          text: `Ages are given on ${asOf}, from the date of birth on a subscriber record only; none is inferred from behaviour.`,
+          text: `Ages are given on the first day of each person's activity and on ${asOf}, from the date of birth on a subscriber record only; none is inferred from behaviour.`,
         },
         {
           kind: 'table',
@@ -65,7 +75,7 @@ export function buildNrmWorklist(input: NrmWorklistInput): DocumentParts {
             ],
             rows: w.entries.map((e, i): Cell[] => [
               who(i),
-              e.persons.length === 0 ? 'not known' : e.persons.map(born).join('; '),
+              e.persons.length === 0 ? 'not known' : e.persons.map((p) => born(p, firstDayOf(e))).join('; '),
               e.numbers.join(', '),
               [...new Set(e.roles.map((r) => `${r.role} of ${r.line}`))].join('; '),
               e.indicators.map((x) => x.id).join('; '),
