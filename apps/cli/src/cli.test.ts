@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { spawn, spawnSync } from 'node:child_process'
 import { createWriteStream, existsSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -141,6 +141,66 @@ describe('linesight CLI', () => {
     })
     expect(piped.stdout.trim()).not.toBe('')
     expect(piped.stderr).not.toMatch(/EPIPE/)
+  })
+
+  it('evidence: opens every shape a result holds, names the field of bad input and reports truncation', async () => {
+    const base = await mkdtemp(join(tmpdir(), 'linesight-cli-evidence-'))
+    const dir = join(base, 'case')
+    const A = '+447911123456'
+    const B = '+447922654321'
+    await writeFile(
+      join(base, 'cdr.csv'),
+      [
+        'target_msisdn,other_party,direction,event_type,start_time,duration_s',
+        `${A},${B},out,voice,2024-03-05T10:00:07Z,42`,
+        `${A},${B},in,sms,2024-03-05T11:00:00Z,`,
+        `${B},${A},in,voice,2024-03-05T10:00:07Z,42`,
+      ].join('\n'),
+    )
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    expect(linesight('import', dir, join(base, 'cdr.csv')).code).toBe(0)
+    const run = json(linesight('run', dir, 'contact-matrix', '--param', `numbers=${A},${B}`, '--json'))
+    const pair = (run['result'] as { pairs: { communications: number; evidence: unknown }[] }).pairs[0]!
+    const evidence = JSON.stringify(pair.evidence)
+    // A record of named parts: both sides' records and the copy seen in both, each checked.
+    const all = linesight('evidence', dir, evidence, '--json')
+    expect(all.code).toBe(0)
+    expect(all.stderr).toBe('')
+    expect(json(all)).toMatchObject({ matches: true, truncated: false, rowsHeld: 3 })
+    expect(linesight('evidence', dir, evidence).stdout.split('\n').slice(0, 3)).toEqual([
+      '# evidence.records[0]: 2 rows',
+      '# evidence.records[1]: 1 rows',
+      '# evidence.seenInBoth: 1 rows',
+    ])
+    // A list of evidence objects.
+    const parts = (pair.evidence as { records: unknown[] }).records
+    expect(json(linesight('evidence', dir, JSON.stringify(parts), '--json'))['rows']).toHaveLength(3)
+    // The cap cuts the output: said as truncation, with the limit that prints every row, not as a mismatch.
+    const cut = linesight('evidence', dir, evidence, '--limit', '1')
+    expect(cut.code).toBe(0)
+    expect(cut.stderr).toBe(
+      'warning: output truncated at the cap of 1 rows: showing the first 1 in time order of 3\n' +
+        'warning: pass --limit 3 to print them all\n',
+    )
+    const stale = linesight('evidence', dir, JSON.stringify({ kind: 'events', targets: [A], count: 5 }))
+    expect(stale.stderr).toBe('warning: the figure says 5 rows but the case now holds 2\n')
+    for (const [input, message] of [
+      ['{"kind":"foo"}', /^linesight: At evidence\.kind: unknown evidence kind "foo"/],
+      ['{"kind":"events","ids":["x"]}', /^linesight: At evidence\.targets: is required/],
+      [`{"kind":"events","targets":["${A}"]}`, /^linesight: At evidence\.count: is required/],
+      [
+        '{"records":[{"kind":"events","targets":["x"],"count":-1}]}',
+        /^linesight: At evidence\.records\[0\]\.count/,
+      ],
+    ] as const) {
+      const bad = linesight('evidence', dir, input)
+      expect(bad.code, input).toBe(2)
+      expect(bad.stderr, input).toMatch(message)
+      expect(bad.stderr, input).not.toMatch(/Query|ANY/)
+    }
+    expect(linesight('evidence', dir, evidence, '--limit', '0').stderr).toMatch(
+      /--limit "0" is not a whole number/,
+    )
   })
 
   it('a kill -9 in the middle of an import leaves the case exactly as before', async () => {

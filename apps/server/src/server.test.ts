@@ -137,6 +137,48 @@ describe('analyses', () => {
     ])
   })
 
+  it('opens evidence of several parts (a pair of numbers), checks each part and reports truncation', async () => {
+    const run = await api(
+      '/api/cases/op-test/analyses/contact-matrix',
+      post({ numbers: ['+447911123456', '+447922654321'] }),
+    )
+    const pair = (run.body['result'] as { pairs: { communications: number; evidence: unknown }[] }).pairs[0]!
+    const all = await api('/api/cases/op-test/evidence', post(pair.evidence))
+    expect(all.status).toBe(200)
+    expect(all.body).toMatchObject({ matches: true, truncated: false, rowsHeld: 3, warnings: [] })
+    expect((all.body['parts'] as { path: string; held: number }[]).map((p) => [p.path, p.held])).toEqual([
+      ['evidence.records[0]', 2],
+      ['evidence.records[1]', 1],
+      ['evidence.seenInBoth', 1],
+    ])
+    // Three records, one a copy in both numbers' records: two communications.
+    expect(pair.communications).toBe(2)
+    const cut = await api('/api/cases/op-test/evidence?limit=1', post(pair.evidence))
+    expect(cut.body).toMatchObject({ truncated: true, matches: true })
+    expect(cut.body['rows']).toHaveLength(1)
+    expect(cut.body['warning']).toBe(
+      'output truncated at the cap of 1 rows: showing the first 1 in time order of 3; ask with ?limit=3 to see them all',
+    )
+  })
+
+  it('refuses bad evidence with the field at fault, never a database error', async () => {
+    const bad = async (body: unknown): Promise<unknown> =>
+      (await api('/api/cases/op-test/evidence', post(body))).body
+    expect(await bad({ kind: 'foo' })).toMatchObject({ error: { path: 'evidence.kind' } })
+    expect(await bad({ kind: 'events', ids: ['x'] })).toMatchObject({ error: { path: 'evidence.targets' } })
+    expect(await bad({ kind: 'events', targets: ['+447911123456'] })).toEqual({
+      error: { message: 'is required: the number of rows the figure counts', path: 'evidence.count' },
+    })
+    expect(await bad({ records: [{ kind: 'events', targets: [1], count: 1 }] })).toMatchObject({
+      error: { path: 'evidence.records[0].targets[0]' },
+    })
+    const limit = await api(
+      '/api/cases/op-test/evidence?limit=0',
+      post({ kind: 'events', targets: ['x'], count: 0 }),
+    )
+    expect(limit).toMatchObject({ status: 400, body: { error: { path: 'limit' } } })
+  })
+
   it('validates parameters and evidence with paths', async () => {
     expect(
       await api('/api/cases/op-test/analyses/top-contacts', post({ target: '+447911123456', limit: 0 })),
@@ -152,7 +194,7 @@ describe('analyses', () => {
     expect(
       (await api('/api/cases/op-test/evidence', post({ kind: 'events', targets: [], count: 1 }))).body,
     ).toEqual({
-      error: { message: 'name at least one target number', path: 'targets' },
+      error: { message: 'name at least one target number', path: 'evidence.targets' },
     })
     const text = await api('/api/cases/op-test/analyses/top-contacts', {
       method: 'POST',

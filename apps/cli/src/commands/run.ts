@@ -3,10 +3,12 @@ import type { Command } from 'commander'
 import {
   ANALYSES,
   analysisRunAudit,
+  DEFAULT_EVIDENCE_LIMIT,
+  evidenceParts,
   findAnalysis,
-  resolveEvidence,
+  resolveAnyEvidence,
   runAnalysis,
-  type EventEvidence,
+  type ResolvedEvidence,
 } from '@linesight/analysis'
 import { openCase, SOFTWARE_VERSION } from '@linesight/casework'
 import { output, UsageError } from '../output.js'
@@ -85,32 +87,57 @@ export function registerRun(program: Command): void {
     })
   program
     .command('evidence <case> <evidence-json>')
-    .description('print the source rows behind a figure (the "evidence" object of a result, as JSON)')
-    .option('--json', 'print JSON')
-    .action(async (root: string, text: string, o: { json?: boolean }) => {
-      let evidence: EventEvidence
+    .description(
+      'print the source rows behind a figure (the "evidence" of a result as JSON: one evidence object, a list of them or a record of named parts)',
+    )
+    .option('--limit <rows>', `print at most this many rows (default ${DEFAULT_EVIDENCE_LIMIT})`, rowLimit)
+    .option('--json', "print the rows with each part's count check as JSON")
+    .action(async (root: string, text: string, o: { json?: boolean; limit?: number }) => {
+      let evidence: unknown
       try {
-        evidence = JSON.parse(text) as EventEvidence
+        evidence = JSON.parse(text) as unknown
       } catch (e) {
         throw new UsageError(`the evidence argument is not JSON: ${(e as Error).message}`, { cause: e })
       }
+      // Bad evidence fails here, naming the field, before the case is opened.
+      evidenceParts(evidence)
       const session = await openCase(resolve(root))
       try {
-        const rows = await resolveEvidence(session.store, evidence)
-        if (rows.length !== evidence.count)
+        const resolved = await resolveAnyEvidence(session.store, evidence, {
+          ...(o.limit === undefined ? {} : { limit: o.limit }),
+        })
+        if (resolved.parts.length === 0)
           process.stderr.write(
-            `warning: the figure says ${evidence.count} rows but the case now holds ${rows.length}\n`,
+            'note: the evidence is empty (null or an empty list): the figure rests on no rows\n',
           )
-        output(o.json === true).result(rows, () =>
-          rows
-            .map(
-              (r) =>
-                `${r.start_utc} ${r.direction} ${r.event_type} ${r.other_msisdn ?? r.other_raw ?? ''} ${r.duration_s ?? ''}s ${r.start_cgi ?? ''}  [${r.source_file} row ${r.source_row}]`,
-            )
-            .join('\n'),
-        )
+        for (const w of resolved.warnings) process.stderr.write(`warning: ${w}\n`)
+        if (resolved.truncated)
+          process.stderr.write(`warning: pass --limit ${resolved.rowsHeld} to print them all\n`)
+        output(o.json === true).result(resolved, () => evidenceText(resolved))
       } finally {
         await session.close()
       }
     })
+}
+
+/** `--limit`: a whole number of rows, at least 1. */
+function rowLimit(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new UsageError(`--limit "${value}" is not a whole number of rows (1 or more)`)
+  return n
+}
+
+/** One line a row; with several parts, first each part's check and each row's parts. */
+function evidenceText(r: ResolvedEvidence): string {
+  const several = r.parts.length > 1
+  const checks = several
+    ? r.parts.map((p) => `# ${p.path}: ${p.held} rows${p.matches ? '' : ` (the figure says ${p.count})`}`)
+    : []
+  const rows = r.rows.map(
+    (x) =>
+      `${x.start_utc} ${x.direction} ${x.event_type} ${x.other_msisdn ?? x.other_raw ?? ''} ${x.duration_s ?? ''}s ${x.start_cgi ?? ''}  [${x.source_file} row ${x.source_row}]` +
+      (several && x.parts !== undefined ? `  {${x.parts.join(', ')}}` : ''),
+  )
+  return [...checks, ...rows].join('\n')
 }

@@ -1,50 +1,26 @@
 import {
   ANALYSES,
   analysisRunAudit,
+  DEFAULT_EVIDENCE_LIMIT,
   findAnalysis,
-  resolveEvidence,
+  resolveAnyEvidence,
   runAnalysis,
-  type EventEvidence,
 } from '@linesight/analysis'
 import { SOFTWARE_VERSION } from '@linesight/casework'
 import type { CaseDirectory } from '../cases/case-directory.js'
 import { readJson } from '../http/body.js'
 import { HttpError } from '../http/errors.js'
 import type { Router } from '../http/router.js'
-import { caseId, checkIso, isRecord, zone } from '../http/validate.js'
+import { caseId, integer, isRecord, zone } from '../http/validate.js'
 
-const LIST_FIELDS = ['targets', 'others', 'types', 'directions', 'cells', 'ids'] as const
+/** Rows one evidence request may return: a browser table of more is of no use. */
+const MAX_LIMIT = 100_000
 
-/** Checks a figure's evidence object field by field (it comes from a result, but through the browser). */
-export function parseEvidence(value: unknown): EventEvidence {
-  if (!isRecord(value))
-    throw new HttpError(400, 'expected an evidence object { kind: "events", targets, count }')
-  if (value['kind'] !== 'events') throw new HttpError(400, 'only "events" evidence is known', 'kind')
-  const known = new Set<string>(['kind', 'from', 'to', 'count', ...LIST_FIELDS])
-  for (const k of Object.keys(value)) if (!known.has(k)) throw new HttpError(400, 'unknown field', k)
-  const out: Record<string, unknown> = { kind: 'events' }
-  for (const k of LIST_FIELDS) {
-    const v = value[k]
-    if (v === undefined) continue
-    if (!Array.isArray(v) || v.length > 10_000 || !v.every((x) => typeof x === 'string' && x.length <= 128))
-      throw new HttpError(400, 'expected a list of at most 10,000 identifiers', k)
-    out[k] = v
-  }
-  if (!Array.isArray(out['targets']) || out['targets'].length === 0)
-    throw new HttpError(400, 'name at least one target number', 'targets')
-  for (const k of ['from', 'to'] as const) {
-    const v = value[k]
-    if (v === undefined || v === null) continue
-    if (typeof v !== 'string') throw new HttpError(400, 'expected an ISO 8601 time', k)
-    checkIso(v, k)
-    out[k] = v
-  }
-  const count = value['count']
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
-    throw new HttpError(400, 'expected the number of rows the figure counts', 'count')
-  out['count'] = count
-  return out as unknown as EventEvidence
-}
+/** How to see every row of a truncated answer. */
+const moreRows = (all: number): string =>
+  all <= MAX_LIMIT
+    ? `ask with ?limit=${all} to see them all`
+    : `the server sends at most ${MAX_LIMIT}: "linesight evidence --limit ${all}" prints them all`
 
 /** The analysis registry over HTTP: whatever ANALYSES lists is offered, with no server change per analysis. */
 export function registerAnalysisRoutes(router: Router, cases: CaseDirectory): void {
@@ -80,26 +56,21 @@ export function registerAnalysisRoutes(router: Router, cases: CaseDirectory): vo
     return run
   })
 
+  // Evidence of any shape a result holds (one filter, a list, named parts), checked by the shared validator.
   router.on('POST', '/api/cases/:id/evidence', async ({ req, params, query }) => {
     const session = await cases.session(caseId(params['id']))
-    const evidence = parseEvidence(await readJson(req, 4_194_304))
-    const limitText = query.get('limit')
-    const limit = limitText === null ? 10_000 : Number(limitText)
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > 100_000)
-      throw new HttpError(400, 'expected a whole number from 1 to 100000', 'limit')
-    const rows = await resolveEvidence(session.store, evidence, limit)
+    const evidence = await readJson(req, 4_194_304)
+    const limit = integer(query, 'limit', DEFAULT_EVIDENCE_LIMIT, 1, MAX_LIMIT)
+    const resolved = await resolveAnyEvidence(session.store, evidence, { limit })
+    const warnings = resolved.truncated
+      ? [...resolved.warnings, moreRows(resolved.rowsHeld)]
+      : resolved.warnings
     return {
-      count: evidence.count,
-      rows,
-      matches: rows.length === evidence.count,
-      ...(rows.length === evidence.count
-        ? {}
-        : {
-            warning:
-              rows.length === limit
-                ? `showing the first ${limit} of the ${evidence.count} rows`
-                : `the figure says ${evidence.count} rows but the case now holds ${rows.length}`,
-          }),
+      ...resolved,
+      // What the figure counts, added up over its parts (rows in several parts count in each).
+      count: resolved.parts.reduce((n, p) => n + p.count, 0),
+      warnings,
+      ...(warnings.length === 0 ? {} : { warning: warnings.join('; ') }),
     }
   })
 }

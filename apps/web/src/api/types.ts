@@ -110,10 +110,24 @@ export interface EvidenceRow {
   readonly time_semantics: string
 }
 
+/** The server's answer for a figure's evidence (`resolveAnyEvidence` of @linesight/analysis, plus `warning`). */
 export interface EvidenceResponse {
+  /** What the figure counts, added up over its parts. */
   readonly count: number
+  /** Each evidence object of the figure with its count check (one for a single filter). */
+  readonly parts: readonly {
+    readonly path: string
+    readonly count: number
+    readonly held: number
+    readonly matches: boolean
+  }[]
   readonly rows: readonly EvidenceRow[]
+  readonly limit: number
+  readonly truncated: boolean
+  readonly rowsHeld: number
   readonly matches: boolean
+  readonly warnings: readonly string[]
+  /** The warnings as one line, when there are any. */
   readonly warning?: string
 }
 
