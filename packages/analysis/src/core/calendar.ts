@@ -4,7 +4,7 @@ const INSTANT =
 const DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/
 
 /** Whether year, month and day name a day on the calendar (not 31 February, not month 13). */
-const isCalendarDay = (y: number, m: number, d: number): boolean => {
+export const isCalendarDay = (y: number, m: number, d: number): boolean => {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
   return days !== undefined && d >= 1 && d <= days

@@ -1,4 +1,5 @@
 import { ValidationError } from '@linesight/model'
+import { isCalendarDay } from './calendar.js'
 import type { EventEvidence } from './evidence.js'
 
 /** The list fields of an `EventEvidence`, each a list of identifiers (numbers, types, cells, event ids). */
@@ -31,19 +32,7 @@ function isIsoTime(text: string): boolean {
   const m = ISO.exec(text)
   if (m === null) return false
   const n = (i: number): number => Number(m[i] ?? 0)
-  const [year, month, day] = [n(1), n(2), n(3)]
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-  return (
-    days !== undefined &&
-    day >= 1 &&
-    day <= days &&
-    n(4) < 24 &&
-    n(5) < 60 &&
-    n(6) < 60 &&
-    n(7) < 24 &&
-    n(8) < 60
-  )
+  return isCalendarDay(n(1), n(2), n(3)) && n(4) < 24 && n(5) < 60 && n(6) < 60 && n(7) < 24 && n(8) < 60
 }
 
 function identifierList(value: unknown, path: string): readonly string[] {
