@@ -133,6 +133,10 @@ describe('linesight CLI', () => {
       ['report', 'line-profile', dir, '--line', '+447000000001', '--out', join(base, 'y.pdf')],
       /no record in case "case" names \+447000000001/,
     )
+    bad(
+      ['report', 'exhibit-schedule', dir, '--number', '+447911123456', '--out', join(base, 'nope', 'x.pdf')],
+      /--out: the folder .*nope does not exist/,
+    )
     expect(existsSync(join(base, 'x.pdf'))).toBe(false)
 
     // A reader that stops early closes the pipe: the command stops quietly.

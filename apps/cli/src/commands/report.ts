@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFile, rename, writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { calendarProblem } from '@linesight/analysis'
 import { openCase, SOFTWARE_VERSION, currentActor } from '@linesight/casework'
@@ -153,6 +153,15 @@ export function registerReport(program: Command): void {
       if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf))
         throw new UsageError(`--as-of "${o.asOf}" is not a date (YYYY-MM-DD)`)
       const pdfPath = resolve(o.out.toLowerCase().endsWith('.pdf') ? o.out : `${o.out}.pdf`)
+      // Refused before any work: a document built for minutes must not fail on where it is written.
+      if (
+        !(await stat(dirname(pdfPath))
+          .then((s) => s.isDirectory())
+          .catch(() => false))
+      )
+        throw new UsageError(
+          `--out: the folder ${dirname(pdfPath)} does not exist; create it or choose another`,
+        )
       const xlsxPath = pdfPath.replace(/\.pdf$/i, '.xlsx')
       const analyst = o.analyst ?? currentActor()
       const session = await openCase(resolve(root))

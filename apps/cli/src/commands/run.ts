@@ -56,10 +56,12 @@ export function registerRun(program: Command): void {
     })
   program
     .command('run <case> <analysis>')
-    .description('run one analysis on a case (see "linesight analyses")')
+    .description(
+      'run one analysis on a case (see "linesight analyses") and print its full typed result with its parameters and provenance, as JSON',
+    )
     .option('--param <name=value>', 'a parameter (repeatable)', collect, [])
     .option('--zone <zone>', "zone that defines a day (default: the case's declared zone)", zoneOption)
-    .option('--json', 'print the full typed result with its provenance as JSON')
+    .option('--json', 'print JSON (the result is always JSON; the option is accepted as on every command)')
     .action(async (root: string, id: string, o: { param: string[]; zone?: string; json?: boolean }) => {
       const definition = findAnalysis(id)
       if (definition === undefined)
