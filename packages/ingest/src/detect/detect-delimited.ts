@@ -9,7 +9,12 @@ import { normalisePhone } from '@linesight/identifiers'
 import { DETECTED_PROFILE, PROFILES } from '../profiles/registry.js'
 import type { Profile } from '../profiles/profile.js'
 import { decodeHead, detectEncoding } from '../sniff/encoding.js'
-import { sampleDelimited } from '../sniff/delimited-sample.js'
+import {
+  DELIMITERS,
+  describeDelimiter,
+  sampleDelimited,
+  unclosedQuoteLine,
+} from '../sniff/delimited-sample.js'
 import { readHead } from '../sniff/read-head.js'
 import { DEFAULT_VOCABULARY } from '../vocabulary/default-vocabulary.js'
 import { assignRoles, inferKind } from './assign-roles.js'
@@ -41,6 +46,9 @@ export interface DetectOptions {
 }
 
 const HEAD_BYTES = 512 * 1024
+
+const UNCLOSED_QUOTE_FIX = (line: number): string =>
+  `Ask the supplier for a corrected file, or correct line ${line} in a copy (a quote inside a value is written twice: "") and import the copy, keeping this original; nothing was imported`
 
 function headerProfile(headers: readonly string[]): Profile | null {
   const present = new Set(headers.map(normaliseHeader))
@@ -103,9 +111,19 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
       `${name}: the first line is longer than ${HEAD_BYTES / 2048} KB, so it is not a header row of a delimited file; check the file or its line endings`,
     )
   const sample = sampleDelimited(text, complete)
-  if (sample === null)
+  if (sample === null) {
+    const quoteLine = DELIMITERS.map((d) => unclosedQuoteLine(text, d)).find((l) => l !== null) ?? null
     throw new UnreadableFileError(
-      `${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`,
+      quoteLine === null
+        ? `${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`
+        : `${name}: line ${quoteLine} opens a quote (") that is never closed, so everything from there to the end of the file would be read as one value. ${UNCLOSED_QUOTE_FIX(quoteLine)}`,
+    )
+  }
+  // In a head that holds the whole file, a quote left open runs to the end of it: every record after it would
+  // vanish into one value. (In a cut head it may close beyond the cut; the engine rejects it if it does not.)
+  if (sample.unclosedQuoteLine !== null && complete)
+    throw new UnreadableFileError(
+      `${name}: line ${sample.unclosedQuoteLine} opens a quote (") that is never closed, so everything from there to the end of the file would be read as one value (the lines before it split into ${sample.width} columns at ${describeDelimiter(sample.delimiter)}). ${UNCLOSED_QUOTE_FIX(sample.unclosedQuoteLine)}`,
     )
 
   const warnings: ImportWarning[] = []
@@ -143,7 +161,12 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
     if (dupes.length > 0) headers = headers.map((h, i) => (headers.indexOf(h) !== i ? `${h} (${i + 1})` : h))
     profile ??= headerProfile(headers)
   }
-  const dataRows = sample.rows.slice(headerIndex + 1).filter((r) => r.length === headers.length)
+  const dataIndexes = sample.rows
+    .map((r, i) => (i > headerIndex && r.length === headers.length ? i : -1))
+    .filter((i) => i >= 0)
+  const dataRows = dataIndexes.map((i) => sample.rows[i]!)
+  // The line each sample value came from, so messages about values can name it (headerless layouts: as read).
+  const dataLines = dataIndexes.map((i) => sample.lines[i]!)
   if (sample.rows.length <= headerIndex + 1)
     throw new UnreadableFileError(`${name} has a header but no records: there is nothing to import`)
   const columnValues = headers.map((_, i) => dataRows.map((r) => r[i] ?? ''))
@@ -190,6 +213,7 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
       },
       options.orderEvidence ?? null,
+      dataLines,
     )
     questions.push(...decision.questions)
     pendingDateOrder.push(...decision.pendingDateOrder)
