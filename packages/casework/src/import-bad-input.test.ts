@@ -308,6 +308,18 @@ describe('a quote left open is reported as such, with its line', () => {
     expect(await eventCount()).toBe(0)
   })
 
+  it('in the first half-megabyte of a bigger file is refused too, not read as one reject swallowing the rest', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      call(String(3000 + (i % 1000)), `2024-03-01 10:${String(i % 60).padStart(2, '0')}:00`),
+    )
+    rows[4] = `"${rows[4]!}`
+    const result = await importOne(await file('big-quote.csv', [MINIMAL, ...rows].join('\n')))
+    expect(result.status === 'failed' && result.error).toContain(
+      'big-quote.csv: line 6 opens a quote (") that is not closed in the first 512 KB',
+    )
+    expect(await eventCount()).toBe(0)
+  })
+
   it('names the delimiter that splits the lines before it', async () => {
     const result = await importOne(
       await file(

@@ -47,9 +47,6 @@ export interface DetectOptions {
 
 const HEAD_BYTES = 512 * 1024
 
-const UNCLOSED_QUOTE_FIX = (line: number): string =>
-  `Ask the supplier for a corrected file, or correct line ${line} in a copy (a quote inside a value is written twice: "") and import the copy, keeping this original; nothing was imported`
-
 function headerProfile(headers: readonly string[]): Profile | null {
   const present = new Set(headers.map(normaliseHeader))
   const matches = PROFILES.filter(
@@ -111,19 +108,25 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
       `${name}: the first line is longer than ${HEAD_BYTES / 2048} KB, so it is not a header row of a delimited file; check the file or its line endings`,
     )
   const sample = sampleDelimited(text, complete)
-  if (sample === null) {
-    const quoteLine = DELIMITERS.map((d) => unclosedQuoteLine(text, d)).find((l) => l !== null) ?? null
+  // A quote left open runs to the end of the file: every record after it would vanish into one value. In a cut
+  // head it might yet close beyond the cut (a value with line breaks across the 512 KB mark); refusing that too
+  // is safer than reading the rest of a file as one reject.
+  const quoteLine =
+    sample !== null
+      ? sample.unclosedQuoteLine
+      : (DELIMITERS.map((d) => unclosedQuoteLine(text, d)).find((l) => l !== null) ?? null)
+  if (quoteLine !== null) {
+    const before =
+      sample === null
+        ? ''
+        : ` (the lines before it split into ${sample.width} columns at ${describeDelimiter(sample.delimiter)})`
     throw new UnreadableFileError(
-      quoteLine === null
-        ? `${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`
-        : `${name}: line ${quoteLine} opens a quote (") that is never closed, so everything from there to the end of the file would be read as one value. ${UNCLOSED_QUOTE_FIX(quoteLine)}`,
+      `${name}: line ${quoteLine} opens a quote (") that is ${complete ? 'never closed' : `not closed in the first ${HEAD_BYTES / 1024} KB`}, so everything from there to the end of the file would be read as one value${before}. Ask the supplier for a corrected file, or correct line ${quoteLine} in a copy (a quote inside a value is written twice: "") and import the copy, keeping this original; nothing was imported`,
     )
   }
-  // In a head that holds the whole file, a quote left open runs to the end of it: every record after it would
-  // vanish into one value. (In a cut head it may close beyond the cut; the engine rejects it if it does not.)
-  if (sample.unclosedQuoteLine !== null && complete)
+  if (sample === null)
     throw new UnreadableFileError(
-      `${name}: line ${sample.unclosedQuoteLine} opens a quote (") that is never closed, so everything from there to the end of the file would be read as one value (the lines before it split into ${sample.width} columns at ${describeDelimiter(sample.delimiter)}). ${UNCLOSED_QUOTE_FIX(sample.unclosedQuoteLine)}`,
+      `${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`,
     )
 
   const warnings: ImportWarning[] = []
