@@ -207,6 +207,47 @@ describe('linesight CLI', () => {
     )
   })
 
+  it('import --dry-run exits 2 for a file the import would refuse, as the import does, and 0 when all would import', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'linesight-cli-dry-')), 'case')
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    const undecided = join(root, 'fixtures/bad-input/undecided-date-order.csv')
+    const dry = linesight('import', dir, undecided, '--dry-run')
+    expect(dry.stdout).toContain('NOT SETTLED (the import would refuse)')
+    expect(dry.stdout).toContain('1 file(s) would not be imported')
+    expect(dry.code).toBe(2)
+    expect(linesight('import', dir, undecided, '--dry-run', '--json').code).toBe(2)
+    expect(linesight('import', dir, undecided).code).toBe(2)
+    expect(linesight('import', dir, undecided, '--dry-run', '--date-order', 'dmy').code).toBe(0)
+    expect(linesight('import', dir, join(root, 'fixtures/layouts/canonical-cdr.csv'), '--dry-run').code).toBe(
+      0,
+    )
+    expect(json(linesight('case', 'info', dir, '--json'))['counts']).toMatchObject({ sources: 0 })
+  })
+
+  it('import names an unterminated quote and its line, not a missing delimiter', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'linesight-cli-quote-')), 'case')
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    const quote = join(root, 'fixtures/bad-input/unterminated-quote.csv')
+    for (const args of [[], ['--dry-run']]) {
+      const r = linesight('import', dir, quote, ...args)
+      expect(r.code).toBe(2)
+      expect(r.stdout).toContain(
+        'unterminated-quote.csv: line 4 opens a quote (") that is never closed, so everything from there to the end of the file would be read as one value (the lines before it split into 5 columns at ",")',
+      )
+    }
+  })
+
+  it('import reads a date column with one unreadable value and rejects that row with its line', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'linesight-cli-date-')), 'case')
+    expect(linesight('case', 'create', dir).code).toBe(0)
+    const r = linesight('import', dir, join(root, 'fixtures/bad-input/unreadable-date.csv'))
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('read 2 = imported 1 + rejected 1')
+    expect(r.stdout).toContain(
+      'row 2 (line 3) Datetime: start time "not a date" does not match %Y-%m-%d %H:%M:%S',
+    )
+  })
+
   it('a kill -9 in the middle of an import leaves the case exactly as before', async () => {
     const base = await mkdtemp(join(tmpdir(), 'linesight-kill-'))
     const dir = join(base, 'case')

@@ -88,7 +88,7 @@ describe('bad input gives a clear message or a reject row, and never loses what 
         source_row: 2,
         source_line: 3,
         field: 'Call Date',
-        reason: 'start time "31/02/2024 10:00:00" does not match %d/%m/%Y %H:%M:%S',
+        reason: 'start time "31/02/2024 10:00:00" is not a real date (there is no "31 February 2024")',
       },
       { source_row: 3, source_line: 4, field: 'Duration (s)', reason: 'duration "-5" is negative' },
       {
@@ -101,7 +101,7 @@ describe('bad input gives a clear message or a reject row, and never loses what 
         source_row: 5,
         source_line: 6,
         field: 'Call Date',
-        reason: 'start time "16/02/2024 25:61:00" does not match %d/%m/%Y %H:%M:%S',
+        reason: 'start time "16/02/2024 25:61:00" is not a real time (hour "25" is past 23)',
       },
       {
         source_row: 6,
@@ -272,6 +272,149 @@ describe('bad input gives a clear message or a reject row, and never loses what 
       { t: '2024-10-27 00:30', a: true },
       { t: '2024-10-27 02:30', a: false },
     ])
+  })
+})
+
+describe('a quote left open is reported as such, with its line', () => {
+  const MINIMAL = 'From,To,Datetime,Duration,Cell'
+  const call = (to: string, at: string): string => `+447911123401,+44791112${to},${at},30,234-10-1-1`
+
+  it.each([
+    [
+      'on the last line',
+      [MINIMAL, call('3402', '2024-03-01 10:00:00'), `"${call('3403', '2024-03-01 11:00:00')}`].join('\n'),
+      3,
+    ],
+    [
+      'in the middle of a CRLF file, swallowing the lines after it',
+      [
+        MINIMAL,
+        call('3402', '2024-03-01 10:00:00'),
+        '',
+        `+447911123401,"+447911123403,2024-03-01 11:00:00,30,234-10-1-1`,
+        call('3404', '2024-03-01 12:00:00'),
+        call('3405', '2024-03-01 13:00:00'),
+      ].join('\r\n') + '\r\n',
+      4,
+    ],
+    ['on the header line', `"From,To,Datetime,Duration,Cell\n${call('3402', '2024-03-01 10:00:00')}\n`, 1],
+  ])('%s', async (_name, content, line) => {
+    const result = await importOne(await file('quote.csv', content))
+    expect(result.status).toBe('failed')
+    const error = result.status === 'failed' ? result.error : ''
+    expect(error).toContain(`quote.csv: line ${line} opens a quote (") that is never closed`)
+    expect(error).toMatch(/Ask the supplier for a corrected file, or correct line \d+ in a copy/)
+    expect(error).not.toMatch(/no delimiter/)
+    expect(await eventCount()).toBe(0)
+  })
+
+  it('in the first half-megabyte of a bigger file is refused too, not read as one reject swallowing the rest', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) =>
+      call(String(3000 + (i % 1000)), `2024-03-01 10:${String(i % 60).padStart(2, '0')}:00`),
+    )
+    rows[4] = `"${rows[4]!}`
+    const result = await importOne(await file('big-quote.csv', [MINIMAL, ...rows].join('\n')))
+    expect(result.status === 'failed' && result.error).toContain(
+      'big-quote.csv: line 6 opens a quote (") that is not closed in the first 512 KB',
+    )
+    expect(await eventCount()).toBe(0)
+  })
+
+  it('names the delimiter that splits the lines before it', async () => {
+    const result = await importOne(
+      await file(
+        'quote.csv',
+        [MINIMAL, call('3402', '2024-03-01 10:00:00'), `"${call('3403', '2024-03-01 11:00:00')}`]
+          .join('\n')
+          .replaceAll(',', ';'),
+      ),
+    )
+    expect(result.status === 'failed' && result.error).toContain(
+      'the lines before it split into 5 columns at ";"',
+    )
+  })
+
+  it('a quote that opens and closes across lines is one value, not an error', async () => {
+    const content = [
+      `${HEADER},Notes`,
+      `${ROW('13/02/2024')},"first line`,
+      `second line"`,
+      `${ROW('14/02/2024')},plain`,
+    ].join('\n')
+    const result = await importOne(await file('multiline.csv', content))
+    expect(result.status === 'imported' && result.reports[0]).toMatchObject({ read: 2, imported: 2 })
+  })
+})
+
+describe('a time column with values that are no date at all', () => {
+  const MINIMAL = 'From,To,Datetime,Duration,Cell'
+  const call = (to: string, at: string): string => `+447911123401,+44791112${to},${at},30,234-10-1-1`
+
+  it('is read in the format most values have, and the others are rejected with their line and reason', async () => {
+    const content = [MINIMAL, call('3402', '2024-03-01 10:00:00'), call('3403', 'not a date')].join('\n')
+    const result = await importOne(await file('unreadable-date.csv', content))
+    expect(result.status).toBe('imported')
+    if (result.status !== 'imported') return
+    expect(result.reports[0]).toMatchObject({ read: 2, imported: 1, rejected: 1 })
+    expect(result.reports[0]!.warnings.map((w) => w.message)).toContain(
+      'Column "Datetime": 1 of 2 sample values do not read like "2024-03-01 10:00:00": "not a date" (line 3). Rows like these are rejected, each with its line and reason; the others are imported',
+    )
+    expect(
+      await sql(session!, 'SELECT source_row, source_line, field, raw_value, reason FROM rejects'),
+    ).toEqual([
+      {
+        source_row: 2,
+        source_line: 3,
+        field: 'Datetime',
+        raw_value: 'not a date',
+        reason: 'start time "not a date" does not match %Y-%m-%d %H:%M:%S',
+      },
+    ])
+  })
+
+  it('that mostly does not read as dates is refused, naming those values and their lines', async () => {
+    const content = [
+      MINIMAL,
+      call('3402', '2024-03-01 10:00:00'),
+      call('3403', 'not a date'),
+      call('3404', 'unknown'),
+      call('3405', 'n/a'),
+    ].join('\n')
+    const result = await importOne(await file('mostly-unreadable.csv', content))
+    expect(result.status === 'failed' && result.error).toContain(
+      'column "Datetime" has no date/time format shared by most of its values: only 1 of 4 in the sample reads as one, like "2024-03-01 10:00:00" (line 2); these read as no date or time: "not a date" (line 3), "unknown" (line 4), "n/a" (line 5)',
+    )
+  })
+
+  it('with no date in it is refused, naming what it holds', async () => {
+    const content = [MINIMAL, call('3402', 'yesterday'), call('3403', 'today')].join('\n')
+    const result = await importOne(await file('no-dates.csv', content))
+    expect(result.status === 'failed' && result.error).toContain(
+      'column "Datetime" has no recognisable date/time format: no value in the sample reads as a date or time, e.g. "yesterday" (line 2), "today" (line 3)',
+    )
+  })
+
+  it('with two formats half and half is refused, not read in one of them', async () => {
+    const content = [
+      MINIMAL,
+      call('3402', '2024-03-01 10:00:00'),
+      call('3403', '2024-03-02 10:00:00'),
+      call('3404', '03/03/2024 10:00'),
+      call('3405', '04/03/2024 10:00'),
+    ].join('\n')
+    const result = await importOne(await file('two-formats.csv', content))
+    expect(result.status === 'failed' && result.error).toContain(
+      'column "Datetime" has no date/time format shared by most of its values: they mix 2 formats, 2 like "2024-03-01 10:00:00" (line 2) and 2 like "03/03/2024 10:00" (line 4)',
+    )
+  })
+
+  it('still never guesses the date order: unreadable values do not settle dd/mm against mm/dd', async () => {
+    const content = [HEADER, ROW('01/02/2024'), ROW('03/04/2024'), ROW('not a date')].join('\n')
+    const result = await importOne(await file('undecided-with-junk.csv', content))
+    expect(result.status === 'failed' && result.error).toMatch(
+      /never has a day above 12, so dd\/mm and mm\/dd both fit/,
+    )
+    expect(await eventCount()).toBe(0)
   })
 })
 

@@ -52,11 +52,23 @@ const describe = (r: FileResult): string => {
   }
 }
 
+/** Exit code when a file is not imported, or a dry run finds one the import would refuse. */
+export const NOT_IMPORTED_EXIT_CODE = 2
+
+/** A file that failed, or that a dry run found unsettled (the import would refuse it). */
+const wouldRefuse = (r: FileResult): boolean =>
+  r.status === 'failed' || (r.status === 'dry-run' && r.detections.some((d) => d.plan === null))
+
 export function registerImport(program: Command): void {
   program
     .command('import <case> <paths...>')
-    .description('import CDRs, cell lists and subscriber records (files or folders) into a case')
-    .option('--dry-run', 'show what was detected for each file, import nothing')
+    .description(
+      `import CDRs, cell lists and subscriber records (files or folders) into a case. Exits ${NOT_IMPORTED_EXIT_CODE} when a file is not imported, or with --dry-run when one would be refused`,
+    )
+    .option(
+      '--dry-run',
+      `show what was detected for each file, import nothing (exits ${NOT_IMPORTED_EXIT_CODE} if a file would be refused)`,
+    )
     .option(
       '--zone <zone>',
       'time zone of local times in these files (IANA name, e.g. Europe/London)',
@@ -105,16 +117,19 @@ export function registerImport(program: Command): void {
             }),
             { read: 0, imported: 0, rejected: 0, duplicates: 0 },
           )
+        const refused = results.filter(wouldRefuse).length
         out.result({ results, totals }, () =>
           [
             o['dryRun'] === true ? 'Dry run: nothing was imported.' : 'Import report:',
             ...results.map(describe),
             o['dryRun'] === true
-              ? ''
-              : `Total: read ${totals.read} = imported ${totals.imported} + rejected ${totals.rejected}; duplicates flagged ${totals.duplicates}; ${results.filter((r) => r.status === 'failed').length} file(s) not imported`,
+              ? refused > 0
+                ? `${refused} file(s) would not be imported`
+                : ''
+              : `Total: read ${totals.read} = imported ${totals.imported} + rejected ${totals.rejected}; duplicates flagged ${totals.duplicates}; ${refused} file(s) not imported`,
           ].join('\n'),
         )
-        if (results.some((r) => r.status === 'failed')) process.exitCode = 2
+        if (refused > 0) process.exitCode = NOT_IMPORTED_EXIT_CODE
       } finally {
         progress.stop()
         await session.close()

@@ -9,7 +9,12 @@ import { normalisePhone } from '@linesight/identifiers'
 import { DETECTED_PROFILE, PROFILES } from '../profiles/registry.js'
 import type { Profile } from '../profiles/profile.js'
 import { decodeHead, detectEncoding } from '../sniff/encoding.js'
-import { sampleDelimited } from '../sniff/delimited-sample.js'
+import {
+  DELIMITERS,
+  describeDelimiter,
+  sampleDelimited,
+  unclosedQuoteLine,
+} from '../sniff/delimited-sample.js'
 import { readHead } from '../sniff/read-head.js'
 import { DEFAULT_VOCABULARY } from '../vocabulary/default-vocabulary.js'
 import { assignRoles, inferKind } from './assign-roles.js'
@@ -103,6 +108,22 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
       `${name}: the first line is longer than ${HEAD_BYTES / 2048} KB, so it is not a header row of a delimited file; check the file or its line endings`,
     )
   const sample = sampleDelimited(text, complete)
+  // A quote left open runs to the end of the file: every record after it would vanish into one value. In a cut
+  // head it might yet close beyond the cut (a value with line breaks across the 512 KB mark); refusing that too
+  // is safer than reading the rest of a file as one reject.
+  const quoteLine =
+    sample !== null
+      ? sample.unclosedQuoteLine
+      : (DELIMITERS.map((d) => unclosedQuoteLine(text, d)).find((l) => l !== null) ?? null)
+  if (quoteLine !== null) {
+    const before =
+      sample === null
+        ? ''
+        : ` (the lines before it split into ${sample.width} columns at ${describeDelimiter(sample.delimiter)})`
+    throw new UnreadableFileError(
+      `${name}: line ${quoteLine} opens a quote (") that is ${complete ? 'never closed' : `not closed in the first ${HEAD_BYTES / 1024} KB`}, so everything from there to the end of the file would be read as one value${before}. Ask the supplier for a corrected file, or correct line ${quoteLine} in a copy (a quote inside a value is written twice: "") and import the copy, keeping this original; nothing was imported`,
+    )
+  }
   if (sample === null)
     throw new UnreadableFileError(
       `${name}: no delimiter (comma, semicolon, tab or pipe) splits its lines into columns; is it a delimited text file?`,
@@ -143,7 +164,12 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
     if (dupes.length > 0) headers = headers.map((h, i) => (headers.indexOf(h) !== i ? `${h} (${i + 1})` : h))
     profile ??= headerProfile(headers)
   }
-  const dataRows = sample.rows.slice(headerIndex + 1).filter((r) => r.length === headers.length)
+  const dataIndexes = sample.rows
+    .map((r, i) => (i > headerIndex && r.length === headers.length ? i : -1))
+    .filter((i) => i >= 0)
+  const dataRows = dataIndexes.map((i) => sample.rows[i]!)
+  // The line each sample value came from, so messages about values can name it (headerless layouts: as read).
+  const dataLines = dataIndexes.map((i) => sample.lines[i]!)
   if (sample.rows.length <= headerIndex + 1)
     throw new UnreadableFileError(`${name} has a header but no records: there is nothing to import`)
   const columnValues = headers.map((_, i) => dataRows.map((r) => r[i] ?? ''))
@@ -190,6 +216,7 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
       },
       options.orderEvidence ?? null,
+      dataLines,
     )
     questions.push(...decision.questions)
     pendingDateOrder.push(...decision.pendingDateOrder)

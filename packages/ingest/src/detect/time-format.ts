@@ -117,13 +117,26 @@ const orderEvidence = (value: string): [boolean, boolean] => {
   return m === null ? [false, false] : [Number(m[1]) > 12, Number(m[2]) > 12]
 }
 
+/** The templates of the patterns a (trimmed) value matches; empty when it reads as no date or time at all. */
+export function timeTemplates(value: string): readonly string[] {
+  const templates: string[] = []
+  for (const p of PATTERNS) {
+    const m = p.re.exec(value)
+    if (m !== null) templates.push(p.shape(m).template)
+  }
+  return templates
+}
+
 /**
- * The shape most sample values share (at least 80% of the non-empty ones), or null when none does. Values that do
- * not match are not guessed at: the engine rejects them with their row and the format they should have had.
+ * The shape most sample values share, or null when none does. A shape is taken when it covers at least 80% of the
+ * non-empty values, or at least half of them when every other value reads as no date or time at all: text such as
+ * "not a date" competes with no format, while two formats in one column do. Values that do not match are not
+ * guessed at: the engine rejects them with their row and the format they should have had.
  */
 export function inferTimeShape(values: readonly string[]): TimeShape | null {
   const present = values.map((v) => v.trim()).filter((v) => v !== '')
   if (present.length === 0) return null
+  const timeLike = present.filter((v) => timeTemplates(v).length > 0).length
   let best: TimeShape | null = null
   for (const p of PATTERNS) {
     const tally = new Map<string, { shape: ReturnType<Pattern['shape']>; n: number; a: number; b: number }>()
@@ -136,7 +149,7 @@ export function inferTimeShape(values: readonly string[]): TimeShape | null {
       tally.set(shape.template, { shape: t.shape, n: t.n + 1, a: t.a + (a ? 1 : 0), b: t.b + (b ? 1 : 0) })
     }
     for (const t of tally.values()) {
-      if (t.n < present.length * 0.8) continue
+      if (t.n < present.length * 0.8 && (t.n < present.length * 0.5 || t.n < timeLike * 0.8)) continue
       const candidate: TimeShape = {
         ...t.shape,
         firstOver12: t.a,

@@ -4,6 +4,7 @@ import type { Question } from './detection.js'
 import { zoneFromHeader } from './header-roles.js'
 import {
   inferTimeShape,
+  timeTemplates,
   orderFromEvidence,
   resolveTemplate,
   type DateOrder,
@@ -45,26 +46,35 @@ export function decideTime(
   profile: Profile | null,
   options: TimeOptions,
   evidence: readonly OrderEvidence[] | null,
+  lines: readonly number[] | null = null,
 ): TimeDecision {
   const questions: Question[] = []
   const warnings: ImportWarning[] = []
   const dateShape = inferTimeShape(values)
   const timeShape = timeValues === null ? null : inferTimeShape(timeValues)
   if (dateShape === null || (timeValues !== null && timeShape === null)) {
-    const bad = dateShape === null ? column : (timeColumn ?? column)
+    const [bad, badValues] =
+      dateShape === null ? [column, values] : [timeColumn ?? column, timeValues ?? values]
     return {
       spec: null,
-      questions: [
-        {
-          code: 'no-time',
-          column: bad,
-          message: `column "${bad}" has no recognisable date/time format (e.g. "${values.find((v) => v.trim() !== '') ?? ''}")`,
-        },
-      ],
+      questions: [{ code: 'no-time', column: bad, message: noFormatMessage(bad, badValues, lines) }],
       pendingDateOrder: [],
       warnings,
       zone: null,
     }
+  }
+  for (const [name, shape, vs] of [
+    [column, dateShape, values],
+    [timeColumn, timeShape, timeValues],
+  ] as const) {
+    const unread = name === null || shape === null || vs === null ? [] : unreadValues(vs, lines, shape)
+    if (name !== null && unread.length > 0)
+      warnings.push(
+        warning(
+          'time-values-unread',
+          `Column "${name}": ${unread.length} of ${shape!.total} sample values do not read like "${vs!.find((v, i) => v.trim() !== '' && !unread.some((u) => u.index === i))?.trim() ?? ''}": ${listValues(unread)}. Rows like these are rejected, each with its line and reason; the others are imported`,
+        ),
+      )
   }
   let order: DateOrder | null = null
   if (dateShape.orderSensitive) {
@@ -135,6 +145,59 @@ export function decideTime(
     precision,
   }
   return { spec, questions, pendingDateOrder: [], warnings, zone: { zone: zone.zone, source: zone.source } }
+}
+
+interface UnreadValue {
+  readonly index: number
+  readonly value: string
+  readonly line: number | null
+}
+
+/** Non-empty values that do not read with the shape (or, with no shape, as any date or time), with their lines. */
+function unreadValues(
+  values: readonly string[],
+  lines: readonly number[] | null,
+  shape: TimeShape | null,
+): UnreadValue[] {
+  return values.flatMap((raw, index) => {
+    const value = raw.trim()
+    if (value === '') return []
+    const templates = timeTemplates(value)
+    const reads = shape === null ? templates.length > 0 : templates.includes(shape.template)
+    return reads ? [] : [{ index, value, line: lines?.[index] ?? null }]
+  })
+}
+
+/** Up to five values with their lines: `"not a date" (line 3), "x" (line 9) and 4 more`. */
+function listValues(unread: readonly UnreadValue[]): string {
+  const shown = unread
+    .slice(0, 5)
+    .map((u) => `"${u.value.slice(0, 60)}"${u.line === null ? '' : ` (line ${u.line})`}`)
+  return `${shown.join(', ')}${unread.length > shown.length ? ` and ${unread.length - shown.length} more` : ''}`
+}
+
+/** Why no format was settled, naming the values that do not read as dates or times, and their lines. */
+function noFormatMessage(column: string, values: readonly string[], lines: readonly number[] | null): string {
+  const present = values.filter((v) => v.trim() !== '').length
+  const notTimes = unreadValues(values, lines, null)
+  if (notTimes.length === present)
+    return `column "${column}" has no recognisable date/time format: no value in the sample reads as a date or time, e.g. ${listValues(notTimes)}`
+  const formats = new Map<string, UnreadValue[]>()
+  values.forEach((raw, index) => {
+    const template = timeTemplates(raw.trim())[0]
+    if (template === undefined) return
+    formats.set(template, [
+      ...(formats.get(template) ?? []),
+      { index, value: raw.trim(), line: lines?.[index] ?? null },
+    ])
+  })
+  const groups = [...formats.values()]
+  const like = (g: readonly UnreadValue[]): string => `${g.length} like ${listValues(g.slice(0, 1))}`
+  const read =
+    groups.length > 1
+      ? `they mix ${groups.length} formats, ${groups.slice(0, -1).map(like).join(', ')} and ${like(groups.at(-1)!)}`
+      : `only ${groups[0]!.length} of ${present} in the sample ${groups[0]!.length === 1 ? 'reads' : 'read'} as one, like ${listValues(groups[0]!.slice(0, 1))}`
+  return `column "${column}" has no date/time format shared by most of its values: ${read}${notTimes.length > 0 ? `; these read as no date or time: ${listValues(notTimes)}` : ''}`
 }
 
 function decideZone(

@@ -2,6 +2,7 @@ import type { CdrPlan, ImportPlan } from '@linesight/model'
 import { literal, literalOrNull } from '../sql/quote.js'
 import type { CompiledPlan, LocalTime, RowCheck, StageColumn, ValueLookup } from './compiled-plan.js'
 import { cellParts, cgiOf, isLocalZone, parseTime, text, timeText } from './expressions.js'
+import { timeFailureReason } from './time-reason.js'
 
 const vocabularyCase = (column: string, plan: CdrPlan, part: 'type' | 'direction'): string => {
   const arms = Object.entries(plan.vocabulary)
@@ -161,14 +162,14 @@ export function compileCdr(plan: ImportPlan, records: CdrPlan): CompiledPlan {
   checks.push({
     field: records.start.column,
     failWhen: '__start_parsed IS NULL',
-    reason: `CASE WHEN __start_text IS NULL THEN 'no start time' ELSE 'start time "' || __start_text || '" does not match ${records.start.format.replaceAll("'", "''")}${records.start.zone === 'value' ? ' with a UTC offset' : ''}' END`,
+    reason: `CASE WHEN __start_text IS NULL THEN 'no start time' ELSE ${timeFailureReason('start time', records.start.format, records.start.zone === 'value', '__start_text')} END`,
     rawValue: '__start_text',
   })
   if (records.end !== null)
     checks.push({
       field: records.end.column,
       failWhen: '__end_text IS NOT NULL AND __end_parsed IS NULL',
-      reason: `'end time "' || __end_text || '" does not match ${records.end.format.replaceAll("'", "''")}'`,
+      reason: timeFailureReason('end time', records.end.format, false, '__end_text'),
       rawValue: '__end_text',
     })
   if (records.duration !== null) {

@@ -2,6 +2,7 @@ import type { CellsPlan, ImportPlan } from '@linesight/model'
 import { literal } from '../sql/quote.js'
 import type { CompiledPlan, LocalTime, RowCheck, StageColumn } from './compiled-plan.js'
 import { cellParts, cgiOf, isLocalZone, parseTime, text, timeText } from './expressions.js'
+import { timeFailureReason } from './time-reason.js'
 
 const TECHNOLOGY = `CASE
   WHEN t IN ('lte', '4g', 'eutran', 'e-utran') THEN 'lte'
@@ -102,7 +103,7 @@ export function compileCells(plan: ImportPlan, records: CellsPlan): CompiledPlan
       checks.push({
         field: spec.column,
         failWhen: `__${name}_text IS NOT NULL AND __${name}_parsed IS NULL`,
-        reason: `'${name.replace('_', ' ')} "' || __${name}_text || '" does not match ${spec.format.replaceAll("'", "''")}'`,
+        reason: timeFailureReason(name.replace('_', ' '), spec.format, false, `__${name}_text`),
         rawValue: `__${name}_text`,
       })
   }

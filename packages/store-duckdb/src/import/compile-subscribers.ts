@@ -2,6 +2,7 @@ import type { ImportPlan, SubscribersPlan } from '@linesight/model'
 import { literal } from '../sql/quote.js'
 import type { CompiledPlan, RowCheck, StageColumn } from './compiled-plan.js'
 import { text } from './expressions.js'
+import { timeFailureReason } from './time-reason.js'
 
 /** Compiles a subscriber list: one record per row, the number normalised, dates read with the detected format. */
 export function compileSubscribers(plan: ImportPlan, records: SubscribersPlan): CompiledPlan {
@@ -53,7 +54,7 @@ export function compileSubscribers(plan: ImportPlan, records: SubscribersPlan): 
     checks.push({
       field: spec.column,
       failWhen: `__${name}_text IS NOT NULL AND __${name} IS NULL`,
-      reason: `'${name.replaceAll('_', ' ')} "' || __${name}_text || '" does not match ${spec.format.replaceAll("'", "''")}'`,
+      reason: timeFailureReason(name.replaceAll('_', ' '), spec.format, false, `__${name}_text`),
       rawValue: `__${name}_text`,
     })
   }
