@@ -1,6 +1,7 @@
 export * from './data.js'
 export * from './colors.js'
 export * from './evidence.js'
+export * from './evidence-value.js'
 export * from './time.js'
 export * from './map/sectors.js'
 export * from './map/playback.js'

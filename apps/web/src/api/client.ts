@@ -1,6 +1,5 @@
-import type { PlaceInput } from '@linesight/viz'
+import type { EvidenceValue, PlaceInput } from '@linesight/viz'
 import type { DocumentKinds, ProducedDocument } from '../documents/types.js'
-import type { EventEvidence } from './evidence.js'
 import type {
   AnalysisInfo,
   AnalysisResult,
@@ -80,7 +79,8 @@ export const api = {
   analyses: () => getJson<{ analyses: AnalysisInfo[] }>('/api/analyses'),
   run: (id: string, analysis: string, params: Record<string, unknown>, signal?: AbortSignal) =>
     postJson<AnalysisResult>(`${c(id)}/analyses/${encodeURIComponent(analysis)}`, params, signal),
-  evidence: (id: string, evidence: EventEvidence) =>
+  // Evidence of any shape: the server walks it part by part (`resolveAnyEvidence`).
+  evidence: (id: string, evidence: EvidenceValue) =>
     postJson<EvidenceResponse>(`${c(id)}/evidence`, evidence),
   rejects: (id: string, file?: string, limit = 1000) =>
     getJson<RejectsResponse>(`${c(id)}/rejects${query({ file, limit })}`),

@@ -108,6 +108,8 @@ export interface EvidenceRow {
   readonly duration_s: number | null
   readonly start_cgi: string | null
   readonly time_semantics: string
+  /** When the figure's evidence has several parts: the parts that name this row (e.g. `evidence.records[0]`). */
+  readonly parts?: readonly string[]
 }
 
 /** The server's answer for a figure's evidence (`resolveAnyEvidence` of @linesight/analysis, plus `warning`). */

@@ -2,12 +2,15 @@ import { useMemo, useState, type ReactNode } from 'react'
 import {
   cellText,
   filterRows,
+  evidenceLabel,
+  evidenceSummary,
   formatInZone,
   isEvidence,
+  isEvidenceValue,
   sortRows,
   toCsv,
   type ColumnModel,
-  type EvidenceRef,
+  type EvidenceValue,
   type Row,
 } from '@linesight/viz'
 import { api } from '../api/client.js'
@@ -16,12 +19,18 @@ import { ErrorNote } from './notes.js'
 
 const PAGE = 200
 
+/** An evidence button's tooltip: several parts are opened together, with a count check for each. */
+const evidenceTitle = (v: EvidenceValue): string =>
+  isEvidence(v)
+    ? 'Open the source rows behind this figure'
+    : `Open the source rows behind this figure: ${evidenceSummary(v)?.parts ?? 0} evidence parts, each checked against its count (a row named by several parts counts in each)`
+
 export interface DataTableProps {
   readonly title: string
   readonly columns: readonly ColumnModel[]
   readonly rows: readonly Row[]
   readonly zone: string
-  readonly onEvidence?: (evidence: EvidenceRef, row: Row, column: ColumnModel) => void
+  readonly onEvidence?: (evidence: EvidenceValue, row: Row, column: ColumnModel) => void
   readonly onRow?: (row: Row) => void
   readonly selectedKey?: (row: Row) => boolean
   readonly compact?: boolean
@@ -29,7 +38,8 @@ export interface DataTableProps {
 
 /**
  * Any rows as a sortable, filterable table with CSV and XLSX export. Times show in the case's zone with the zone
- * named; an evidence cell is a button that opens the rows behind the figure.
+ * named; an evidence cell (one filter, a list of them or named parts) is a button that opens the rows behind the
+ * figure.
  */
 export function DataTable(props: DataTableProps): ReactNode {
   const { columns, rows, zone } = props
@@ -159,19 +169,19 @@ export function DataTable(props: DataTableProps): ReactNode {
               >
                 {columns.map((c) => {
                   const v = r[c.key]
-                  if (c.kind === 'evidence' && isEvidence(v))
+                  if (c.kind === 'evidence' && isEvidenceValue(v))
                     return (
                       <td key={c.key} className="num">
                         <button
                           type="button"
                           className="evidence-link"
-                          title="Open the source rows behind this figure"
+                          title={evidenceTitle(v)}
                           onClick={(e) => {
                             e.stopPropagation()
                             props.onEvidence?.(v, r, c)
                           }}
                         >
-                          {v.count.toLocaleString('en-GB')} rows
+                          {evidenceLabel(v)}
                         </button>
                       </td>
                     )

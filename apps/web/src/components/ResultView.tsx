@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react'
 import {
+  isEvidenceValue,
   resultFacts,
   resultTables,
   seriesShape,
   spanShape,
-  type EvidenceRef,
+  type EvidenceValue,
   type TableModel,
 } from '@linesight/viz'
 import type { AnalysisResult } from '../api/types.js'
@@ -34,7 +35,7 @@ export function ResultView(props: {
   const { state, dispatch } = useWorkspace()
   const tables = resultTables(props.result.result).filter(props.only ?? (() => true))
   const facts = resultFacts(props.result.result)
-  const open = (title: string) => (evidence: EvidenceRef) => dispatch({ type: 'evidence', title, evidence })
+  const open = (title: string) => (evidence: EvidenceValue) => dispatch({ type: 'evidence', title, evidence })
   return (
     <div className="result">
       <Provenance result={props.result} />
@@ -68,8 +69,7 @@ export function ResultView(props: {
                   : {
                       onBar: (row) => {
                         const ev = row[evidenceKey]
-                        if (typeof ev === 'object' && ev !== null)
-                          open(`${title} ${String(row[series.dateKey])}`)(ev as EvidenceRef)
+                        if (isEvidenceValue(ev)) open(`${title} ${String(row[series.dateKey])}`)(ev)
                       },
                     })}
               />

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useReducer, type Dispatch, type ReactNode } from 'react'
-import type { EventEvidence } from '../api/evidence.js'
+import type { EvidenceValue } from '@linesight/viz'
 
 /** What is selected, shared by every view: select in one, highlight in all. */
 export interface Focus {
@@ -19,7 +19,8 @@ export interface Workspace {
   readonly from: string | null
   readonly to: string | null
   readonly focus: Focus
-  readonly evidence: { readonly title: string; readonly evidence: EventEvidence } | null
+  /** The figure whose rows the evidence drawer shows: its evidence of any shape (one filter, a list, named parts). */
+  readonly evidence: { readonly title: string; readonly evidence: EvidenceValue } | null
 }
 
 export type Action =
@@ -27,7 +28,7 @@ export type Action =
   | { readonly type: 'toggle-number'; readonly number: string }
   | { readonly type: 'window'; readonly from: string | null; readonly to: string | null }
   | { readonly type: 'focus'; readonly focus: Partial<Focus> }
-  | { readonly type: 'evidence'; readonly title: string; readonly evidence: EventEvidence }
+  | { readonly type: 'evidence'; readonly title: string; readonly evidence: EvidenceValue }
   | { readonly type: 'close-evidence' }
 
 export const NO_FOCUS: Focus = { number: null, eventId: null, cgi: null, source: null }

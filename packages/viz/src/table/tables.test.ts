@@ -25,6 +25,64 @@ describe('resultTables', () => {
     expect(tables[2]!.rows[0]).toEqual({ parent: '+441', imei: '1', from: '2024-01-01', to: '2024-01-03' })
   })
 
+  it('makes evidence of every shape a column: lists, named parts, and lists two levels down', () => {
+    const pair = { records: [evidence, { ...evidence, targets: ['+442'], count: 4 }], seenInBoth: evidence }
+    const tables = resultTables({
+      pairs: [
+        { a: '+441', b: '+442', communications: 4, evidence: pair },
+        { a: '+441', b: '+443', communications: 0, evidence: [] },
+      ],
+      candidates: [{ msisdn: '+444', evidence: { activity: evidence, sharedCustomers: [evidence] } }],
+      lines: [
+        {
+          number: '+441',
+          runners: [
+            {
+              number: '+445',
+              period: { from: '2024-01-01', to: '2024-01-03' },
+              home: { cell: 'c1', evidence },
+              signals: [{ id: 'after-customer', value: 3, evidence: [evidence] }],
+            },
+          ],
+          links: [{ to: '+446', customers: { shared: 2, evidence: [evidence, evidence] } }],
+        },
+      ],
+    })
+    expect(tables.map((t) => t.path)).toEqual([
+      'pairs',
+      'candidates',
+      'lines',
+      'lines[].runners',
+      'lines[].runners[].signals',
+      'lines[].links',
+    ])
+    const kinds = (i: number): string[] => tables[i]!.columns.map((c) => `${c.key}:${c.kind}`)
+    expect(kinds(0)).toContain('evidence:evidence')
+    // Named parts stay one figure's evidence: not flattened into a column per part.
+    expect(kinds(1)).toEqual(['msisdn:text', 'evidence:evidence'])
+    // Inside a list inside rows, only records holding evidence are flattened: a period stays one cell.
+    expect(kinds(3)).toEqual([
+      'parent:text',
+      'number:text',
+      'period:json',
+      'home.cell:text',
+      'home.evidence:evidence',
+      'signals:json',
+    ])
+    expect(kinds(4)).toEqual(['parent:text', 'id:text', 'value:number', 'evidence:evidence'])
+    expect(tables[4]!.rows[0]!['parent']).toBe('+441 › +445')
+    expect(kinds(5)).toEqual([
+      'parent:text',
+      'to:text',
+      'customers.shared:number',
+      'customers.evidence:evidence',
+    ])
+    const col = tables[0]!.columns.find((c) => c.key === 'evidence')!
+    expect(cellText(pair, 'evidence', fmt)).toBe('10 rows in 3 parts')
+    expect(cellText(evidence, 'evidence', fmt)).toBe('3 rows')
+    expect(sortRows(tables[0]!.rows, col, 'asc').map((r) => r['b'])).toEqual(['+443', '+442'])
+  })
+
   it('sorts with missing values last and filters by word or column:value', () => {
     const rows = [
       { a: 2, b: 'x' },

@@ -1,4 +1,5 @@
 import { isEvidence } from '../evidence.js'
+import { evidenceLabel, evidenceSummary, isEvidenceValue } from '../evidence-value.js'
 
 export type ColumnKind = 'number' | 'time' | 'date' | 'boolean' | 'evidence' | 'text' | 'list' | 'json'
 
@@ -21,6 +22,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isEmptyList = (v: unknown): boolean => Array.isArray(v) && v.length === 0
 
 /** A real instant, not just the shape of one: 2024-02-31 has the shape but is no date. */
 function isInstant(v: string): boolean {
@@ -38,7 +40,9 @@ function kindOf(values: readonly unknown[], key = ''): ColumnKind {
   if (present.length === 0) return 'text'
   if (present.every((v) => typeof v === 'number')) return 'number'
   if (present.every((v) => typeof v === 'boolean')) return 'boolean'
-  if (present.every(isEvidence)) return 'evidence'
+  // Evidence of any shape; an empty list beside it is a figure of no rows.
+  if (present.some(isEvidenceValue) && present.every((v) => isEvidenceValue(v) || isEmptyList(v)))
+    return 'evidence'
   if (present.every((v) => typeof v === 'string' && ISO_DATE.test(v))) return 'date'
   if (present.every((v) => typeof v === 'string' && isInstant(v))) return 'time'
   if (present.every((v) => typeof v === 'string')) return 'text'
@@ -77,20 +81,71 @@ export function columnsOf(rows: readonly Row[]): ColumnModel[] {
   }))
 }
 
-/** Nested records (not evidence) become `outer.inner` columns, one level deep, so a table can show them. */
-function flattenRow(row: Row): Row {
-  if (!Object.values(row).some((v) => isRecord(v) && !isEvidence(v))) return row
+/** A record that is not evidence itself (a town, a period, a link's customers). */
+const isPlainRecord = (v: unknown): v is Row => isRecord(v) && !isEvidenceValue(v)
+
+/** A plain record with a figure's evidence among its fields (a runner's home cell, a link's shared customers). */
+const holdsEvidence = (v: unknown): boolean => isPlainRecord(v) && Object.values(v).some(isEvidenceValue)
+
+/**
+ * Nested records (not evidence) become `outer.inner` columns, one level deep, so a table can show them; `which`
+ * narrows that to some records (rows of lists inside rows flatten only those holding evidence, so the evidence
+ * opens while a period stays one cell).
+ */
+function flattenRow(row: Row, which: (v: unknown) => boolean = isPlainRecord): Row {
+  if (!Object.values(row).some(which)) return row
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(row))
-    if (isRecord(v) && !isEvidence(v)) for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = v2
+    if (which(v) && isRecord(v)) for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = v2
     else out[k] = v
   return out
+}
+
+/** How deep lists inside rows become tables: a line's runners (1), each runner's signals (2). */
+const NESTED_LEVELS = 2
+
+/**
+ * Lists of records inside rows (e.g. each line's history), one table per field, rows tagged with their parent
+ * (`line › runner` below the first level); their own lists follow, so a signal's evidence inside a runner opens too.
+ */
+function nestedTables(
+  records: readonly Row[],
+  path: string,
+  parents: readonly string[] | null,
+  level: number,
+  out: TableModel[],
+): void {
+  if (level > NESTED_LEVELS) return
+  // Every row is read: a field may first hold a list far down (the 60th number's identity changes).
+  const keys = new Set<string>()
+  for (const r of records)
+    for (const [k, x] of Object.entries(r))
+      if (Array.isArray(x) && x.some(isRecord) && !isEvidenceValue(x)) keys.add(k)
+  for (const k of keys) {
+    const inner: Row[] = []
+    const labels: string[] = []
+    records.forEach((r, i) => {
+      const xs = r[k]
+      if (!Array.isArray(xs)) return
+      const label = parents === null ? parentLabel(r, i) : `${parents[i] ?? ''} › ${parentLabel(r, i)}`
+      for (const x of xs)
+        if (isRecord(x)) {
+          inner.push(x)
+          labels.push(label)
+        }
+    })
+    if (inner.length === 0) continue
+    const flat = inner.map((x, i) => ({ parent: labels[i], ...flattenRow(x, holdsEvidence) }))
+    out.push({ path: `${path}[].${k}`, columns: columnsOf(flat), rows: flat })
+    nestedTables(inner, `${path}[].${k}`, labels, level + 1, out)
+  }
 }
 
 /**
  * Every list of records inside a result, as a table, in the order found (depth-first, at most `maxDepth` levels).
  * An analysis written after this code still shows: whatever arrays of objects it returns become tables, and any
- * `evidence` field becomes a column that opens the rows behind the figure.
+ * `evidence` field, of whatever shape (one filter, a list, named parts), becomes a column that opens the rows behind
+ * the figure.
  */
 export function resultTables(value: unknown, maxDepth = 3): TableModel[] {
   const out: TableModel[] = []
@@ -98,26 +153,15 @@ export function resultTables(value: unknown, maxDepth = 3): TableModel[] {
     if (depth > maxDepth) return
     if (Array.isArray(v)) {
       const records = v.filter(isRecord)
-      if (records.length > 0 && records.length === v.length && !records.every(isEvidence)) {
-        const flat = records.map(flattenRow)
-        out.push({ path: path === '' ? 'rows' : path, columns: columnsOf(flat), rows: flat })
-        // Nested lists inside rows (e.g. each line's history): one table per field, rows tagged with their parent.
-        const nestedKeys = new Set<string>()
-        for (const r of records.slice(0, 50))
-          for (const [k, x] of Object.entries(r)) if (Array.isArray(x) && x.some(isRecord)) nestedKeys.add(k)
-        for (const k of nestedKeys) {
-          const flat: Row[] = []
-          records.forEach((r, i) => {
-            const inner = r[k]
-            if (Array.isArray(inner))
-              for (const x of inner) if (isRecord(x)) flat.push({ parent: parentLabel(r, i), ...x })
-          })
-          if (flat.length > 0) out.push({ path: `${path}[].${k}`, columns: columnsOf(flat), rows: flat })
-        }
+      if (records.length > 0 && records.length === v.length && !isEvidenceValue(v)) {
+        const flat = records.map((r) => flattenRow(r))
+        const at = path === '' ? 'rows' : path
+        out.push({ path: at, columns: columnsOf(flat), rows: flat })
+        nestedTables(records, path, null, 1, out)
       }
       return
     }
-    if (isRecord(v) && !isEvidence(v))
+    if (isPlainRecord(v))
       for (const [k, x] of Object.entries(v)) visit(x, path === '' ? k : `${path}.${k}`, depth + 1)
   }
   visit(value, '', 0)
@@ -145,7 +189,7 @@ export function cellText(value: unknown, kind: ColumnKind, formatTime: (iso: str
     case 'time':
       return typeof value === 'string' ? formatTime(value) : String(value)
     case 'evidence':
-      return isEvidence(value) ? `${value.count} rows` : ''
+      return isEvidence(value) ? `${value.count} rows` : evidenceLabel(value)
     case 'list':
       return Array.isArray(value) ? value.join(', ') : String(value)
     case 'json':
@@ -176,7 +220,7 @@ const compareValues = (a: unknown, b: unknown, kind: ColumnKind): number => {
   const nb = b === null || b === undefined
   if (na || nb) return na && nb ? 0 : na ? 1 : -1
   if (kind === 'number') return (a as number) - (b as number)
-  if (kind === 'evidence' && isEvidence(a) && isEvidence(b)) return a.count - b.count
+  if (kind === 'evidence') return (evidenceSummary(a)?.count ?? 0) - (evidenceSummary(b)?.count ?? 0)
   const sa = typeof a === 'object' ? JSON.stringify(a) : String(a)
   const sb = typeof b === 'object' ? JSON.stringify(b) : String(b)
   return sa < sb ? -1 : sa > sb ? 1 : 0
