@@ -60,6 +60,40 @@ describe('mapping files settle what detection cannot', () => {
     ])
   })
 
+  it("a date format detection cannot read is read with the mapping's, and a value it does not read is a reject", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'linesight-mapping-format-'))
+    const csv = join(dir, 'hours.csv')
+    await writeFile(
+      csv,
+      [
+        'target_msisdn,other_party,direction,event_type,start_time,duration_s',
+        '+447911123456,+447922654321,out,voice,2024-03-05 10h00,42',
+        '+447911123456,+447922654321,in,voice,2024-07-01 09h15,30',
+        '+447911123456,+447922654321,in,voice,2024-07-01 9 o clock,30',
+      ].join('\n'),
+    )
+    session = await scratchCase()
+    const now = (): Date => new Date('2026-01-01T00:00:00Z')
+    const [refused] = await importFiles(session, [csv], { now })
+    expect(refused?.status).toBe('failed')
+    const mapping = validateMapping({ dateFormat: '%Y-%m-%d %Hh%M' }, 'mapping')
+    const [done] = await importFiles(session, [csv], { now, mapping })
+    expect(done?.status).toBe('imported')
+    expect(await sql(session, `SELECT reason FROM rejects`)).toEqual([
+      { reason: expect.stringMatching(/start time "2024-07-01 9 o clock" does not match %Y-%m-%d %Hh%M/) },
+    ])
+    // Read in the case's zone (Europe/London): 10:00 GMT in March, 09:15 BST in July.
+    expect(
+      await sql(
+        session,
+        `SELECT strftime(start_utc, '%Y-%m-%d %H:%M') AS t, start_precision AS p FROM events ORDER BY source_row`,
+      ),
+    ).toEqual([
+      { t: '2024-03-05 10:00', p: 'minute' },
+      { t: '2024-07-01 08:15', p: 'minute' },
+    ])
+  })
+
   it('a typo fails at load with its path', () => {
     expect(() => validateMapping({ columns: { target: 'A' }, dateFormt: '%d' }, 'mapping(m.json)')).toThrow(
       'At mapping(m.json).dateFormt: unknown key',

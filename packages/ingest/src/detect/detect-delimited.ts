@@ -214,6 +214,7 @@ export async function detectDelimited(path: string, options: DetectOptions): Pro
         caseTimeZone: options.caseTimeZone,
         ...(options.zone === undefined ? {} : { zone: options.zone }),
         ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }),
+        ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
       },
       options.orderEvidence ?? null,
       dataLines,

@@ -22,6 +22,8 @@ export interface TimeOptions {
   readonly caseTimeZone: string
   readonly zone?: string
   readonly dateOrder?: DateOrder
+  /** The analyst's strptime format (a mapping file's `dateFormat`), which reads the column as given. */
+  readonly dateFormat?: string
 }
 
 export interface TimeDecision {
@@ -50,6 +52,19 @@ export function decideTime(
 ): TimeDecision {
   const questions: Question[] = []
   const warnings: ImportWarning[] = []
+  // The analyst's format reads a one-column time whether or not detection could (values it does not read are
+  // rejected row by row with their line); a format with an offset (%z) keeps the detected reading below.
+  if (options.dateFormat !== undefined && timeColumn === null && !options.dateFormat.includes('%z')) {
+    const zone = decideZone('strptime', [column], profile, options, warnings)
+    const spec: TimeSpec = {
+      column,
+      format: options.dateFormat,
+      zone: zone.zone,
+      zoneSource: zone.sourceCode,
+      precision: /%S|%T/.test(options.dateFormat) ? 'second' : 'minute',
+    }
+    return { spec, questions, pendingDateOrder: [], warnings, zone: { zone: zone.zone, source: zone.source } }
+  }
   const dateShape = inferTimeShape(values)
   const timeShape = timeValues === null ? null : inferTimeShape(timeValues)
   if (dateShape === null || (timeValues !== null && timeShape === null)) {
@@ -127,7 +142,7 @@ export function decideTime(
   const kindFormat =
     dateShape.kind === 'iso-offset' ? 'iso' : dateShape.kind === 'strptime' ? joined : dateShape.kind
   const zone = decideZone(
-    dateShape,
+    dateShape.kind,
     [column, timeColumn].filter((c): c is string => c !== null),
     profile,
     options,
@@ -201,19 +216,19 @@ function noFormatMessage(column: string, values: readonly string[], lines: reado
 }
 
 function decideZone(
-  shape: TimeShape,
+  kind: TimeShape['kind'],
   columns: readonly string[],
   profile: Profile | null,
   options: TimeOptions,
   warnings: ImportWarning[],
 ): { zone: string; source: string; sourceCode: TimeSpec['zoneSource'] } {
-  if (shape.kind === 'iso-offset')
+  if (kind === 'iso-offset')
     return {
       zone: 'offset in each value',
       source: 'the UTC offset written in every value',
       sourceCode: 'value',
     }
-  if (shape.kind === 'epoch-s' || shape.kind === 'epoch-ms')
+  if (kind === 'epoch-s' || kind === 'epoch-ms')
     return { zone: 'UTC', source: 'epoch seconds are UTC', sourceCode: 'value' }
   const fromHeader = columns.map(zoneFromHeader).find((z) => z !== null) ?? null
   if (options.zone !== undefined) {
