@@ -96,6 +96,13 @@ describe('linesight CLI', () => {
     expect(stored.result.contacts.length).toBeGreaterThan(0)
     for (const written of ['07911 123456', '447911123456', '+44 (0)7911 123456'])
       expect((contacts(written) as typeof stored).result).toEqual(stored.result)
+    const absent = linesight('run', dir, 'top-contacts', '--param', 'target=+447000000001')
+    expect(absent.code).toBe(0)
+    expect(absent.stderr).toMatch(
+      /warning: no record in this case names \+447000000001; the result says nothing about it/,
+    )
+    expect((json(absent) as { numbersNotInCase: string[] }).numbersNotInCase).toEqual(['+447000000001'])
+    expect((stored as unknown as { numbersNotInCase: string[] }).numbersNotInCase).toEqual([])
     const notNumber = linesight('run', dir, 'top-contacts', '--param', 'target=VODAFONE')
     expect(notNumber.stderr).toMatch(/top-contacts\.params\.target: "VODAFONE" is not a phone number/)
 

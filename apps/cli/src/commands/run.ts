@@ -82,6 +82,10 @@ export function registerRun(program: Command): void {
             softwareVersion: SOFTWARE_VERSION,
           }),
         )
+        if (result.numbersNotInCase.length > 0)
+          process.stderr.write(
+            `warning: no record in this case names ${result.numbersNotInCase.join(', ')}; the result says nothing about ${result.numbersNotInCase.length === 1 ? 'it' : 'them'}\n`,
+          )
         output(o.json === true).result(result, () => JSON.stringify(result, null, 2))
       } finally {
         await session.close()

@@ -88,6 +88,8 @@ export interface AnalysisResult {
   readonly parametersDigest: string
   readonly inputDigest: string
   readonly generatedAt: string
+  /** Numbers the parameters name that no record of the case names. */
+  readonly numbersNotInCase: readonly string[]
   readonly result: unknown
 }
 

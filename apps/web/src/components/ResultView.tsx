@@ -12,6 +12,7 @@ import type { AnalysisResult } from '../api/types.js'
 import { useWorkspace } from '../state/workspace.js'
 import { DailyBars, SpanChart } from './charts.js'
 import { DataTable } from './DataTable.js'
+import { Note } from './notes.js'
 
 /** Where a result came from: analysis and version, parameters, digests and run time. */
 export function Provenance(props: { readonly result: AnalysisResult }): ReactNode {
@@ -39,6 +40,12 @@ export function ResultView(props: {
   return (
     <div className="result">
       <Provenance result={props.result} />
+      {props.result.numbersNotInCase.length === 0 ? null : (
+        <Note kind="warn">
+          No record in this case names {props.result.numbersNotInCase.join(', ')}: the result says nothing
+          about {props.result.numbersNotInCase.length === 1 ? 'it' : 'them'}.
+        </Note>
+      )}
       {facts.length === 0 ? null : (
         <dl className="inline-facts">
           {facts.map(([k, v]) => (

@@ -11,5 +11,7 @@ export interface AnalysisResult<R> {
   readonly parametersDigest: string
   readonly inputDigest: string
   readonly generatedAt: string
+  /** Numbers the parameters name that no record of the case names (the result says nothing about them). */
+  readonly numbersNotInCase: readonly string[]
   readonly result: R
 }

@@ -4,6 +4,7 @@ import type { CaseStore, QuerySpec } from '@linesight/store'
 import type { AnalysisContext } from './context.js'
 import type { AnalysisDefinition } from './definition.js'
 import { createAnalysisMemo, memoized } from './memo.js'
+import { numbersNamed, numbersNotInCase } from './numbers-not-in-case.js'
 import { canonicalParams, resolveParams } from './params.js'
 import type { AnalysisResult } from './result.js'
 
@@ -45,6 +46,7 @@ export async function runAnalysis<R>(
     parametersDigest: sha256(canonicalParams(parameters)),
     inputDigest: sha256(digest),
     generatedAt: ctx.now.toISOString(),
+    numbersNotInCase: await numbersNotInCase(store, numbersNamed(definition.params, parameters)),
     result,
   }
 }
