@@ -307,5 +307,13 @@ describe('linesight CLI', () => {
     expect(first.dailyCustomers).toEqual(single('daily-customers'))
     const text = linesight('lines', dir).stdout
     expect(text).toContain(`${first.line}: customer base ${first.customerBase.members.length}; `)
+    // Days in the case's zone, data sessions "at or before", and the first leads and entries by name.
+    expect(text).toContain('Days and times are local to Europe/London.')
+    expect(text).toMatch(
+      /live: current number \+44\d+; last activity (at or before )?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (GMT|BST)/,
+    )
+    const leads = all['cuckooing'] as { result: { leads: { line: string; victim: { number: string } }[] } }
+    const lead = leads.result.leads[0]!
+    expect(text).toContain(`  1. line ${lead.line}: the cells serving the home of ${lead.victim.number}`)
   })
 })

@@ -37,6 +37,9 @@ const uses = (label: string, list: readonly IdentifierUse[], day: (utc: string) 
     ? ''
     : `; ${label} ${list.map((u) => `${u.value} (${day(u.firstSeen)} to ${day(u.lastSeen)})`).join(', ')}`
 
+/** How many cuckooing leads and worklist entries the text shows; `--json` gives every one. */
+const SHOWN = 5
+
 /** A number's customer base and daily customers in words (the police rules, their default thresholds). */
 function figuresLine(f: LineFigures): string {
   const days = f.dailyCustomers.days.filter((d) => d.dailyCustomers > 0)
@@ -127,15 +130,32 @@ export function registerLines(program: Command): void {
                 `  live: current number ${l.currentNumber}; last activity ${when(l.lastActivity.utc, l.lastActivity.timeSemantics)} (${l.lastActivity.eventType})`,
               )
           }
-          if (cuckooing !== null)
+          if (cuckooing !== null) {
             out.push(
               '',
               `Cuckooing leads: ${cuckooing.result.leads.length} (ranked; sharing a cell shows the serving area, not the same building)`,
             )
-          if (safeguarding !== null)
+            for (const [i, l] of cuckooing.result.leads.slice(0, SHOWN).entries())
+              out.push(
+                `  ${i + 1}. line ${l.line}: the cells serving the home of ${l.victim.number}${l.victim.person?.name ? ` (${l.victim.person.name})` : ''}, ${l.nightsCounted} night(s), ${l.firstNight} to ${l.lastNight}`,
+              )
+          }
+          if (safeguarding !== null) {
             out.push(
               `Safeguarding worklist: ${safeguarding.result.entries.length} entries — ${safeguarding.result.label}`,
             )
+            for (const [i, e] of safeguarding.result.entries.slice(0, SHOWN).entries()) {
+              const who = e.persons.map((p) => p.name).filter((n) => n !== null)
+              out.push(
+                `  ${i + 1}. ${who.length === 0 ? 'not attributed' : who.join(' / ')} (${e.numbers.join(', ')}): ${e.indicators.map((x) => x.id).join(', ')}`,
+              )
+            }
+          }
+          if (
+            (cuckooing?.result.leads.length ?? 0) > SHOWN ||
+            (safeguarding?.result.entries.length ?? 0) > SHOWN
+          )
+            out.push(`  (the first ${SHOWN} of each; --json gives them all with their evidence)`)
           for (const p of possible) out.push(`Possible: ${p.number} (score ${p.score})`)
           return out.join('\n')
         })
