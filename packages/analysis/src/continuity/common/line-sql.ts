@@ -37,21 +37,24 @@ const CONTACT_ROWS = `${isContactTypeSql('event_type')} AND ${isKnownDirectionSq
  * `aScope`, or whose `b` is in `bScope` (queries of numbers), are kept: the rows the caller joins on, without
  * mirroring every contact in the case.
  */
-export const contactsCte = (
-  aScope: string,
-  bScope: string | null = null,
-): string => `contacts AS MATERIALIZED (
+export const contactsCte = (aScope: string, bScope: string | null = null): string => {
+  const forward = `target_msisdn IN (${aScope})${bScope === null ? '' : ` OR other_msisdn IN (${bScope})`}`
+  const mirrored = `other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}`
+  // One scan of the events for both sides (two scans read every row twice: 0.18 s → 0.1 s for one line).
+  return `contact_sides AS MATERIALIZED (
+  SELECT id, target_msisdn, other_msisdn, direction, event_type, start_utc, duration_s,
+    ${forward} AS forward, ${mirrored} AS mirrored
+  FROM events_unique
+  WHERE ${CONTACT_ROWS} AND (${forward} OR ${mirrored})),
+contacts AS MATERIALIZED (
   SELECT id, target_msisdn AS owner, target_msisdn AS a, other_msisdn AS b, direction AS dir, event_type AS typ,
     start_utc AS t, duration_s AS dur
-  FROM events_unique
-  WHERE ${CONTACT_ROWS}
-    AND (target_msisdn IN (${aScope})${bScope === null ? '' : ` OR other_msisdn IN (${bScope})`})
+  FROM contact_sides WHERE forward
   UNION ALL
   SELECT id, target_msisdn, other_msisdn, target_msisdn, CASE direction WHEN 'out' THEN 'in' ELSE 'out' END,
     event_type, start_utc, duration_s
-  FROM events_unique
-  WHERE ${CONTACT_ROWS}
-    AND (other_msisdn IN (${aScope})${bScope === null ? '' : ` OR target_msisdn IN (${bScope})`}))`
+  FROM contact_sides WHERE mirrored)`
+}
 
 /**
  * Flare bursts of the numbers in `line_groups` (inline definition, domain §3.1; the same rule as the line analyses'
