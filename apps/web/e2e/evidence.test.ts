@@ -108,6 +108,39 @@ async function openDrawer(button: Locator): Promise<DrawerAnswer> {
   return answer
 }
 
+/** A result's table whose heading is exactly `path` (`home`, not `home.cells`). */
+const exactTable = (path: string): Locator =>
+  h.page
+    .locator('section.result-table')
+    .filter({ has: h.page.locator('h3').getByText(path, { exact: true }) })
+
+/** The cell of one row under the column labelled `label`. */
+async function cellOf(row: Locator, label: string): Promise<Locator> {
+  const heads = await row
+    .locator('xpath=ancestor::table[1]')
+    .locator('thead th')
+    .evaluateAll((ths) => ths.map((th) => (th.textContent ?? '').replace(/[▲▼]/g, '').trim()))
+  const i = heads.indexOf(label)
+  expect(i, `column ${label} in ${heads.join(', ')}`).toBeGreaterThanOrEqual(0)
+  return row.locator('td').nth(i)
+}
+
+/** Clicks one evidence object's button and reads the count its filter names and the rows the drawer shows. */
+async function openSingle(button: Locator): Promise<{ figure: number; shown: number; held: number }> {
+  await button.click()
+  const drawer = h.page.locator('dialog.evidence-drawer')
+  await drawer.locator('.data-table tbody tr').first().waitFor()
+  const text = await drawer.innerText()
+  const figure = Number(/the figure counts ([\d,]+) rows/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN)
+  const tools = /^([\d,]+) of ([\d,]+) rows$/.exec(await drawer.locator('.table-tools .muted').innerText())
+  const shown = Number(tools?.[1]?.replace(/,/g, '') ?? NaN)
+  const held = Number(tools?.[2]?.replace(/,/g, '') ?? NaN)
+  expect(await drawer.locator('[data-testid=evidence-parts]').count()).toBe(0)
+  await h.page.keyboard.press('Escape')
+  await drawer.locator('.data-table').waitFor({ state: 'detached' })
+  return { figure, shown, held }
+}
+
 describe('evidence of every shape opens from the web app', { timeout: 180_000 }, () => {
   it('opens a contact-matrix pair (named parts): its rows are the records of both sides', async () => {
     await runInTables(/Contact matrix/, { numbers: [line, ...customers].join(', ') })
@@ -165,6 +198,39 @@ describe('evidence of every shape opens from the web app', { timeout: 180_000 },
     )
     expect(await drawer.locator('[data-testid=evidence-parts]').count()).toBe(0)
     await h.page.keyboard.press('Escape')
+  })
+
+  it('opens a line-figures customer-base member (a list inside a record of a row): its flares as counted', async () => {
+    await runInTables(/Line figures/, { lines: line })
+    const members = exactTable('lines[].customerBase.members')
+    const row = members.locator('tbody tr').first()
+    await row.waitFor()
+    const flares = Number((await (await cellOf(row, 'Flare messages')).innerText()).replace(/,/g, ''))
+    expect(flares).toBeGreaterThan(0)
+    const button = (await cellOf(row, 'Flares evidence')).locator('.evidence-link')
+    expect(count(await button.innerText())).toBe(flares)
+    const answer = await openSingle(button)
+    expect(answer.figure).toBe(flares)
+    expect(answer.shown).toBe(flares)
+    expect(answer.held).toBe(flares)
+    // The daily-customers days inside the same line open too.
+    await exactTable('lines[].dailyCustomers.days').locator('.evidence-link').first().waitFor()
+  })
+
+  it('opens a top-cells summary (a record at the top of the result): its rows as counted', async () => {
+    await runInTables(/Top cells/, { target: line })
+    const row = exactTable('with_position').locator('tbody tr')
+    await row.waitFor()
+    const events = Number((await (await cellOf(row, 'Events')).innerText()).replace(/,/g, ''))
+    expect(events).toBeGreaterThan(0)
+    const answer = await openSingle((await cellOf(row, 'Evidence')).locator('.evidence-link'))
+    expect(answer).toEqual({ figure: events, shown: events, held: events })
+    // The overnight summary: its button's count is the rows the drawer shows.
+    const home = exactTable('home').locator('tbody tr')
+    const button = (await cellOf(home, 'Evidence')).locator('.evidence-link')
+    const label = count(await button.innerText())
+    expect(label).toBeGreaterThan(0)
+    expect(await openSingle(button)).toEqual({ figure: label, shown: label, held: label })
   })
 
   it('loaded nothing from outside the server and logged no errors', () => {

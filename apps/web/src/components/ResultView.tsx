@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import {
   isEvidenceValue,
   resultFacts,
+  resultRecordTables,
   resultTables,
   seriesShape,
   spanShape,
@@ -26,15 +27,19 @@ export function Provenance(props: { readonly result: AnalysisResult }): ReactNod
 }
 
 /**
- * Any analysis result: its scalar facts, then every list of records in it as a table, with a bar chart for
- * day-by-day series and a time-axis chart for from–to histories. Evidence cells open their rows.
+ * Any analysis result: its scalar facts, its top-level records that are figures as one-row tables, then every list
+ * of records in it as a table (lists inside rows' records too), with a bar chart for day-by-day series and a
+ * time-axis chart for from–to histories. Evidence cells open their rows.
  */
 export function ResultView(props: {
   readonly result: AnalysisResult
   readonly only?: (t: TableModel) => boolean
 }): ReactNode {
   const { state, dispatch } = useWorkspace()
-  const tables = resultTables(props.result.result).filter(props.only ?? (() => true))
+  // Records that are figures (top-cells' `home`) first, as one-row tables, so their evidence opens too.
+  const tables = [...resultRecordTables(props.result.result), ...resultTables(props.result.result)].filter(
+    props.only ?? (() => true),
+  )
   const facts = resultFacts(props.result.result)
   const open = (title: string) => (evidence: EvidenceValue) => dispatch({ type: 'evidence', title, evidence })
   return (

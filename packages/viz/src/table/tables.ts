@@ -1,5 +1,6 @@
 import { isEvidence } from '../evidence.js'
 import { evidenceLabel, evidenceSummary, isEvidenceValue } from '../evidence-value.js'
+import { flattenRow, holdsEvidence, holdsFigures, isPlainRecord, isRecord, type Row } from './flatten.js'
 
 export type ColumnKind = 'number' | 'time' | 'date' | 'boolean' | 'evidence' | 'text' | 'list' | 'json'
 
@@ -9,7 +10,7 @@ export interface ColumnModel {
   readonly kind: ColumnKind
 }
 
-export type Row = Readonly<Record<string, unknown>>
+export type { Row } from './flatten.js'
 
 export interface TableModel {
   /** Where in the result the rows were found, e.g. `contacts` or `lines[].history`. */
@@ -21,7 +22,6 @@ export interface TableModel {
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-const isRecord = (v: unknown): v is Row => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isEmptyList = (v: unknown): boolean => Array.isArray(v) && v.length === 0
 
 /** A real instant, not just the shape of one: 2024-02-31 has the shape but is no date. */
@@ -81,32 +81,30 @@ export function columnsOf(rows: readonly Row[]): ColumnModel[] {
   }))
 }
 
-/** A record that is not evidence itself (a town, a period, a link's customers). */
-const isPlainRecord = (v: unknown): v is Row => isRecord(v) && !isEvidenceValue(v)
-
-/** A plain record with a figure's evidence among its fields (a runner's home cell, a link's shared customers). */
-const holdsEvidence = (v: unknown): boolean => isPlainRecord(v) && Object.values(v).some(isEvidenceValue)
-
-/**
- * Nested records (not evidence) become `outer.inner` columns, one level deep, so a table can show them; `which`
- * narrows that to some records (rows of lists inside rows flatten only those holding evidence, so the evidence
- * opens while a period stays one cell).
- */
-function flattenRow(row: Row, which: (v: unknown) => boolean = isPlainRecord): Row {
-  if (!Object.values(row).some(which)) return row
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(row))
-    if (which(v) && isRecord(v)) for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = v2
-    else out[k] = v
-  return out
-}
-
 /** How deep lists inside rows become tables: a line's runners (1), each runner's signals (2). */
 const NESTED_LEVELS = 2
+
+/** Each record's label as a parent: its own (a line's number), below its parent's (`line › runner`). */
+const labelsOf = (records: readonly Row[], parents: readonly string[] | null): string[] =>
+  records.map((r, i) => (parents === null ? parentLabel(r, i) : `${parents[i] ?? ''} › ${parentLabel(r, i)}`))
+
+/** The fields of some records that any of them fills with a value passing `test`, in first-seen order. */
+function keysWhere(records: readonly Row[], test: (v: unknown) => boolean): Set<string> {
+  // Every row is read: a field may first hold a list far down (the 60th number's identity changes).
+  const keys = new Set<string>()
+  for (const r of records) for (const [k, x] of Object.entries(r)) if (test(x)) keys.add(k)
+  return keys
+}
+
+/** A list holding records that is not itself evidence (a list of filters): it becomes a table. */
+const isRecordList = (x: unknown): boolean => Array.isArray(x) && x.some(isRecord) && !isEvidenceValue(x)
 
 /**
  * Lists of records inside rows (e.g. each line's history), one table per field, rows tagged with their parent
  * (`line › runner` below the first level); their own lists follow, so a signal's evidence inside a runner opens too.
+ * Records inside rows (a line's customer base) are looked into as well: their lists become tables
+ * (`lines[].customerBase.members`), and so do their records holding evidence (`lines[].quantity.basis`, one row
+ * per parent), since the row's table shows those only as JSON.
  */
 function nestedTables(
   records: readonly Row[],
@@ -116,28 +114,64 @@ function nestedTables(
   out: TableModel[],
 ): void {
   if (level > NESTED_LEVELS) return
-  // Every row is read: a field may first hold a list far down (the 60th number's identity changes).
-  const keys = new Set<string>()
-  for (const r of records)
-    for (const [k, x] of Object.entries(r))
-      if (Array.isArray(x) && x.some(isRecord) && !isEvidenceValue(x)) keys.add(k)
-  for (const k of keys) {
+  const own = labelsOf(records, parents)
+  listTables(records, `${path}[]`, own, level, out)
+  for (const k of keysWhere(records, isPlainRecord)) {
     const inner: Row[] = []
     const labels: string[] = []
     records.forEach((r, i) => {
+      const x = r[k]
+      if (isPlainRecord(x)) {
+        inner.push(x)
+        labels.push(own[i] ?? '')
+      }
+    })
+    listTables(inner, `${path}[].${k}`, labels, level, out)
+    figureTables(inner, `${path}[].${k}`, labels, out)
+  }
+}
+
+/** The lists of records inside `records` as tables at `prefix.<field>`, each row tagged with its owner's label. */
+function listTables(
+  records: readonly Row[],
+  prefix: string,
+  labels: readonly string[],
+  level: number,
+  out: TableModel[],
+): void {
+  for (const k of keysWhere(records, isRecordList)) {
+    const inner: Row[] = []
+    const parents: string[] = []
+    records.forEach((r, i) => {
       const xs = r[k]
       if (!Array.isArray(xs)) return
-      const label = parents === null ? parentLabel(r, i) : `${parents[i] ?? ''} › ${parentLabel(r, i)}`
       for (const x of xs)
         if (isRecord(x)) {
           inner.push(x)
-          labels.push(label)
+          parents.push(labels[i] ?? '')
         }
     })
     if (inner.length === 0) continue
-    const flat = inner.map((x, i) => ({ parent: labels[i], ...flattenRow(x, holdsEvidence) }))
-    out.push({ path: `${path}[].${k}`, columns: columnsOf(flat), rows: flat })
-    nestedTables(inner, `${path}[].${k}`, labels, level + 1, out)
+    const flat = inner.map((x, i) => ({ parent: parents[i], ...flattenRow(x, holdsEvidence) }))
+    out.push({ path: `${prefix}.${k}`, columns: columnsOf(flat), rows: flat })
+    nestedTables(inner, `${prefix}.${k}`, parents, level + 1, out)
+  }
+}
+
+/** The records holding evidence inside `records` as tables at `prefix.<field>`, one row per owner. */
+function figureTables(
+  records: readonly Row[],
+  prefix: string,
+  labels: readonly string[],
+  out: TableModel[],
+): void {
+  for (const k of keysWhere(records, holdsFigures)) {
+    const flat: Row[] = []
+    records.forEach((r, i) => {
+      const x = r[k]
+      if (isPlainRecord(x)) flat.push({ parent: labels[i] ?? '', ...flattenRow(x, holdsEvidence) })
+    })
+    out.push({ path: `${prefix}.${k}`, columns: columnsOf(flat), rows: flat })
   }
 }
 
