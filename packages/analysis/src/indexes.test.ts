@@ -14,7 +14,12 @@ import { lineBase, NUMBER_BASE_INDEX_NAME } from './continuity/common/line-base.
 import { BASE_CTE, FLARES_CTE, LINE_GROUPS_CTE } from './continuity/common/line-sql.js'
 import { groupQueryParams, type LineGroup } from './continuity/common/line-groups.js'
 import type { QuerySpec } from '@linesight/store'
-import { FLARE_PARAMS, flareQueryParams, type FlareQueryParams } from './continuity/common/params.js'
+import {
+  FLARE_PARAMS,
+  FLARE_QUERY_PARAMS,
+  flareQueryParams,
+  type FlareQueryParams,
+} from './continuity/common/params.js'
 import { resolveParams } from './core/params.js'
 
 /**
@@ -150,7 +155,7 @@ const groupBaseQuery: QuerySpec<unknown, 'groups' | 'numbers' | keyof FlareQuery
     duckdb: `WITH ${LINE_GROUPS_CTE}, ${FLARES_CTE}, ${BASE_CTE}
       SELECT g, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY g, c`,
   },
-  params: ['groups', 'numbers', 'burstWindowSeconds', 'burstMinRecipients', 'flareTypes'],
+  params: ['groups', 'numbers', ...FLARE_QUERY_PARAMS],
   row: (r) => ({ ...r }),
 }
 

@@ -5,7 +5,7 @@ import type { Params } from '../../core/params.js'
 import type { LineGroup } from './line-groups.js'
 import { BASE_CTE, FLARES_CTE } from './line-sql.js'
 import { runIndexed, writeRowIndex, type RowIndex } from '../../core/row-index.js'
-import { FLARE_PARAMS, flareQueryParams, pick, type FlareQueryParams } from './params.js'
+import { FLARE_PARAMS, FLARE_QUERY_PARAMS, flareQueryParams, pick, type FlareQueryParams } from './params.js'
 
 export interface LineBaseRow {
   readonly g: string
@@ -40,7 +40,7 @@ export const numberBaseQuery: QuerySpec<
       ${FLARES_CTE}, ${BASE_CTE}
       SELECT g AS n, c, epoch_us(first_flared)::VARCHAR AS first_us, flares FROM base ORDER BY n, c`,
   },
-  params: ['numbers', 'burstWindowSeconds', 'burstMinRecipients', 'flareTypes'],
+  params: ['numbers', ...FLARE_QUERY_PARAMS],
   row: (r) => r as unknown as NumberBaseRow,
 }
 

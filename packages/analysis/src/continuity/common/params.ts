@@ -65,6 +65,9 @@ export const list = (params: Params, name: string): readonly string[] =>
   (params[name] as readonly string[]) ?? []
 export const text = (params: Params, name: string): string | null => (params[name] as string | null) ?? null
 
+/** The names of the flare rule's query parameters, for a query spec's `params` list. */
+export const FLARE_QUERY_PARAMS = ['burstWindowSeconds', 'burstMinRecipients', 'flareTypes'] as const
+
 /** The flare rule's query parameters (`FLARES_CTE`). */
 export interface FlareQueryParams {
   readonly burstWindowSeconds: number

@@ -2,6 +2,7 @@ import type { QuerySpec } from '@linesight/store'
 import { floorDiv } from '../../core/floor-div.sql.js'
 import { FLARES_CTE, contactsCte, isoUtc } from '../common/line-sql.js'
 import { GIVEN_BASE_CTE, type BaseParams } from '../common/line-base.js'
+import { FLARE_QUERY_PARAMS } from '../common/params.js'
 import { packListSql, withLists } from '../../core/packed.js'
 import { TEXT_TYPES, isContactTypeSql, oneOfSql } from '../../core/one-of.sql.js'
 
@@ -264,14 +265,7 @@ export const continuityGraphQuery: QuerySpec<
         LEFT JOIN shared s ON s.a = p.a AND s.b = p.b
       ORDER BY part, k1, k2, k3`,
   },
-  params: [
-    'numbers',
-    'burstWindowSeconds',
-    'burstMinRecipients',
-    'flareTypes',
-    'windowSeconds',
-    'gapSeconds',
-  ],
+  params: ['numbers', ...FLARE_QUERY_PARAMS, 'windowSeconds', 'gapSeconds'],
   row: (r) =>
     (r['part'] === 0
       ? { kind: 'node', ...fieldsOf(r, NODE_FIELDS) }

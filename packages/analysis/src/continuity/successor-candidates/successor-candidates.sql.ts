@@ -6,6 +6,7 @@ import {
   customersCte,
 } from '../line-continuity/line-continuity.sql.js'
 import { isContactTypeSql } from '../../core/one-of.sql.js'
+import { FLARE_QUERY_PARAMS } from '../common/params.js'
 
 export interface SuccessorRow {
   readonly a_first_utc: string
@@ -112,15 +113,7 @@ export const successorQuery: QuerySpec<
   sql: {
     duckdb: successorSql(NEAR_NUMBERS_NODES_CTE),
   },
-  params: [
-    'numbers',
-    'burstWindowSeconds',
-    'burstMinRecipients',
-    'flareTypes',
-    'windowSeconds',
-    'gapSeconds',
-    'visibleMinRecipients',
-  ],
+  params: ['numbers', ...FLARE_QUERY_PARAMS, 'windowSeconds', 'gapSeconds', 'visibleMinRecipients'],
   row: (r) => r as unknown as SuccessorRow,
 }
 
